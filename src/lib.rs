@@ -1,0 +1,15 @@
+//! Dayfinder's directory core: the listing model, places, the store and search.
+//!
+//! Nothing here knows about the web. The `engine` feature (on by default) adds the parts
+//! that only a server needs: the SQLite store, the tantivy index and the postcode table.
+//! Without it, the crate is the model and query types the browser build shares.
+
+pub mod model;
+pub mod query;
+
+#[cfg(feature = "engine")]
+pub mod places;
+#[cfg(feature = "engine")]
+pub mod search;
+#[cfg(feature = "engine")]
+pub mod store;

@@ -1,0 +1,10 @@
+//! The listing model: what a day opportunity is.
+
+pub mod clock;
+pub mod listing;
+pub mod taxonomy;
+pub mod validate;
+
+pub use clock::{ClockTime, Session};
+pub use listing::{Contact, Cost, Directory, Eligibility, Listing, Location, Organisation, Service, Vacancy, format_pounds};
+pub use taxonomy::{AccessFeature, CostKind, DayPart, JoinRoute, Kind, Need, Term, Tier, VacancyStatus, Weekday};

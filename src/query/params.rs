@@ -1,0 +1,194 @@
+//! A search as URL parameters, so that every search can be bookmarked and shared:
+//! `?q=memory&near=CW1&within=5&need=dementia&day=saturday&page=2`.
+//!
+//! Reading is forgiving: anything it cannot use is skipped and reported, never an error.
+
+use crate::model::Term;
+
+use super::{MAX_RADIUS_MILES, Order, SearchQuery};
+
+/// Longest free text kept from a query; the rest is cut, not refused.
+pub const MAX_TEXT_CHARS: usize = 200;
+
+/// A parameter that could not be used, said plainly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamProblem {
+    pub param: String,
+    pub message: String,
+}
+
+fn push_term<T: Term>(list: &mut Vec<T>, value: &str, param: &str, problems: &mut Vec<ParamProblem>) {
+    match T::from_slug(value.trim()) {
+        Some(t) if !list.contains(&t) => list.push(t),
+        Some(_) => {}
+        None => problems.push(ParamProblem {
+            param: param.into(),
+            message: format!("We do not recognise “{}” as a choice, so we left it out.", shorten(value, 30)),
+        }),
+    }
+}
+
+fn shorten(s: &str, n: usize) -> String {
+    let clean: String = s.chars().filter(|c| !c.is_control()).take(n).collect();
+    if s.chars().count() > n { format!("{clean}…") } else { clean }
+}
+
+/// Removes control characters and cuts overlong text.
+pub fn clean_text(s: &str, max: usize) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).take(max).collect::<String>().trim().to_string()
+}
+
+impl SearchQuery {
+    /// Reads a search from URL parameters. Unknown or malformed values are skipped and
+    /// listed in the second part, so a page can say what it ignored.
+    pub fn from_params<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<ParamProblem>) {
+        let mut q = SearchQuery::text("");
+        let mut problems = Vec::new();
+        for (key, value) in pairs {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            match key {
+                "q" => {
+                    if !q.text.is_empty() {
+                        q.text.push(' ');
+                    }
+                    q.text.push_str(&clean_text(value, MAX_TEXT_CHARS));
+                }
+                "near" => q.place = Some(clean_text(value, 60)).filter(|p| !p.is_empty()),
+                "within" => match value.trim_end_matches("miles").trim().parse::<f64>() {
+                    Ok(m) if m.is_finite() && m > 0.0 => q.within_miles = Some(m.min(MAX_RADIUS_MILES)),
+                    _ => problems.push(ParamProblem {
+                        param: "within".into(),
+                        message: "Distance must be a number of miles, like 5.".into(),
+                    }),
+                },
+                "need" => push_term(&mut q.needs, value, key, &mut problems),
+                "kind" => push_term(&mut q.kinds, value, key, &mut problems),
+                "tier" => push_term(&mut q.tiers, value, key, &mut problems),
+                "day" if value == "weekend" => {
+                    push_term(&mut q.days, "saturday", key, &mut problems);
+                    push_term(&mut q.days, "sunday", key, &mut problems);
+                }
+                "day" => push_term(&mut q.days, value, key, &mut problems),
+                "time" => push_term(&mut q.parts, value, key, &mut problems),
+                "cost" => push_term(&mut q.costs, value, key, &mut problems),
+                "access" => push_term(&mut q.access, value, key, &mut problems),
+                "vacancy" => push_term(&mut q.vacancy, value, key, &mut problems),
+                "town" => {
+                    let town = clean_text(value, 40);
+                    if !town.is_empty() && !q.towns.contains(&town) {
+                        q.towns.push(town);
+                    }
+                }
+                "age" => match value.parse::<u8>() {
+                    Ok(age) if age <= 120 => q.age = Some(age),
+                    _ => problems.push(ParamProblem { param: "age".into(), message: "Age must be a whole number of years, like 19.".into() }),
+                },
+                "order" => match value {
+                    "relevance" => q.order = Order::Relevance,
+                    "distance" => q.order = Order::Distance,
+                    "name" => q.order = Order::Name,
+                    _ => problems.push(ParamProblem { param: "order".into(), message: "Results can be ordered by relevance, distance or name.".into() }),
+                },
+                "page" => match value.parse::<usize>() {
+                    Ok(p) if (1..=10_000).contains(&p) => q.page = p,
+                    _ => problems.push(ParamProblem { param: "page".into(), message: "That page does not exist, so we showed the first.".into() }),
+                },
+                "per_page" => {
+                    if let Ok(n) = value.parse::<usize>() {
+                        q.per_page = n.clamp(1, super::MAX_PER_PAGE);
+                    }
+                }
+                // Other parameters (view=easy, for example) belong to the site, not the search.
+                _ => {}
+            }
+        }
+        (q, problems)
+    }
+
+    /// The URL parameters of this search, in a stable order, without defaults.
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !self.text.is_empty() {
+            out.push(("q", self.text.clone()));
+        }
+        if let Some(p) = &self.place {
+            out.push(("near", p.clone()));
+        }
+        if let Some(m) = self.within_miles {
+            out.push(("within", format_miles(m)));
+        }
+        out.extend(self.needs.iter().map(|t| ("need", t.slug().to_string())));
+        out.extend(self.kinds.iter().map(|t| ("kind", t.slug().to_string())));
+        out.extend(self.tiers.iter().map(|t| ("tier", t.slug().to_string())));
+        out.extend(self.towns.iter().map(|t| ("town", t.clone())));
+        out.extend(self.days.iter().map(|t| ("day", t.slug().to_string())));
+        out.extend(self.parts.iter().map(|t| ("time", t.slug().to_string())));
+        out.extend(self.costs.iter().map(|t| ("cost", t.slug().to_string())));
+        out.extend(self.access.iter().map(|t| ("access", t.slug().to_string())));
+        out.extend(self.vacancy.iter().map(|t| ("vacancy", t.slug().to_string())));
+        if let Some(a) = self.age {
+            out.push(("age", a.to_string()));
+        }
+        if self.order != Order::Relevance {
+            out.push(("order", self.order.slug().to_string()));
+        }
+        if self.page > 1 {
+            out.push(("page", self.page.to_string()));
+        }
+        out
+    }
+}
+
+/// "5", "2.5": miles without a trailing ".0".
+pub fn format_miles(m: f64) -> String {
+    if m.fract() == 0.0 { format!("{m:.0}") } else { format!("{m:.1}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Need, Weekday};
+
+    #[test]
+    fn a_bookmarked_search_reads_back_the_same() {
+        let (q, problems) = SearchQuery::from_params([
+            ("q", "memory cafe"),
+            ("near", "CW1 2AB"),
+            ("within", "3"),
+            ("need", "dementia"),
+            ("day", "saturday"),
+            ("page", "2"),
+        ]);
+        assert!(problems.is_empty());
+        assert_eq!(q.needs, [Need::Dementia]);
+        assert_eq!(q.days, [Weekday::Saturday]);
+        let params = q.to_params();
+        let (again, _) = SearchQuery::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(again, q);
+    }
+
+    #[test]
+    fn unknown_choices_are_skipped_and_reported() {
+        let (q, problems) = SearchQuery::from_params([("need", "<script>"), ("age", "old"), ("page", "-3"), ("within", "NaN")]);
+        assert!(q.needs.is_empty());
+        assert_eq!(q.age, None);
+        assert_eq!(q.page, 1);
+        assert_eq!(problems.len(), 4);
+    }
+
+    #[test]
+    fn weekend_means_saturday_and_sunday() {
+        let (q, _) = SearchQuery::from_params([("day", "weekend")]);
+        assert_eq!(q.days, [Weekday::Saturday, Weekday::Sunday]);
+    }
+
+    #[test]
+    fn overlong_text_is_cut_not_refused() {
+        let long = "a".repeat(10_000);
+        let (q, _) = SearchQuery::from_params([("q", long.as_str())]);
+        assert_eq!(q.text.len(), MAX_TEXT_CHARS);
+    }
+}

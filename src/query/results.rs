@@ -1,0 +1,88 @@
+//! The answer to a search: one page of hits, counts for every filter, and what the
+//! search made of the place it was given.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{AccessFeature, Kind, Need, Tier, VacancyStatus, Weekday};
+
+/// One result, with what a results page shows about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub id: String,
+    pub name: String,
+    pub organisation: String,
+    pub summary: String,
+    /// The town it is in; "Online" or "At home" for services without a building.
+    pub town: String,
+    /// Distance from the place searched for, in miles.
+    pub distance_miles: Option<f64>,
+    pub days: Vec<Weekday>,
+    /// "Free", "£12 a session", "Funded after a care assessment".
+    pub cost: String,
+    pub tier: Tier,
+    pub needs: Vec<Need>,
+    pub kinds: Vec<Kind>,
+    pub vacancy: VacancyStatus,
+    pub access: Vec<AccessFeature>,
+    pub score: f32,
+}
+
+/// One choice in a filter, with how many results it would give.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FacetValue {
+    /// The URL value: `dementia`, `saturday`, `Holmes Chapel`.
+    pub value: String,
+    pub label: String,
+    /// Results if this choice were added to the others in force.
+    pub count: usize,
+    pub selected: bool,
+}
+
+/// One filter and its choices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FacetGroup {
+    /// The URL parameter: `need`, `day`...
+    pub param: String,
+    pub label: String,
+    pub values: Vec<FacetValue>,
+}
+
+/// A place that was found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceFound {
+    /// How to name it back to the person: "CW11 1AA", "Crewe".
+    pub name: String,
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+/// A place that could not be found, with close matches to offer instead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceNotice {
+    pub input: String,
+    pub message: String,
+    pub suggestions: Vec<String>,
+}
+
+/// One page of results.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// How many services match, across all pages.
+    pub total: usize,
+    pub page: usize,
+    pub per_page: usize,
+    pub hits: Vec<Hit>,
+    pub facets: Vec<FacetGroup>,
+    /// The place searched around, when one was given and found.
+    pub place: Option<PlaceFound>,
+    /// The place that was given but not found.
+    pub place_notice: Option<PlaceNotice>,
+    /// Words in the question the search took as filters ("Saturday", "near Crewe").
+    pub understood: Vec<String>,
+}
+
+impl SearchResults {
+    pub fn total_pages(&self) -> usize {
+        self.total.div_ceil(self.per_page.max(1)).max(1)
+    }
+}
