@@ -8,8 +8,19 @@ pub mod model;
 pub mod query;
 
 #[cfg(feature = "engine")]
+pub mod engine;
+#[cfg(feature = "engine")]
+pub mod error;
+#[cfg(feature = "engine")]
 pub mod places;
+#[cfg(feature = "engine")]
+pub mod sample;
 #[cfg(feature = "engine")]
 pub mod search;
 #[cfg(feature = "engine")]
 pub mod store;
+
+#[cfg(feature = "engine")]
+pub use engine::{Engine, Stats};
+#[cfg(feature = "engine")]
+pub use error::{Error, Result};

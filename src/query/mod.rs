@@ -4,7 +4,7 @@
 mod params;
 mod results;
 
-pub use params::ParamProblem;
+pub use params::{ParamProblem, clean_text, format_miles};
 pub use results::{FacetGroup, FacetValue, Hit, PlaceFound, PlaceNotice, SearchResults};
 
 use serde::{Deserialize, Serialize};

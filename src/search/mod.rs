@@ -1,1 +1,13 @@
-//! placeholder
+//! Search: the tantivy index derived from the store, the reading of questions, and the
+//! one-pass filter and facet counting.
+
+pub mod bits;
+mod collect;
+mod index;
+pub mod schema;
+mod text;
+pub mod understand;
+pub mod words;
+
+pub use index::SearchIndex;
+pub use understand::{PlaceNames, understand};

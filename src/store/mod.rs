@@ -1,1 +1,73 @@
-//! placeholder
+//! The store: the directory's source of truth. The search index is derived from it and
+//! can always be rebuilt from it.
+//!
+//! [`Store`] is the one seam between the core and a database. The embedded SQLite store
+//! is the default; a shared PostgreSQL store for many site nodes plugs in behind the same
+//! trait. Every write is one transaction and appends to an ordered change log, which is
+//! how an index (or another node's index) learns what to update.
+
+mod migrations;
+mod sqlite;
+
+pub use sqlite::SqliteStore;
+
+use crate::model::{Directory, Listing, Service};
+
+/// A failure of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("SQLite failed")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("the store's schema could not be brought up to date")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("a stored record could not be read")]
+    Corrupt(#[from] serde_json::Error),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("no {0} with that id")]
+    NotFound(&'static str),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// What happened to the directory, in order. `seq` only ever grows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub seq: u64,
+    pub kind: ChangeKind,
+}
+
+/// One entry of the change log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// A service was added or changed (or its organisation or location was).
+    Upserted(String),
+    /// A service was removed.
+    Deleted(String),
+    /// The whole directory was replaced: rebuild everything.
+    Replaced,
+}
+
+/// The directory's storage. Implementations must make every write one transaction.
+pub trait Store: Send + Sync {
+    /// The whole directory (for rebuilding the index and for export).
+    fn directory(&self) -> StoreResult<Directory>;
+    /// One service with its organisation and location.
+    fn listing(&self, service_id: &str) -> StoreResult<Option<Listing>>;
+    /// Listings for these services (missing ids are skipped).
+    fn listings(&self, service_ids: &[String]) -> StoreResult<Vec<Listing>>;
+    /// How many services are stored.
+    fn service_count(&self) -> StoreResult<usize>;
+    /// Replaces everything with this directory; returns the new head of the change log.
+    fn replace_all(&self, directory: &Directory) -> StoreResult<u64>;
+    /// Adds or changes one service; its organisation and location must exist.
+    fn save_service(&self, service: &Service) -> StoreResult<u64>;
+    /// Removes one service.
+    fn delete_service(&self, service_id: &str) -> StoreResult<u64>;
+    /// The latest change's `seq` (0 for a new store).
+    fn head(&self) -> StoreResult<u64>;
+    /// Changes after `seq`, oldest first.
+    fn changes_since(&self, seq: u64) -> StoreResult<Vec<Change>>;
+    /// The directory's source line ("Sample data: ...").
+    fn source(&self) -> StoreResult<String>;
+}

@@ -1,0 +1,249 @@
+//! The directory as the server uses it: the store (the truth), the search index derived
+//! from it, and the gazetteer of places, behind one handle.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::{Directory, Listing, Service, Term};
+use crate::places::{Gazetteer, PlaceError};
+use crate::query::{PlaceFound, PlaceNotice, SearchQuery, SearchResults};
+use crate::search::{PlaceNames, SearchIndex, understand};
+use crate::store::{ChangeKind, SqliteStore, Store};
+
+/// Counts for `stats --json` and the about page.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Stats {
+    pub services: usize,
+    pub providers: usize,
+    pub towns: usize,
+    /// Services per support need, by need slug.
+    pub by_need: BTreeMap<String, usize>,
+}
+
+/// The open directory: store, index and places.
+pub struct Engine {
+    store: Box<dyn Store>,
+    index: SearchIndex,
+    places: &'static Gazetteer,
+    /// How far into the store's change log the index is; held while catching up, so
+    /// two catch-ups never interleave.
+    indexed: Mutex<Option<u64>>,
+    data_dir: Option<PathBuf>,
+}
+
+/// Beyond this many changes, rebuilding is quicker than replaying them one by one.
+const REPLAY_LIMIT: usize = 5_000;
+
+impl Engine {
+    /// Opens (or creates) the embedded store and its index in `data_dir`, bringing the
+    /// index up to date with the store.
+    pub fn open(data_dir: &Path) -> Result<Engine> {
+        std::fs::create_dir_all(data_dir)?;
+        let store = SqliteStore::open(&data_dir.join("dayfinder.sqlite3"))?;
+        let (index, indexed) = SearchIndex::open(&data_dir.join("index"))?;
+        let engine = Engine {
+            store: Box::new(store),
+            index,
+            places: Gazetteer::embedded(),
+            indexed: Mutex::new(indexed),
+            data_dir: Some(data_dir.to_path_buf()),
+        };
+        engine.catch_up()?;
+        Ok(engine)
+    }
+
+    /// An engine over any store, with its index in memory (tests, other backends).
+    pub fn with_store(store: Box<dyn Store>) -> Result<Engine> {
+        let engine = Engine {
+            store,
+            index: SearchIndex::in_memory()?,
+            places: Gazetteer::embedded(),
+            indexed: Mutex::new(None),
+            data_dir: None,
+        };
+        engine.catch_up()?;
+        Ok(engine)
+    }
+
+    /// An engine holding this directory, entirely in memory.
+    pub fn in_memory(directory: &Directory) -> Result<Engine> {
+        let engine = Engine::with_store(Box::new(SqliteStore::in_memory()?))?;
+        engine.import(directory)?;
+        Ok(engine)
+    }
+
+    /// Where the store and index live, for an engine opened on disk.
+    pub fn data_dir(&self) -> Option<&Path> {
+        self.data_dir.as_deref()
+    }
+
+    pub fn places(&self) -> &'static Gazetteer {
+        self.places
+    }
+
+    /// Brings the index up to the store's latest change: replays the change log, or
+    /// rebuilds from the store when the index is new, far behind, or the directory was
+    /// replaced. Returns how many services were (re)indexed.
+    pub fn catch_up(&self) -> Result<usize> {
+        let mut indexed = self.indexed.lock().unwrap_or_else(|e| e.into_inner());
+        let head = self.store.head()?;
+        if *indexed == Some(head) {
+            return Ok(0);
+        }
+        let changes = match *indexed {
+            Some(seq) if seq < head => self.store.changes_since(seq)?,
+            _ => Vec::new(),
+        };
+        let replayable = indexed.is_some_and(|seq| seq < head)
+            && changes.len() <= REPLAY_LIMIT
+            && !changes.iter().any(|c| c.kind == ChangeKind::Replaced);
+        let n = if replayable {
+            let mut upserts = BTreeSet::new();
+            let mut deletes = BTreeSet::new();
+            for change in &changes {
+                match &change.kind {
+                    ChangeKind::Upserted(id) => {
+                        deletes.remove(id);
+                        upserts.insert(id.clone());
+                    }
+                    ChangeKind::Deleted(id) => {
+                        upserts.remove(id);
+                        deletes.insert(id.clone());
+                    }
+                    ChangeKind::Replaced => {}
+                }
+            }
+            let ids: Vec<String> = upserts.into_iter().collect();
+            let listings = self.store.listings(&ids)?;
+            let deletes: Vec<String> = deletes.into_iter().collect();
+            self.index.apply(&listings, &deletes, head)?;
+            listings.len() + deletes.len()
+        } else {
+            let directory = self.store.directory()?;
+            let listings = listings_of(&directory);
+            self.index.rebuild(&listings, head)?
+        };
+        *indexed = Some(head);
+        Ok(n)
+    }
+
+    /// Answers a search. Never fails on what a person typed: an unknown place comes back
+    /// as a notice with suggestions, and the rest of the search still runs.
+    pub fn search(&self, query: &SearchQuery) -> Result<SearchResults> {
+        let mut query = query.clone();
+        let understood = understand(&mut query, self);
+        let mut place = None;
+        let mut place_notice = None;
+        if let Some(typed) = query.place.clone() {
+            match self.places.resolve(&typed) {
+                Ok(found) => place = Some(PlaceFound { name: found.name, latitude: found.latitude, longitude: found.longitude }),
+                Err(PlaceError::Empty) => query.place = None,
+                Err(e @ PlaceError::NotFound { .. }) => {
+                    let suggestions = e.suggestions().to_vec();
+                    place_notice = Some(PlaceNotice { input: typed, message: e.to_string(), suggestions });
+                    query.place = None;
+                }
+            }
+        }
+        let centre = place.as_ref().map(|p| (p.latitude, p.longitude));
+        let mut results = self.index.search(&query, centre)?;
+        results.place = place;
+        results.place_notice = place_notice;
+        results.understood = understood;
+        Ok(results)
+    }
+
+    /// One listing with its organisation and location.
+    pub fn listing(&self, id: &str) -> Result<Option<Listing>> {
+        Ok(self.store.listing(id)?)
+    }
+
+    /// Replaces the whole directory in one transaction, then rebuilds the index.
+    pub fn import(&self, directory: &Directory) -> Result<()> {
+        if let Some(problem) = directory.problems().into_iter().next() {
+            return Err(Error::Invalid(problem.to_string()));
+        }
+        self.store.replace_all(directory)?;
+        self.catch_up()?;
+        Ok(())
+    }
+
+    /// Saves one service; it is searchable when this returns.
+    pub fn save_service(&self, service: &Service) -> Result<()> {
+        self.store.save_service(service)?;
+        self.catch_up()?;
+        Ok(())
+    }
+
+    /// Removes one service from the store and from search.
+    pub fn delete_service(&self, id: &str) -> Result<()> {
+        self.store.delete_service(id)?;
+        self.catch_up()?;
+        Ok(())
+    }
+
+    /// Whether the store holds no services yet.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.store.service_count()? == 0)
+    }
+
+    /// Rebuilds the search index from the store; returns how many services it indexed.
+    pub fn reindex(&self) -> Result<usize> {
+        *self.indexed.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        self.catch_up()
+    }
+
+    /// How many services the index holds (equal to the store's count when in step).
+    pub fn indexed_count(&self) -> u64 {
+        self.index.len()
+    }
+
+    /// The whole directory, as stored.
+    pub fn directory(&self) -> Result<Directory> {
+        Ok(self.store.directory()?)
+    }
+
+    pub fn stats(&self) -> Result<Stats> {
+        let directory = self.store.directory()?;
+        let mut by_need: BTreeMap<String, usize> =
+            crate::model::Need::all().iter().map(|n| (n.slug().to_string(), 0)).collect();
+        for s in &directory.services {
+            for n in &s.needs {
+                *by_need.entry(n.slug().to_string()).or_default() += 1;
+            }
+        }
+        let towns: BTreeSet<&str> = directory.locations.iter().map(|l| l.town.as_str()).collect();
+        let providers: BTreeSet<&str> = directory.services.iter().map(|s| s.organisation_id.as_str()).collect();
+        Ok(Stats { services: directory.services.len(), providers: providers.len(), towns: towns.len(), by_need })
+    }
+
+    /// Where the data comes from ("Sample data: ..."), for the site's notice.
+    pub fn source(&self) -> Result<String> {
+        Ok(self.store.source()?)
+    }
+}
+
+impl PlaceNames for Engine {
+    fn town(&self, words: &str) -> Option<String> {
+        self.places.town(words).map(|t| t.name.to_string())
+    }
+}
+
+/// Every service of a directory joined to its organisation and location.
+pub fn listings_of(directory: &Directory) -> Vec<Listing> {
+    let orgs: BTreeMap<&str, _> = directory.organisations.iter().map(|o| (o.id.as_str(), o)).collect();
+    let locations: BTreeMap<&str, _> = directory.locations.iter().map(|l| (l.id.as_str(), l)).collect();
+    directory
+        .services
+        .iter()
+        .filter_map(|s| {
+            let organisation = (*orgs.get(s.organisation_id.as_str())?).clone();
+            let location = s.location_id.as_deref().and_then(|id| locations.get(id)).map(|l| (*l).clone());
+            Some(Listing { service: s.clone(), organisation, location })
+        })
+        .collect()
+}

@@ -1,0 +1,240 @@
+//! One pass over the documents that match the words and the place: test every filter,
+//! keep the ones that pass them all, and count, for each filter, what each choice would
+//! give with the other filters in force (the counts beside the checkboxes).
+
+use std::collections::HashMap;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use super::bits::{Dim, slot};
+use crate::model::{DayPart, Term, Weekday};
+
+/// Everything the pass tests, as bits and numbers.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Per mask dimension, the bits of the chosen terms (0 = no choice). Access is "all of".
+    pub dims: [u64; 6],
+    /// Chosen towns, any case (empty = any).
+    pub towns: Vec<String>,
+    pub days: Vec<Weekday>,
+    pub parts: Vec<DayPart>,
+    pub age: Option<u64>,
+    /// Centre (lat, lon) and radius in miles.
+    pub place: Option<(f64, f64, f64)>,
+}
+
+/// A document that passed every filter.
+#[derive(Debug, Clone, Copy)]
+pub struct Found {
+    pub address: DocAddress,
+    pub score: Score,
+    pub distance: Option<f64>,
+    pub name_key: u64,
+}
+
+/// What one pass gives back.
+#[derive(Debug, Default)]
+pub struct Pass {
+    pub found: Vec<Found>,
+    /// For each mask dimension, a count per term.
+    pub dim_counts: [Vec<usize>; 6],
+    pub town_counts: HashMap<String, usize>,
+    pub day_counts: [usize; 7],
+    pub part_counts: [usize; 3],
+}
+
+impl Pass {
+    fn new() -> Self {
+        Pass { dim_counts: Dim::ALL.map(|d| vec![0; d.len()]), ..Default::default() }
+    }
+
+    fn absorb(&mut self, other: Pass) {
+        self.found.extend(other.found);
+        for (mine, theirs) in self.dim_counts.iter_mut().zip(other.dim_counts) {
+            mine.iter_mut().zip(theirs).for_each(|(a, b)| *a += b);
+        }
+        for (k, v) in other.town_counts {
+            *self.town_counts.entry(k).or_default() += v;
+        }
+        self.day_counts.iter_mut().zip(other.day_counts).for_each(|(a, b)| *a += b);
+        self.part_counts.iter_mut().zip(other.part_counts).for_each(|(a, b)| *a += b);
+    }
+}
+
+/// The collector: give it to `searcher.search` with the text query.
+pub struct FilterCollector {
+    pub filter: Filter,
+    pub scoring: bool,
+}
+
+struct Columns {
+    mask: Column<u64>,
+    slots: Column<u64>,
+    town: StrColumn,
+    has_place: Column<u64>,
+    lat: Column<f64>,
+    lon: Column<f64>,
+    min_age: Column<u64>,
+    max_age: Column<u64>,
+    name_key: Column<u64>,
+}
+
+pub struct SegmentPass {
+    segment: SegmentOrdinal,
+    columns: Columns,
+    filter: Filter,
+    /// Slots allowed by the chosen days and parts together.
+    allowed: u64,
+    /// Per day, the slots that count for it given the chosen parts; per part, likewise.
+    day_slots: [u64; 7],
+    part_slots: [u64; 3],
+    /// The chosen towns' ordinals in this segment's dictionary.
+    town_ords: Vec<u64>,
+    /// Counts per town ordinal, named when the segment is harvested.
+    town_counts: Vec<usize>,
+    pass: Pass,
+}
+
+impl Collector for FilterCollector {
+    type Fruit = Pass;
+    type Child = SegmentPass;
+
+    fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<SegmentPass> {
+        let ff = reader.fast_fields();
+        let columns = Columns {
+            mask: ff.u64("mask")?,
+            slots: ff.u64("slots")?,
+            town: ff.str("town_name")?.ok_or_else(|| tantivy::TantivyError::SchemaError("town_name is not a fast field".into()))?,
+            has_place: ff.u64("has_place")?,
+            lat: ff.f64("lat")?,
+            lon: ff.f64("lon")?,
+            min_age: ff.u64("min_age")?,
+            max_age: ff.u64("max_age")?,
+            name_key: ff.u64("name_key")?,
+        };
+        let f = &self.filter;
+        let chosen_days: &[Weekday] = if f.days.is_empty() { Weekday::all() } else { &f.days };
+        let chosen_parts: &[DayPart] = if f.parts.is_empty() { DayPart::all() } else { &f.parts };
+        let day_slots = std::array::from_fn(|d| chosen_parts.iter().fold(0, |m, p| m | slot(Weekday::all()[d], *p)));
+        let part_slots = std::array::from_fn(|p| chosen_days.iter().fold(0, |m, d| m | slot(*d, DayPart::all()[p])));
+        let allowed = super::bits::allowed_slots(&f.days, &f.parts);
+        let mut town_ords = Vec::new();
+        let mut terms = columns.town.dictionary().stream()?;
+        while terms.advance() {
+            let name = String::from_utf8_lossy(terms.key());
+            if f.towns.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
+                town_ords.push(terms.term_ord());
+            }
+        }
+        let town_counts = vec![0; columns.town.num_terms()];
+        Ok(SegmentPass {
+            segment,
+            columns,
+            filter: f.clone(),
+            allowed,
+            day_slots,
+            part_slots,
+            town_ords,
+            town_counts,
+            pass: Pass::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.scoring
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Pass>) -> tantivy::Result<Pass> {
+        let mut all = Pass::new();
+        for f in fruits {
+            all.absorb(f);
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for SegmentPass {
+    type Fruit = Pass;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let c = &self.columns;
+        let f = &self.filter;
+        // Age and place are hard limits, not choices with counts.
+        if let Some(age) = f.age {
+            let (min, max) = (c.min_age.first(doc).unwrap_or(0), c.max_age.first(doc).unwrap_or(u64::MAX));
+            if age < min || age > max {
+                return;
+            }
+        }
+        let mut distance = None;
+        if let Some((lat, lon, radius)) = f.place {
+            if c.has_place.first(doc).unwrap_or(0) == 0 {
+                return;
+            }
+            let here = (c.lat.first(doc).unwrap_or(0.0), c.lon.first(doc).unwrap_or(0.0));
+            let d = crate::places::distance_miles((lat, lon), here);
+            if d > radius {
+                return;
+            }
+            distance = Some(d);
+        }
+
+        let mask = c.mask.first(doc).unwrap_or(0);
+        let slots = c.slots.first(doc).unwrap_or(0);
+        let town = c.town.ords().first(doc).unwrap_or(u64::MAX);
+
+        // Which filters this document passes.
+        let mut dim_ok = [true; 6];
+        for (i, dim) in Dim::ALL.iter().enumerate() {
+            let chosen = f.dims[i];
+            dim_ok[i] = chosen == 0 || if *dim == Dim::Access { mask & chosen == chosen } else { mask & chosen != 0 };
+        }
+        let town_ok = f.towns.is_empty() || self.town_ords.contains(&town);
+        let when_ok = slots & self.allowed != 0 || (f.days.is_empty() && f.parts.is_empty());
+        let fails = dim_ok.iter().filter(|ok| !**ok).count() + !town_ok as usize + !when_ok as usize;
+        if fails > 1 {
+            return;
+        }
+
+        let p = &mut self.pass;
+        for (i, dim) in Dim::ALL.iter().enumerate() {
+            // Count this dimension's terms if every other filter passes (for access, all of them).
+            let others_pass = if *dim == Dim::Access { fails == 0 } else { fails == 0 || !dim_ok[i] };
+            if others_pass {
+                let bits = (mask & dim.full()) >> dim.bit(0).trailing_zeros();
+                for (t, count) in p.dim_counts[i].iter_mut().enumerate() {
+                    *count += (bits >> t & 1) as usize;
+                }
+            }
+        }
+        if fails == 0 || !town_ok {
+            if let Some(count) = self.town_counts.get_mut(town as usize) {
+                *count += 1;
+            }
+        }
+        if fails == 0 || !when_ok {
+            for (d, count) in p.day_counts.iter_mut().enumerate() {
+                *count += (slots & self.day_slots[d] != 0) as usize;
+            }
+            for (part, count) in p.part_counts.iter_mut().enumerate() {
+                *count += (slots & self.part_slots[part] != 0) as usize;
+            }
+        }
+        if fails == 0 {
+            let address = DocAddress::new(self.segment, doc);
+            p.found.push(Found { address, score, distance, name_key: c.name_key.first(doc).unwrap_or(0) });
+        }
+    }
+
+    fn harvest(mut self) -> Pass {
+        let mut name = String::new();
+        for (ord, count) in self.town_counts.iter().enumerate().filter(|(_, c)| **c > 0) {
+            if self.columns.town.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
+                *self.pass.town_counts.entry(name.clone()).or_default() += count;
+            }
+        }
+        self.pass
+    }
+}

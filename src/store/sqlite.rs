@@ -1,0 +1,205 @@
+//! The embedded store: one SQLite file, nothing to install.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use super::{Change, ChangeKind, Store, StoreError, StoreResult, migrations::migrations};
+use crate::model::{Directory, Listing, Location, Organisation, Service};
+
+/// The directory in a SQLite file, in WAL mode so readers do not wait for writers.
+pub struct SqliteStore {
+    conn: Mutex<Connection>,
+}
+
+impl SqliteStore {
+    /// Opens or creates the store at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> StoreResult<Self> {
+        Self::setup(Connection::open(path)?)
+    }
+
+    /// A store that lives only in memory, for tests.
+    pub fn in_memory() -> StoreResult<Self> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> StoreResult<Self> {
+        // WAL + synchronous=FULL: an acknowledged write survives a crash or power cut.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations().to_latest(&mut conn)?;
+        Ok(SqliteStore { conn: Mutex::new(conn) })
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut Connection) -> StoreResult<T>) -> StoreResult<T> {
+        // A poisoned lock only means another thread panicked mid-call; SQLite rolled back.
+        let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut conn)
+    }
+
+    fn write<T>(&self, f: impl FnOnce(&Transaction) -> StoreResult<T>) -> StoreResult<T> {
+        self.with(|conn| {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })
+    }
+}
+
+fn log(tx: &Transaction, service_id: Option<&str>, op: &str) -> StoreResult<u64> {
+    tx.execute("INSERT INTO changes (service_id, op) VALUES (?1, ?2)", params![service_id, op])?;
+    Ok(tx.last_insert_rowid() as u64)
+}
+
+fn put_service(tx: &Transaction, s: &Service) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO services (id, organisation_id, location_id, body) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(id) DO UPDATE SET organisation_id = excluded.organisation_id,
+           location_id = excluded.location_id, body = excluded.body,
+           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+        params![s.id, s.organisation_id, s.location_id, serde_json::to_string(s)?],
+    )?;
+    Ok(())
+}
+
+fn get<T: serde::de::DeserializeOwned>(conn: &Connection, table: &str, id: &str) -> StoreResult<Option<T>> {
+    let sql = format!("SELECT body FROM {table} WHERE id = ?1");
+    let body: Option<String> = conn.query_row(&sql, [id], |r| r.get(0)).optional()?;
+    Ok(body.map(|b| serde_json::from_str(&b)).transpose()?)
+}
+
+fn all<T: serde::de::DeserializeOwned>(conn: &Connection, table: &str) -> StoreResult<Vec<T>> {
+    let mut stmt = conn.prepare(&format!("SELECT body FROM {table} ORDER BY id"))?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    rows.map(|body| Ok(serde_json::from_str(&body?)?)).collect()
+}
+
+fn listing_of(conn: &Connection, service: Service) -> StoreResult<Listing> {
+    let organisation: Organisation =
+        get(conn, "organisations", &service.organisation_id)?.ok_or(StoreError::NotFound("organisation"))?;
+    let location: Option<Location> = match &service.location_id {
+        Some(id) => get(conn, "locations", id)?,
+        None => None,
+    };
+    Ok(Listing { service, organisation, location })
+}
+
+impl Store for SqliteStore {
+    fn directory(&self) -> StoreResult<Directory> {
+        self.with(|conn| {
+            Ok(Directory {
+                source: source(conn)?,
+                organisations: all(conn, "organisations")?,
+                locations: all(conn, "locations")?,
+                services: all(conn, "services")?,
+            })
+        })
+    }
+
+    fn listing(&self, service_id: &str) -> StoreResult<Option<Listing>> {
+        self.with(|conn| match get::<Service>(conn, "services", service_id)? {
+            Some(service) => Ok(Some(listing_of(conn, service)?)),
+            None => Ok(None),
+        })
+    }
+
+    fn listings(&self, service_ids: &[String]) -> StoreResult<Vec<Listing>> {
+        self.with(|conn| {
+            let mut out = Vec::with_capacity(service_ids.len());
+            for id in service_ids {
+                if let Some(service) = get::<Service>(conn, "services", id)? {
+                    out.push(listing_of(conn, service)?);
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    fn service_count(&self) -> StoreResult<usize> {
+        self.with(|conn| Ok(conn.query_row("SELECT count(*) FROM services", [], |r| r.get::<_, i64>(0))? as usize))
+    }
+
+    fn replace_all(&self, directory: &Directory) -> StoreResult<u64> {
+        if let Some(problem) = directory.problems().into_iter().next() {
+            return Err(StoreError::Invalid(problem.to_string()));
+        }
+        self.write(|tx| {
+            tx.execute_batch("DELETE FROM services; DELETE FROM locations; DELETE FROM organisations;")?;
+            for o in &directory.organisations {
+                tx.execute("INSERT INTO organisations (id, body) VALUES (?1, ?2)", params![o.id, serde_json::to_string(o)?])?;
+            }
+            for l in &directory.locations {
+                tx.execute("INSERT INTO locations (id, body) VALUES (?1, ?2)", params![l.id, serde_json::to_string(l)?])?;
+            }
+            for s in &directory.services {
+                put_service(tx, s)?;
+            }
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('source', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [&directory.source],
+            )?;
+            log(tx, None, "replace")
+        })
+    }
+
+    fn save_service(&self, service: &Service) -> StoreResult<u64> {
+        if !crate::model::validate::valid_id(&service.id) {
+            return Err(StoreError::Invalid("a service id must be lower-case letters, digits and hyphens".into()));
+        }
+        self.write(|tx| {
+            let org: Option<String> = tx
+                .query_row("SELECT id FROM organisations WHERE id = ?1", [&service.organisation_id], |r| r.get(0))
+                .optional()?;
+            if org.is_none() {
+                return Err(StoreError::NotFound("organisation"));
+            }
+            put_service(tx, service)?;
+            log(tx, Some(&service.id), "upsert")
+        })
+    }
+
+    fn delete_service(&self, service_id: &str) -> StoreResult<u64> {
+        self.write(|tx| {
+            if tx.execute("DELETE FROM services WHERE id = ?1", [service_id])? == 0 {
+                return Err(StoreError::NotFound("service"));
+            }
+            log(tx, Some(service_id), "delete")
+        })
+    }
+
+    fn head(&self) -> StoreResult<u64> {
+        self.with(|conn| Ok(conn.query_row("SELECT coalesce(max(seq), 0) FROM changes", [], |r| r.get::<_, i64>(0))? as u64))
+    }
+
+    fn changes_since(&self, seq: u64) -> StoreResult<Vec<Change>> {
+        self.with(|conn| {
+            let mut stmt = conn.prepare("SELECT seq, service_id, op FROM changes WHERE seq > ?1 ORDER BY seq")?;
+            let rows = stmt.query_map([seq as i64], |r| {
+                Ok((r.get::<_, i64>(0)? as u64, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (seq, id, op) = row?;
+                let kind = match (op.as_str(), id) {
+                    ("upsert", Some(id)) => ChangeKind::Upserted(id),
+                    ("delete", Some(id)) => ChangeKind::Deleted(id),
+                    _ => ChangeKind::Replaced,
+                };
+                out.push(Change { seq, kind });
+            }
+            Ok(out)
+        })
+    }
+
+    fn source(&self) -> StoreResult<String> {
+        self.with(|conn| source(conn))
+    }
+}
+
+fn source(conn: &Connection) -> StoreResult<String> {
+    Ok(conn.query_row("SELECT value FROM meta WHERE key = 'source'", [], |r| r.get(0)).optional()?.unwrap_or_default())
+}

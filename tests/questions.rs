@@ -1,0 +1,137 @@
+//! The questions residents really ask, against the sample Cheshire East directory: the
+//! right listing must come first.
+
+use std::sync::OnceLock;
+
+use dayfinder::Engine;
+use dayfinder::model::{AccessFeature, Kind, Need, Weekday};
+use dayfinder::query::{SearchQuery, SearchResults};
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::in_memory(&dayfinder::sample::cheshire_east()).expect("the sample directory loads"))
+}
+
+fn ask(question: &str) -> SearchResults {
+    engine().search(&SearchQuery::text(question)).expect("search never fails on input")
+}
+
+fn first_id(results: &SearchResults) -> &str {
+    results.hits.first().map(|h| h.id.as_str()).unwrap_or("(nothing found)")
+}
+
+#[test]
+fn saturday_dementia_near_crewe_finds_the_memory_club() {
+    let r = ask("something on Saturdays near Crewe for my dad, he has dementia");
+    assert_eq!(first_id(&r), "crewe-saturday-memory-club", "{:#?}", r.hits.iter().take(3).collect::<Vec<_>>());
+    for hit in &r.hits {
+        assert!(hit.days.contains(&Weekday::Saturday), "{} does not run on Saturdays", hit.id);
+    }
+}
+
+#[test]
+fn autism_friendly_social_group_in_macclesfield_finds_the_autism_social_club() {
+    let r = ask("autism friendly social group in Macclesfield");
+    assert_eq!(first_id(&r), "macclesfield-autism-social-club");
+    assert!(r.hits.iter().all(|h| h.town == "Macclesfield"));
+}
+
+#[test]
+fn supported_employment_for_a_nineteen_year_old_with_a_learning_disability_near_congleton() {
+    let r = ask("supported employment for my 19 year old son, learning disability, near Congleton");
+    assert_eq!(first_id(&r), "congleton-pathways-to-work");
+    assert!(r.hits[0].kinds.contains(&Kind::SupportedEmployment));
+}
+
+#[test]
+fn day_centre_with_hoist_and_changing_places_within_5_miles_of_cw11_1aa() {
+    let r = ask("day centre with a hoist and a Changing Places toilet within 5 miles of CW11 1AA");
+    assert_eq!(first_id(&r), "sandbach-lodge-day-centre");
+    for hit in &r.hits {
+        assert!(hit.access.contains(&AccessFeature::Hoist) && hit.access.contains(&AccessFeature::ChangingPlaces));
+        assert!(hit.distance_miles.is_some_and(|d| d <= 5.0), "{} is {:?} miles away", hit.id, hit.distance_miles);
+    }
+}
+
+#[test]
+fn free_activities_for_older_people_in_nantwich_on_weekday_mornings() {
+    let r = ask("free activities for older people in Nantwich on weekday mornings");
+    assert_eq!(first_id(&r), "nantwich-friday-friends");
+    assert!(r.hits[0].needs.contains(&Need::OlderPeople));
+    assert_eq!(r.hits[0].cost, "Free");
+}
+
+#[test]
+fn misspelt_demenita_still_finds_dementia_services() {
+    let r = ask("demenita");
+    assert!(r.total > 0);
+    assert!(r.hits.iter().take(5).all(|h| h.needs.contains(&Need::Dementia)));
+}
+
+#[test]
+fn misspelt_autisim_still_finds_autism_services() {
+    let r = ask("autisim");
+    assert!(r.hits.iter().take(5).all(|h| h.needs.contains(&Need::Autism)));
+}
+
+#[test]
+fn day_service_and_day_centre_find_the_same_places() {
+    let centre: Vec<_> = ask("day centre").hits.into_iter().take(5).map(|h| h.id).collect();
+    let service: Vec<_> = ask("day service").hits.into_iter().take(5).map(|h| h.id).collect();
+    let shared = centre.iter().filter(|id| service.contains(id)).count();
+    assert!(shared >= 3, "{centre:?} vs {service:?}");
+    assert!(ask("day service").hits.iter().take(5).all(|h| h.kinds.contains(&Kind::DayCentre)));
+}
+
+#[test]
+fn a_job_is_supported_employment() {
+    for words in ["job", "work", "employment"] {
+        let r = ask(words);
+        assert!(r.hits.iter().take(3).all(|h| h.kinds.contains(&Kind::SupportedEmployment)), "{words}");
+    }
+}
+
+#[test]
+fn an_unknown_place_is_named_with_suggestions_not_an_empty_page() {
+    let mut q = SearchQuery::text("lunch club");
+    q.place = Some("Crewee".into());
+    let r = engine().search(&q).unwrap();
+    let notice = r.place_notice.expect("a notice about the place");
+    assert!(notice.suggestions.iter().any(|s| s == "Crewe"), "{notice:?}");
+    assert!(r.total > 0, "the rest of the search still runs");
+}
+
+#[test]
+fn filter_counts_say_what_each_choice_would_give() {
+    let mut q = SearchQuery::text("");
+    q.needs = vec![Need::Dementia];
+    let all = engine().search(&q).unwrap();
+    let saturday = all.facets.iter().find(|g| g.param == "day").unwrap().values.iter().find(|v| v.value == "saturday").unwrap().count;
+    q.days = vec![Weekday::Saturday];
+    assert_eq!(engine().search(&q).unwrap().total, saturday);
+}
+
+#[test]
+fn every_page_of_results_adds_up_to_the_total() {
+    let mut q = SearchQuery::text("");
+    q.per_page = 25;
+    let first = engine().search(&q).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    for page in 1..=first.total_pages() {
+        q.page = page;
+        for hit in engine().search(&q).unwrap().hits {
+            assert!(seen.insert(hit.id), "a listing appeared on two pages");
+        }
+    }
+    assert_eq!(seen.len(), first.total);
+}
+
+#[test]
+fn ordering_by_distance_puts_the_nearest_first() {
+    let mut q = SearchQuery::text("");
+    q.place = Some("CW1 2BJ".into());
+    q.within_miles = Some(10.0);
+    let r = engine().search(&q).unwrap();
+    let distances: Vec<f64> = r.hits.iter().map(|h| h.distance_miles.unwrap()).collect();
+    assert!(distances.windows(2).all(|w| w[0] <= w[1]), "{distances:?}");
+}
