@@ -140,20 +140,30 @@ impl Engine {
         let mut place_notice = None;
         if let Some(typed) = query.place.clone() {
             match self.places.resolve(&typed) {
-                Ok(found) => place = Some(PlaceFound { name: found.name, latitude: found.latitude, longitude: found.longitude }),
+                Ok(found) => {
+                    place = Some(PlaceFound {
+                        name: found.name,
+                        latitude: found.latitude,
+                        longitude: found.longitude,
+                    })
+                }
                 Err(PlaceError::Empty) => query.place = None,
                 Err(e @ PlaceError::NotFound { .. }) => {
                     let suggestions = e.suggestions().to_vec();
-                    place_notice = Some(PlaceNotice { input: typed, message: e.to_string(), suggestions });
+                    place_notice = Some(PlaceNotice {
+                        input: typed,
+                        message: e.to_string(),
+                        suggestions,
+                    });
                     query.place = None;
                 }
             }
         }
         let centre = place.as_ref().map(|p| (p.latitude, p.longitude));
-        let mut results = self.index.search(&query, centre)?;
+        let mut results = self.index.search(&query, &understood.hints, centre)?;
         results.place = place;
         results.place_notice = place_notice;
-        results.understood = understood;
+        results.understood = understood.said;
         Ok(results)
     }
 
@@ -209,16 +219,31 @@ impl Engine {
 
     pub fn stats(&self) -> Result<Stats> {
         let directory = self.store.directory()?;
-        let mut by_need: BTreeMap<String, usize> =
-            crate::model::Need::all().iter().map(|n| (n.slug().to_string(), 0)).collect();
+        let mut by_need: BTreeMap<String, usize> = crate::model::Need::all()
+            .iter()
+            .map(|n| (n.slug().to_string(), 0))
+            .collect();
         for s in &directory.services {
             for n in &s.needs {
                 *by_need.entry(n.slug().to_string()).or_default() += 1;
             }
         }
-        let towns: BTreeSet<&str> = directory.locations.iter().map(|l| l.town.as_str()).collect();
-        let providers: BTreeSet<&str> = directory.services.iter().map(|s| s.organisation_id.as_str()).collect();
-        Ok(Stats { services: directory.services.len(), providers: providers.len(), towns: towns.len(), by_need })
+        let towns: BTreeSet<&str> = directory
+            .locations
+            .iter()
+            .map(|l| l.town.as_str())
+            .collect();
+        let providers: BTreeSet<&str> = directory
+            .services
+            .iter()
+            .map(|s| s.organisation_id.as_str())
+            .collect();
+        Ok(Stats {
+            services: directory.services.len(),
+            providers: providers.len(),
+            towns: towns.len(),
+            by_need,
+        })
     }
 
     /// Where the data comes from ("Sample data: ..."), for the site's notice.
@@ -231,19 +256,39 @@ impl PlaceNames for Engine {
     fn town(&self, words: &str) -> Option<String> {
         self.places.town(words).map(|t| t.name.to_string())
     }
+
+    fn is_outcode(&self, code: &str) -> bool {
+        self.places.outcode(code).is_some()
+    }
 }
 
 /// Every service of a directory joined to its organisation and location.
 pub fn listings_of(directory: &Directory) -> Vec<Listing> {
-    let orgs: BTreeMap<&str, _> = directory.organisations.iter().map(|o| (o.id.as_str(), o)).collect();
-    let locations: BTreeMap<&str, _> = directory.locations.iter().map(|l| (l.id.as_str(), l)).collect();
+    let orgs: BTreeMap<&str, _> = directory
+        .organisations
+        .iter()
+        .map(|o| (o.id.as_str(), o))
+        .collect();
+    let locations: BTreeMap<&str, _> = directory
+        .locations
+        .iter()
+        .map(|l| (l.id.as_str(), l))
+        .collect();
     directory
         .services
         .iter()
         .filter_map(|s| {
             let organisation = (*orgs.get(s.organisation_id.as_str())?).clone();
-            let location = s.location_id.as_deref().and_then(|id| locations.get(id)).map(|l| (*l).clone());
-            Some(Listing { service: s.clone(), organisation, location })
+            let location = s
+                .location_id
+                .as_deref()
+                .and_then(|id| locations.get(id))
+                .map(|l| (*l).clone());
+            Some(Listing {
+                service: s.clone(),
+                organisation,
+                location,
+            })
         })
         .collect()
 }

@@ -8,7 +8,10 @@ use proptest::prelude::*;
 
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| Engine::in_memory(&dayfinder::sample::synthetic(300, 1)).expect("a synthetic directory loads"))
+    ENGINE.get_or_init(|| {
+        Engine::in_memory(&dayfinder::sample::synthetic(300, 1))
+            .expect("a synthetic directory loads")
+    })
 }
 
 #[test]
@@ -34,7 +37,9 @@ fn query_syntax_and_junk_are_just_words() {
         long.as_str(),
     ];
     for input in nasty {
-        engine().search(&SearchQuery::text(input)).unwrap_or_else(|e| panic!("{input:?} failed: {e}"));
+        engine()
+            .search(&SearchQuery::text(input))
+            .unwrap_or_else(|e| panic!("{input:?} failed: {e}"));
     }
 }
 

@@ -59,7 +59,14 @@ fn a_saved_change_is_searchable_at_once() {
     assert_eq!(r.hits[0].id, s.id);
     assert_eq!(r.hits[0].vacancy, VacancyStatus::Full);
     engine.delete_service(&s.id).unwrap();
-    assert!(engine.search(&SearchQuery::text("zebra crossing")).unwrap().hits.iter().all(|h| h.id != s.id));
+    assert!(
+        engine
+            .search(&SearchQuery::text("zebra crossing"))
+            .unwrap()
+            .hits
+            .iter()
+            .all(|h| h.id != s.id)
+    );
 }
 
 #[test]
@@ -92,5 +99,8 @@ fn an_index_left_behind_catches_up_from_the_change_log() {
         store.save_service(&s).unwrap();
     }
     let engine = Engine::open(dir.path()).unwrap();
-    assert_eq!(engine.search(&SearchQuery::text("quokka")).unwrap().hits[0].id, id);
+    assert_eq!(
+        engine.search(&SearchQuery::text("quokka")).unwrap().hits[0].id,
+        id
+    );
 }

@@ -43,7 +43,11 @@ impl ClockTime {
             0 => 12,
             h => h,
         };
-        if m == 0 { format!("{h12}{suffix}") } else { format!("{h12}:{m:02}{suffix}") }
+        if m == 0 {
+            format!("{h12}{suffix}")
+        } else {
+            format!("{h12}:{m:02}{suffix}")
+        }
     }
 }
 
@@ -53,7 +57,10 @@ impl FromStr for ClockTime {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bad = || BadClockTime(s.chars().take(20).collect());
         let (h, m) = s.trim().split_once(':').ok_or_else(bad)?;
-        let (h, m) = (h.parse::<u16>().map_err(|_| bad())?, m.get(..2).unwrap_or(m).parse::<u16>().map_err(|_| bad())?);
+        let (h, m) = (
+            h.parse::<u16>().map_err(|_| bad())?,
+            m.get(..2).unwrap_or(m).parse::<u16>().map_err(|_| bad())?,
+        );
         ClockTime::new(h, m).ok_or_else(bad)
     }
 }
@@ -90,7 +97,10 @@ impl Session {
     pub fn parts(&self) -> impl Iterator<Item = DayPart> + '_ {
         const NOON: u16 = 12 * 60;
         const FIVE_PM: u16 = 17 * 60;
-        let (start, end) = (self.start.minutes(), self.end.minutes().max(self.start.minutes() + 1));
+        let (start, end) = (
+            self.start.minutes(),
+            self.end.minutes().max(self.start.minutes() + 1),
+        );
         [
             (DayPart::Morning, 0, NOON),
             (DayPart::Afternoon, NOON, FIVE_PM),
@@ -128,11 +138,26 @@ mod tests {
 
     #[test]
     fn a_day_session_is_morning_and_afternoon_but_not_evening() {
-        let s = Session { day: Weekday::Monday, start: t("10:00"), end: t("15:00") };
-        assert_eq!(s.parts().collect::<Vec<_>>(), [DayPart::Morning, DayPart::Afternoon]);
-        let evening = Session { day: Weekday::Friday, start: t("18:30"), end: t("20:30") };
+        let s = Session {
+            day: Weekday::Monday,
+            start: t("10:00"),
+            end: t("15:00"),
+        };
+        assert_eq!(
+            s.parts().collect::<Vec<_>>(),
+            [DayPart::Morning, DayPart::Afternoon]
+        );
+        let evening = Session {
+            day: Weekday::Friday,
+            start: t("18:30"),
+            end: t("20:30"),
+        };
         assert_eq!(evening.parts().collect::<Vec<_>>(), [DayPart::Evening]);
-        let ends_at_noon = Session { day: Weekday::Friday, start: t("09:00"), end: t("12:00") };
+        let ends_at_noon = Session {
+            day: Weekday::Friday,
+            start: t("09:00"),
+            end: t("12:00"),
+        };
         assert_eq!(ends_at_noon.parts().collect::<Vec<_>>(), [DayPart::Morning]);
     }
 }

@@ -77,13 +77,20 @@ impl Cost {
         if let Some(pence) = self.price_per_session_pence {
             return format!("{} a session", format_pounds(pence));
         }
-        self.kinds.first().map(|k| k.to_string()).unwrap_or_else(|| "Ask the provider".into())
+        self.kinds
+            .first()
+            .map(|k| k.to_string())
+            .unwrap_or_else(|| "Ask the provider".into())
     }
 }
 
 /// "£12", "£12.50".
 pub fn format_pounds(pence: u32) -> String {
-    if pence % 100 == 0 { format!("£{}", pence / 100) } else { format!("£{}.{:02}", pence / 100, pence % 100) }
+    if pence.is_multiple_of(100) {
+        format!("£{}", pence / 100)
+    } else {
+        format!("£{}.{:02}", pence / 100, pence % 100)
+    }
 }
 
 /// Whether there is room, and when a person last confirmed it.

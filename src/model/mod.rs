@@ -6,5 +6,10 @@ pub mod taxonomy;
 pub mod validate;
 
 pub use clock::{ClockTime, Session};
-pub use listing::{Contact, Cost, Directory, Eligibility, Listing, Location, Organisation, Service, Vacancy, format_pounds};
-pub use taxonomy::{AccessFeature, CostKind, DayPart, JoinRoute, Kind, Need, Term, Tier, VacancyStatus, Weekday};
+pub use listing::{
+    Contact, Cost, Directory, Eligibility, Listing, Location, Organisation, Service, Vacancy,
+    format_pounds,
+};
+pub use taxonomy::{
+    AccessFeature, CostKind, DayPart, JoinRoute, Kind, Need, Term, Tier, VacancyStatus, Weekday,
+};

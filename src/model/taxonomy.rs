@@ -160,7 +160,7 @@ vocabulary! {
         HearingLoop => "hearing-loop", "Hearing loop", ["induction loop", "loop"];
         QuietSpace => "quiet-space", "Quiet space", ["quiet room", "sensory room", "calm space"];
         Parking => "parking", "Parking", ["car park", "blue badge parking"];
-        Transport => "transport", "Transport offered", ["transport", "minibus", "pick up", "lifts"];
+        Transport => "transport", "Transport offered", ["transport", "minibus", "pick up"];
     }
 }
 
@@ -189,8 +189,14 @@ mod tests {
 
     #[test]
     fn serde_uses_the_slug() {
-        assert_eq!(serde_json::to_string(&Need::LearningDisability).unwrap(), "\"learning-disability\"");
-        assert_eq!(serde_json::to_string(&AccessFeature::ChangingPlaces).unwrap(), "\"changing-places\"");
+        assert_eq!(
+            serde_json::to_string(&Need::LearningDisability).unwrap(),
+            "\"learning-disability\""
+        );
+        assert_eq!(
+            serde_json::to_string(&AccessFeature::ChangingPlaces).unwrap(),
+            "\"changing-places\""
+        );
     }
 
     #[test]

@@ -18,12 +18,20 @@ impl Directory {
     /// Every problem found; an empty list means the directory may be stored.
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let mut say = |subject: String, problem: &str| problems.push(Problem { subject, problem: problem.to_string() });
+        let mut say = |subject: String, problem: &str| {
+            problems.push(Problem {
+                subject,
+                problem: problem.to_string(),
+            })
+        };
 
         let mut org_ids = HashSet::new();
         for o in &self.organisations {
             if !valid_id(&o.id) {
-                say(format!("organisation {}", o.id), "id must be lower-case letters, digits and hyphens");
+                say(
+                    format!("organisation {}", o.id),
+                    "id must be lower-case letters, digits and hyphens",
+                );
             }
             if !org_ids.insert(o.id.as_str()) {
                 say(format!("organisation {}", o.id), "id is used twice");
@@ -38,14 +46,20 @@ impl Directory {
                 say(format!("location {}", l.id), "id is used twice");
             }
             if !(49.0..61.0).contains(&l.latitude) || !(-9.0..2.5).contains(&l.longitude) {
-                say(format!("location {}", l.id), "coordinates are not in Great Britain");
+                say(
+                    format!("location {}", l.id),
+                    "coordinates are not in Great Britain",
+                );
             }
         }
         let mut service_ids = HashSet::new();
         for s in &self.services {
             let subject = || format!("service {}", s.id);
             if !valid_id(&s.id) {
-                say(subject(), "id must be lower-case letters, digits and hyphens");
+                say(
+                    subject(),
+                    "id must be lower-case letters, digits and hyphens",
+                );
             }
             if !service_ids.insert(s.id.as_str()) {
                 say(subject(), "id is used twice");
@@ -54,20 +68,28 @@ impl Directory {
                 say(subject(), "has no name");
             }
             if !org_ids.contains(s.organisation_id.as_str()) {
-                say(subject(), "refers to an organisation that is not in the directory");
+                say(
+                    subject(),
+                    "refers to an organisation that is not in the directory",
+                );
             }
-            if let Some(l) = &s.location_id {
-                if !location_ids.contains(l.as_str()) {
-                    say(subject(), "refers to a location that is not in the directory");
+            if let Some(l) = &s.location_id
+                && !location_ids.contains(l.as_str()) {
+                    say(
+                        subject(),
+                        "refers to a location that is not in the directory",
+                    );
                 }
-            }
             if s.needs.is_empty() || s.kinds.is_empty() {
                 say(subject(), "needs at least one support need and one kind");
             }
             if s.sessions.iter().any(|x| x.end <= x.start) {
                 say(subject(), "has a session that ends before it starts");
             }
-            if s.eligibility.maximum_age.is_some_and(|max| max < s.eligibility.minimum_age) {
+            if s.eligibility
+                .maximum_age
+                .is_some_and(|max| max < s.eligibility.minimum_age)
+            {
                 say(subject(), "maximum age is below minimum age");
             }
         }
@@ -77,5 +99,9 @@ impl Directory {
 
 /// Ids appear in URLs, so keep them to `a-z`, `0-9` and `-`.
 pub fn valid_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 100 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty()
+        && id.len() <= 100
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

@@ -77,12 +77,19 @@ pub struct SearchQuery {
 impl SearchQuery {
     /// A query for these words, with the defaults for everything else.
     pub fn text(words: impl Into<String>) -> Self {
-        SearchQuery { text: words.into(), page: 1, per_page: DEFAULT_PER_PAGE, ..Default::default() }
+        SearchQuery {
+            text: words.into(),
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+            ..Default::default()
+        }
     }
 
     /// The radius that applies when a place is given.
     pub fn radius_miles(&self) -> f64 {
-        self.within_miles.unwrap_or(DEFAULT_RADIUS_MILES).clamp(0.1, MAX_RADIUS_MILES)
+        self.within_miles
+            .unwrap_or(DEFAULT_RADIUS_MILES)
+            .clamp(0.1, MAX_RADIUS_MILES)
     }
 
     /// Whether any filter or words narrow the search.
@@ -103,7 +110,11 @@ impl SearchQuery {
 
     /// Page and size within their limits.
     pub fn normalised_paging(&self) -> (usize, usize) {
-        let per_page = if self.per_page == 0 { DEFAULT_PER_PAGE } else { self.per_page.min(MAX_PER_PAGE) };
+        let per_page = if self.per_page == 0 {
+            DEFAULT_PER_PAGE
+        } else {
+            self.per_page.min(MAX_PER_PAGE)
+        };
         (self.page.clamp(1, 10_000), per_page)
     }
 }

@@ -17,31 +17,50 @@ pub struct ParamProblem {
     pub message: String,
 }
 
-fn push_term<T: Term>(list: &mut Vec<T>, value: &str, param: &str, problems: &mut Vec<ParamProblem>) {
+fn push_term<T: Term>(
+    list: &mut Vec<T>,
+    value: &str,
+    param: &str,
+    problems: &mut Vec<ParamProblem>,
+) {
     match T::from_slug(value.trim()) {
         Some(t) if !list.contains(&t) => list.push(t),
         Some(_) => {}
         None => problems.push(ParamProblem {
             param: param.into(),
-            message: format!("We do not recognise “{}” as a choice, so we left it out.", shorten(value, 30)),
+            message: format!(
+                "We do not recognise “{}” as a choice, so we left it out.",
+                shorten(value, 30)
+            ),
         }),
     }
 }
 
 fn shorten(s: &str, n: usize) -> String {
     let clean: String = s.chars().filter(|c| !c.is_control()).take(n).collect();
-    if s.chars().count() > n { format!("{clean}…") } else { clean }
+    if s.chars().count() > n {
+        format!("{clean}…")
+    } else {
+        clean
+    }
 }
 
 /// Removes control characters and cuts overlong text.
 pub fn clean_text(s: &str, max: usize) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).take(max).collect::<String>().trim().to_string()
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(max)
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 impl SearchQuery {
     /// Reads a search from URL parameters. Unknown or malformed values are skipped and
     /// listed in the second part, so a page can say what it ignored.
-    pub fn from_params<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<ParamProblem>) {
+    pub fn from_params<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (Self, Vec<ParamProblem>) {
         let mut q = SearchQuery::text("");
         let mut problems = Vec::new();
         for (key, value) in pairs {
@@ -58,7 +77,9 @@ impl SearchQuery {
                 }
                 "near" => q.place = Some(clean_text(value, 60)).filter(|p| !p.is_empty()),
                 "within" => match value.trim_end_matches("miles").trim().parse::<f64>() {
-                    Ok(m) if m.is_finite() && m > 0.0 => q.within_miles = Some(m.min(MAX_RADIUS_MILES)),
+                    Ok(m) if m.is_finite() && m > 0.0 => {
+                        q.within_miles = Some(m.min(MAX_RADIUS_MILES))
+                    }
                     _ => problems.push(ParamProblem {
                         param: "within".into(),
                         message: "Distance must be a number of miles, like 5.".into(),
@@ -84,17 +105,26 @@ impl SearchQuery {
                 }
                 "age" => match value.parse::<u8>() {
                     Ok(age) if age <= 120 => q.age = Some(age),
-                    _ => problems.push(ParamProblem { param: "age".into(), message: "Age must be a whole number of years, like 19.".into() }),
+                    _ => problems.push(ParamProblem {
+                        param: "age".into(),
+                        message: "Age must be a whole number of years, like 19.".into(),
+                    }),
                 },
                 "order" => match value {
                     "relevance" => q.order = Order::Relevance,
                     "distance" => q.order = Order::Distance,
                     "name" => q.order = Order::Name,
-                    _ => problems.push(ParamProblem { param: "order".into(), message: "Results can be ordered by relevance, distance or name.".into() }),
+                    _ => problems.push(ParamProblem {
+                        param: "order".into(),
+                        message: "Results can be ordered by relevance, distance or name.".into(),
+                    }),
                 },
                 "page" => match value.parse::<usize>() {
                     Ok(p) if (1..=10_000).contains(&p) => q.page = p,
-                    _ => problems.push(ParamProblem { param: "page".into(), message: "That page does not exist, so we showed the first.".into() }),
+                    _ => problems.push(ParamProblem {
+                        param: "page".into(),
+                        message: "That page does not exist, so we showed the first.".into(),
+                    }),
                 },
                 "per_page" => {
                     if let Ok(n) = value.parse::<usize>() {
@@ -128,7 +158,11 @@ impl SearchQuery {
         out.extend(self.parts.iter().map(|t| ("time", t.slug().to_string())));
         out.extend(self.costs.iter().map(|t| ("cost", t.slug().to_string())));
         out.extend(self.access.iter().map(|t| ("access", t.slug().to_string())));
-        out.extend(self.vacancy.iter().map(|t| ("vacancy", t.slug().to_string())));
+        out.extend(
+            self.vacancy
+                .iter()
+                .map(|t| ("vacancy", t.slug().to_string())),
+        );
         if let Some(a) = self.age {
             out.push(("age", a.to_string()));
         }
@@ -144,7 +178,11 @@ impl SearchQuery {
 
 /// "5", "2.5": miles without a trailing ".0".
 pub fn format_miles(m: f64) -> String {
-    if m.fract() == 0.0 { format!("{m:.0}") } else { format!("{m:.1}") }
+    if m.fract() == 0.0 {
+        format!("{m:.0}")
+    } else {
+        format!("{m:.1}")
+    }
 }
 
 #[cfg(test)]
@@ -172,7 +210,12 @@ mod tests {
 
     #[test]
     fn unknown_choices_are_skipped_and_reported() {
-        let (q, problems) = SearchQuery::from_params([("need", "<script>"), ("age", "old"), ("page", "-3"), ("within", "NaN")]);
+        let (q, problems) = SearchQuery::from_params([
+            ("need", "<script>"),
+            ("age", "old"),
+            ("page", "-3"),
+            ("within", "NaN"),
+        ]);
         assert!(q.needs.is_empty());
         assert_eq!(q.age, None);
         assert_eq!(q.page, 1);

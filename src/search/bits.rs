@@ -1,7 +1,9 @@
 //! Filters as bits. Every filterable fact of a service is one bit in a fast field, so one
 //! pass over the matching documents can test every filter and count every facet.
 
-use crate::model::{AccessFeature, CostKind, DayPart, Kind, Need, Session, Term, Tier, VacancyStatus, Weekday};
+use crate::model::{
+    AccessFeature, CostKind, DayPart, Kind, Need, Session, Term, Tier, VacancyStatus, Weekday,
+};
 
 /// A filter dimension held in the `mask` fast field, and where its bits start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,7 +17,14 @@ pub enum Dim {
 }
 
 impl Dim {
-    pub const ALL: [Dim; 6] = [Dim::Need, Dim::Kind, Dim::Tier, Dim::Cost, Dim::Access, Dim::Vacancy];
+    pub const ALL: [Dim; 6] = [
+        Dim::Need,
+        Dim::Kind,
+        Dim::Tier,
+        Dim::Cost,
+        Dim::Access,
+        Dim::Vacancy,
+    ];
 
     const fn offset(self) -> u32 {
         match self {
@@ -50,7 +59,7 @@ impl Dim {
     }
 
     /// Number of terms in this dimension.
-    pub fn len(self) -> usize {
+    pub fn terms(self) -> usize {
         self.width() as usize
     }
 
@@ -110,14 +119,27 @@ pub fn slot(day: Weekday, part: DayPart) -> u64 {
 
 /// All slots a timetable touches.
 pub fn slots_of(sessions: &[Session]) -> u64 {
-    sessions.iter().flat_map(|s| s.parts().map(move |p| slot(s.day, p))).fold(0, |m, b| m | b)
+    sessions
+        .iter()
+        .flat_map(|s| s.parts().map(move |p| slot(s.day, p)))
+        .fold(0, |m, b| m | b)
 }
 
 /// Slots allowed by a choice of days and parts (an empty choice allows all).
 pub fn allowed_slots(days: &[Weekday], parts: &[DayPart]) -> u64 {
-    let days: &[Weekday] = if days.is_empty() { Weekday::all() } else { days };
-    let parts: &[DayPart] = if parts.is_empty() { DayPart::all() } else { parts };
-    days.iter().flat_map(|d| parts.iter().map(|p| slot(*d, *p))).fold(0, |m, b| m | b)
+    let days: &[Weekday] = if days.is_empty() {
+        Weekday::all()
+    } else {
+        days
+    };
+    let parts: &[DayPart] = if parts.is_empty() {
+        DayPart::all()
+    } else {
+        parts
+    };
+    days.iter()
+        .flat_map(|d| parts.iter().map(|p| slot(*d, *p)))
+        .fold(0, |m, b| m | b)
 }
 
 #[cfg(test)]
@@ -131,12 +153,12 @@ mod tests {
             assert_eq!(seen & dim.full(), 0, "{dim:?} overlaps");
             seen |= dim.full();
         }
-        assert_eq!(Dim::Need.len(), Need::all().len());
-        assert_eq!(Dim::Kind.len(), Kind::all().len());
-        assert_eq!(Dim::Tier.len(), Tier::all().len());
-        assert_eq!(Dim::Cost.len(), CostKind::all().len());
-        assert_eq!(Dim::Access.len(), AccessFeature::all().len());
-        assert_eq!(Dim::Vacancy.len(), VacancyStatus::all().len());
+        assert_eq!(Dim::Need.terms(), Need::all().len());
+        assert_eq!(Dim::Kind.terms(), Kind::all().len());
+        assert_eq!(Dim::Tier.terms(), Tier::all().len());
+        assert_eq!(Dim::Cost.terms(), CostKind::all().len());
+        assert_eq!(Dim::Access.terms(), AccessFeature::all().len());
+        assert_eq!(Dim::Vacancy.terms(), VacancyStatus::all().len());
     }
 
     #[test]

@@ -47,7 +47,10 @@ pub struct Pass {
 
 impl Pass {
     fn new() -> Self {
-        Pass { dim_counts: Dim::ALL.map(|d| vec![0; d.len()]), ..Default::default() }
+        Pass {
+            dim_counts: Dim::ALL.map(|d| vec![0; d.terms()]),
+            ..Default::default()
+        }
     }
 
     fn absorb(&mut self, other: Pass) {
@@ -58,8 +61,14 @@ impl Pass {
         for (k, v) in other.town_counts {
             *self.town_counts.entry(k).or_default() += v;
         }
-        self.day_counts.iter_mut().zip(other.day_counts).for_each(|(a, b)| *a += b);
-        self.part_counts.iter_mut().zip(other.part_counts).for_each(|(a, b)| *a += b);
+        self.day_counts
+            .iter_mut()
+            .zip(other.day_counts)
+            .for_each(|(a, b)| *a += b);
+        self.part_counts
+            .iter_mut()
+            .zip(other.part_counts)
+            .for_each(|(a, b)| *a += b);
     }
 }
 
@@ -101,12 +110,18 @@ impl Collector for FilterCollector {
     type Fruit = Pass;
     type Child = SegmentPass;
 
-    fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<SegmentPass> {
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentPass> {
         let ff = reader.fast_fields();
         let columns = Columns {
             mask: ff.u64("mask")?,
             slots: ff.u64("slots")?,
-            town: ff.str("town_name")?.ok_or_else(|| tantivy::TantivyError::SchemaError("town_name is not a fast field".into()))?,
+            town: ff.str("town_name")?.ok_or_else(|| {
+                tantivy::TantivyError::SchemaError("town_name is not a fast field".into())
+            })?,
             has_place: ff.u64("has_place")?,
             lat: ff.f64("lat")?,
             lon: ff.f64("lon")?,
@@ -115,10 +130,26 @@ impl Collector for FilterCollector {
             name_key: ff.u64("name_key")?,
         };
         let f = &self.filter;
-        let chosen_days: &[Weekday] = if f.days.is_empty() { Weekday::all() } else { &f.days };
-        let chosen_parts: &[DayPart] = if f.parts.is_empty() { DayPart::all() } else { &f.parts };
-        let day_slots = std::array::from_fn(|d| chosen_parts.iter().fold(0, |m, p| m | slot(Weekday::all()[d], *p)));
-        let part_slots = std::array::from_fn(|p| chosen_days.iter().fold(0, |m, d| m | slot(*d, DayPart::all()[p])));
+        let chosen_days: &[Weekday] = if f.days.is_empty() {
+            Weekday::all()
+        } else {
+            &f.days
+        };
+        let chosen_parts: &[DayPart] = if f.parts.is_empty() {
+            DayPart::all()
+        } else {
+            &f.parts
+        };
+        let day_slots = std::array::from_fn(|d| {
+            chosen_parts
+                .iter()
+                .fold(0, |m, p| m | slot(Weekday::all()[d], *p))
+        });
+        let part_slots = std::array::from_fn(|p| {
+            chosen_days
+                .iter()
+                .fold(0, |m, d| m | slot(*d, DayPart::all()[p]))
+        });
         let allowed = super::bits::allowed_slots(&f.days, &f.parts);
         let mut town_ords = Vec::new();
         let mut terms = columns.town.dictionary().stream()?;
@@ -163,7 +194,10 @@ impl SegmentCollector for SegmentPass {
         let f = &self.filter;
         // Age and place are hard limits, not choices with counts.
         if let Some(age) = f.age {
-            let (min, max) = (c.min_age.first(doc).unwrap_or(0), c.max_age.first(doc).unwrap_or(u64::MAX));
+            let (min, max) = (
+                c.min_age.first(doc).unwrap_or(0),
+                c.max_age.first(doc).unwrap_or(u64::MAX),
+            );
             if age < min || age > max {
                 return;
             }
@@ -173,7 +207,10 @@ impl SegmentCollector for SegmentPass {
             if c.has_place.first(doc).unwrap_or(0) == 0 {
                 return;
             }
-            let here = (c.lat.first(doc).unwrap_or(0.0), c.lon.first(doc).unwrap_or(0.0));
+            let here = (
+                c.lat.first(doc).unwrap_or(0.0),
+                c.lon.first(doc).unwrap_or(0.0),
+            );
             let d = crate::places::distance_miles((lat, lon), here);
             if d > radius {
                 return;
@@ -189,11 +226,17 @@ impl SegmentCollector for SegmentPass {
         let mut dim_ok = [true; 6];
         for (i, dim) in Dim::ALL.iter().enumerate() {
             let chosen = f.dims[i];
-            dim_ok[i] = chosen == 0 || if *dim == Dim::Access { mask & chosen == chosen } else { mask & chosen != 0 };
+            dim_ok[i] = chosen == 0
+                || if *dim == Dim::Access {
+                    mask & chosen == chosen
+                } else {
+                    mask & chosen != 0
+                };
         }
         let town_ok = f.towns.is_empty() || self.town_ords.contains(&town);
         let when_ok = slots & self.allowed != 0 || (f.days.is_empty() && f.parts.is_empty());
-        let fails = dim_ok.iter().filter(|ok| !**ok).count() + !town_ok as usize + !when_ok as usize;
+        let fails =
+            dim_ok.iter().filter(|ok| !**ok).count() + !town_ok as usize + !when_ok as usize;
         if fails > 1 {
             return;
         }
@@ -201,7 +244,11 @@ impl SegmentCollector for SegmentPass {
         let p = &mut self.pass;
         for (i, dim) in Dim::ALL.iter().enumerate() {
             // Count this dimension's terms if every other filter passes (for access, all of them).
-            let others_pass = if *dim == Dim::Access { fails == 0 } else { fails == 0 || !dim_ok[i] };
+            let others_pass = if *dim == Dim::Access {
+                fails == 0
+            } else {
+                fails == 0 || !dim_ok[i]
+            };
             if others_pass {
                 let bits = (mask & dim.full()) >> dim.bit(0).trailing_zeros();
                 for (t, count) in p.dim_counts[i].iter_mut().enumerate() {
@@ -209,11 +256,10 @@ impl SegmentCollector for SegmentPass {
                 }
             }
         }
-        if fails == 0 || !town_ok {
-            if let Some(count) = self.town_counts.get_mut(town as usize) {
+        if (fails == 0 || !town_ok)
+            && let Some(count) = self.town_counts.get_mut(town as usize) {
                 *count += 1;
             }
-        }
         if fails == 0 || !when_ok {
             for (d, count) in p.day_counts.iter_mut().enumerate() {
                 *count += (slots & self.day_slots[d] != 0) as usize;
@@ -224,14 +270,24 @@ impl SegmentCollector for SegmentPass {
         }
         if fails == 0 {
             let address = DocAddress::new(self.segment, doc);
-            p.found.push(Found { address, score, distance, name_key: c.name_key.first(doc).unwrap_or(0) });
+            p.found.push(Found {
+                address,
+                score,
+                distance,
+                name_key: c.name_key.first(doc).unwrap_or(0),
+            });
         }
     }
 
     fn harvest(mut self) -> Pass {
         let mut name = String::new();
         for (ord, count) in self.town_counts.iter().enumerate().filter(|(_, c)| **c > 0) {
-            if self.columns.town.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
+            if self
+                .columns
+                .town
+                .ord_to_str(ord as u64, &mut name)
+                .unwrap_or(false)
+            {
                 *self.pass.town_counts.entry(name.clone()).or_default() += count;
             }
         }

@@ -6,13 +6,17 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 use tantivy::query::{AllQuery, Query};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, directory::MmapDirectory};
+use tantivy::{
+    Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, directory::MmapDirectory,
+};
 
 use super::bits::{Dim, mask_of};
 use super::collect::{FilterCollector, Found, Pass};
 use super::schema::{Fields, SCHEMA_VERSION, TOKENIZER};
 use super::text::text_query;
-use crate::model::{AccessFeature, CostKind, DayPart, Kind, Listing, Need, Tier, VacancyStatus, Weekday};
+use crate::model::{
+    AccessFeature, CostKind, DayPart, Kind, Listing, Need, Tier, VacancyStatus, Weekday,
+};
 use crate::query::{FacetGroup, FacetValue, Hit, Order, SearchQuery, SearchResults};
 
 /// Memory the writer may use before it flushes a segment.
@@ -41,12 +45,17 @@ impl SearchIndex {
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = Fields::schema();
         if let Ok(existing) = Index::open_in_dir(dir) {
-            let payload: Option<Payload> = existing.load_metas()?.payload.and_then(|p| serde_json::from_str(&p).ok());
-            if let Some(Payload { schema: SCHEMA_VERSION, seq }) = payload {
-                if existing.schema() == schema {
+            let payload: Option<Payload> = existing
+                .load_metas()?
+                .payload
+                .and_then(|p| serde_json::from_str(&p).ok());
+            if let Some(Payload {
+                schema: SCHEMA_VERSION,
+                seq,
+            }) = payload
+                && existing.schema() == schema {
                     return Ok((SearchIndex::from_index(existing, fields)?, Some(seq)));
                 }
-            }
             // An index from an older schema is of no use: start again (the store has everything).
             std::fs::remove_dir_all(dir)?;
             std::fs::create_dir_all(dir)?;
@@ -62,21 +71,39 @@ impl SearchIndex {
     }
 
     fn from_index(index: Index, fields: Fields) -> tantivy::Result<SearchIndex> {
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         let writer = index.writer(WRITER_MEMORY)?;
-        Ok(SearchIndex { index, reader, writer: Mutex::new(writer), fields })
+        Ok(SearchIndex {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+        })
     }
 
     fn commit(&self, writer: &mut IndexWriter, seq: u64) -> tantivy::Result<()> {
         let mut prepared = writer.prepare_commit()?;
-        prepared.set_payload(&serde_json::to_string(&Payload { schema: SCHEMA_VERSION, seq }).unwrap_or_default());
+        prepared.set_payload(
+            &serde_json::to_string(&Payload {
+                schema: SCHEMA_VERSION,
+                seq,
+            })
+            .unwrap_or_default(),
+        );
         prepared.commit()?;
         // Reload now, so a change is searchable as soon as it is acknowledged.
         self.reader.reload()
     }
 
     /// Replaces the whole index with these listings, up to change `seq`.
-    pub fn rebuild<'a>(&self, listings: impl IntoIterator<Item = &'a Listing>, seq: u64) -> tantivy::Result<usize> {
+    pub fn rebuild<'a>(
+        &self,
+        listings: impl IntoIterator<Item = &'a Listing>,
+        seq: u64,
+    ) -> tantivy::Result<usize> {
         let mut writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         writer.delete_all_documents()?;
         let mut n = 0;
@@ -111,12 +138,19 @@ impl SearchIndex {
     }
 
     /// Runs a search whose place, if any, is already resolved to `centre` (lat, lon).
-    pub fn search(&self, query: &SearchQuery, centre: Option<(f64, f64)>) -> tantivy::Result<SearchResults> {
+    pub fn search(
+        &self,
+        query: &SearchQuery,
+        hints: &[String],
+        centre: Option<(f64, f64)>,
+    ) -> tantivy::Result<SearchResults> {
         let searcher = self.reader.searcher();
         let mut analyzer = self.index.tokenizers().get(TOKENIZER).ok_or_else(|| {
-            tantivy::TantivyError::SchemaError(format!("the {TOKENIZER} tokenizer is not registered"))
+            tantivy::TantivyError::SchemaError(format!(
+                "the {TOKENIZER} tokenizer is not registered"
+            ))
         })?;
-        let text = text_query(&query.text, &self.fields, &mut analyzer);
+        let text = text_query(&query.text, hints, &self.fields, &mut analyzer);
         let scoring = text.is_some();
         let text: Box<dyn Query> = text.unwrap_or_else(|| Box::new(AllQuery));
 
@@ -136,14 +170,28 @@ impl SearchIndex {
             place: centre.map(|(lat, lon)| (lat, lon, query.radius_miles())),
         };
         let mut pass = searcher.search(&*text, &FilterCollector { filter, scoring })?;
+        if scoring && centre.is_some() {
+            // Near means nearer is better: at the edge of the radius a match counts two thirds.
+            let radius = query.radius_miles();
+            for f in &mut pass.found {
+                f.score /= 1.0 + 0.5 * (f.distance.unwrap_or(radius) / radius) as f32;
+            }
+        }
 
-        order(&mut pass.found, effective_order(query, scoring, centre.is_some()));
+        order(
+            &mut pass.found,
+            effective_order(query, scoring, centre.is_some()),
+        );
         let (page, per_page) = query.normalised_paging();
         let mut hits = Vec::with_capacity(per_page);
         for found in pass.found.iter().skip((page - 1) * per_page).take(per_page) {
             let doc: TantivyDocument = searcher.doc(found.address)?;
-            let card = doc.get_first(self.fields.card).and_then(|v| tantivy::schema::Value::as_str(&v));
-            let Some(mut hit) = card.and_then(|c| serde_json::from_str::<Hit>(c).ok()) else { continue };
+            let card = doc
+                .get_first(self.fields.card)
+                .and_then(|v| tantivy::schema::Value::as_str(&v));
+            let Some(mut hit) = card.and_then(|c| serde_json::from_str::<Hit>(c).ok()) else {
+                continue;
+            };
             hit.distance_miles = found.distance.map(|d| (d * 10.0).round() / 10.0);
             hit.score = found.score;
             hits.push(hit);
@@ -173,16 +221,29 @@ fn order(found: &mut [Found], order: Order) {
     let distance = |f: &Found| f.distance.unwrap_or(f64::MAX);
     match order {
         Order::Relevance => found.sort_by(|a, b| {
-            b.score.total_cmp(&a.score).then(distance(a).total_cmp(&distance(b))).then(a.name_key.cmp(&b.name_key))
+            b.score
+                .total_cmp(&a.score)
+                .then(distance(a).total_cmp(&distance(b)))
+                .then(a.name_key.cmp(&b.name_key))
         }),
         Order::Distance => found.sort_by(|a, b| {
-            distance(a).total_cmp(&distance(b)).then(b.score.total_cmp(&a.score)).then(a.name_key.cmp(&b.name_key))
+            distance(a)
+                .total_cmp(&distance(b))
+                .then(b.score.total_cmp(&a.score))
+                .then(a.name_key.cmp(&b.name_key))
         }),
-        Order::Name => found.sort_by(|a, b| a.name_key.cmp(&b.name_key).then(a.address.cmp(&b.address))),
+        Order::Name => {
+            found.sort_by(|a, b| a.name_key.cmp(&b.name_key).then(a.address.cmp(&b.address)))
+        }
     }
 }
 
-fn group<T: crate::model::Term>(param: &str, label: &str, counts: &[usize], chosen: &[T]) -> FacetGroup {
+fn group<T: crate::model::Term>(
+    param: &str,
+    label: &str,
+    counts: &[usize],
+    chosen: &[T],
+) -> FacetGroup {
     FacetGroup {
         param: param.into(),
         label: label.into(),
@@ -214,7 +275,12 @@ fn facets(q: &SearchQuery, pass: &Pass) -> Vec<FacetGroup> {
         .collect();
     for t in &q.towns {
         if !towns.iter().any(|v| v.value.eq_ignore_ascii_case(t)) {
-            towns.push(FacetValue { value: t.clone(), label: t.clone(), count: 0, selected: true });
+            towns.push(FacetValue {
+                value: t.clone(),
+                label: t.clone(),
+                count: 0,
+                selected: true,
+            });
         }
     }
     towns.sort_by(|a, b| a.label.cmp(&b.label));
@@ -224,9 +290,18 @@ fn facets(q: &SearchQuery, pass: &Pass) -> Vec<FacetGroup> {
         group::<DayPart>("time", "Time of day", &pass.part_counts, &q.parts),
         group::<Kind>("kind", Dim::Kind.label(), dim(Dim::Kind), &q.kinds),
         group::<CostKind>("cost", Dim::Cost.label(), dim(Dim::Cost), &q.costs),
-        FacetGroup { param: "town".into(), label: "Town".into(), values: towns },
+        FacetGroup {
+            param: "town".into(),
+            label: "Town".into(),
+            values: towns,
+        },
         group::<AccessFeature>("access", Dim::Access.label(), dim(Dim::Access), &q.access),
         group::<Tier>("tier", Dim::Tier.label(), dim(Dim::Tier), &q.tiers),
-        group::<VacancyStatus>("vacancy", Dim::Vacancy.label(), dim(Dim::Vacancy), &q.vacancy),
+        group::<VacancyStatus>(
+            "vacancy",
+            Dim::Vacancy.label(),
+            dim(Dim::Vacancy),
+            &q.vacancy,
+        ),
     ]
 }

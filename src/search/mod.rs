@@ -10,4 +10,4 @@ pub mod understand;
 pub mod words;
 
 pub use index::SearchIndex;
-pub use understand::{PlaceNames, understand};
+pub use understand::{PlaceNames, Understood, understand};

@@ -1,7 +1,9 @@
 //! The index's fields, and how a listing becomes a document.
 
 use tantivy::TantivyDocument;
-use tantivy::schema::{FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions};
+use tantivy::schema::{
+    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
 
 use super::bits::{Dim, mask_of, slots_of};
 use crate::model::{AccessFeature, Listing, Term, Weekday};
@@ -43,7 +45,9 @@ impl Fields {
     pub fn schema() -> (Schema, Fields) {
         let mut b = Schema::builder();
         let text = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
         let fields = Fields {
             id: b.add_text_field("id", STRING | STORED),
@@ -103,12 +107,21 @@ impl Fields {
         doc.add_u64(self.mask, mask);
         doc.add_u64(self.slots, slots_of(&s.sessions));
         doc.add_text(self.town_name, &town);
-        let (lat, lon) = listing.location.as_ref().map(|l| (l.latitude, l.longitude)).unwrap_or((0.0, 0.0));
+        let (lat, lon) = listing
+            .location
+            .as_ref()
+            .map(|l| (l.latitude, l.longitude))
+            .unwrap_or((0.0, 0.0));
         doc.add_u64(self.has_place, listing.location.is_some() as u64);
         doc.add_f64(self.lat, lat);
         doc.add_f64(self.lon, lon);
         doc.add_u64(self.min_age, s.eligibility.minimum_age as u64);
-        doc.add_u64(self.max_age, s.eligibility.maximum_age.map_or(u64::from(u8::MAX), u64::from));
+        doc.add_u64(
+            self.max_age,
+            s.eligibility
+                .maximum_age
+                .map_or(u64::from(u8::MAX), u64::from),
+        );
         doc.add_u64(self.name_key, name_key(&s.name));
         let card = card_of(listing, town, access);
         doc.add_text(self.card, serde_json::to_string(&card).unwrap_or_default());
@@ -127,7 +140,11 @@ pub fn town_of(listing: &Listing) -> String {
 
 /// Building access plus the service's own transport.
 pub fn access_of(listing: &Listing) -> Vec<AccessFeature> {
-    let mut access = listing.location.as_ref().map(|l| l.accessibility.clone()).unwrap_or_default();
+    let mut access = listing
+        .location
+        .as_ref()
+        .map(|l| l.accessibility.clone())
+        .unwrap_or_default();
     if listing.service.transport && !access.contains(&AccessFeature::Transport) {
         access.push(AccessFeature::Transport);
     }
@@ -138,7 +155,11 @@ pub fn access_of(listing: &Listing) -> Vec<AccessFeature> {
 /// The first eight letters of a name as a number, so ordering by name needs no stored text.
 fn name_key(name: &str) -> u64 {
     let mut key = [0u8; 8];
-    for (slot, b) in key.iter_mut().zip(name.to_lowercase().bytes().filter(|b| b.is_ascii_alphanumeric() || *b == b' ')) {
+    for (slot, b) in key.iter_mut().zip(
+        name.to_lowercase()
+            .bytes()
+            .filter(|b| b.is_ascii_alphanumeric() || *b == b' '),
+    ) {
         *slot = b;
     }
     u64::from_be_bytes(key)

@@ -12,6 +12,9 @@ use super::words::{concept_at, words};
 pub trait PlaceNames {
     /// The directory's name for a town ("holmes chapel" → "Holmes Chapel"), if it is one.
     fn town(&self, words: &str) -> Option<String>;
+    /// Whether this is a real outward code ("CW1"), so "mp3" or "a1" typed alone are
+    /// not mistaken for places.
+    fn is_outcode(&self, code: &str) -> bool;
 }
 
 /// Whether these words look like a postcode or outward code ("cw11 1aa", "cw1").
@@ -22,11 +25,16 @@ fn postcode_at(w: &[String]) -> Option<(String, usize)> {
             && b[0].is_ascii_alphabetic()
             && b.iter().any(|c| c.is_ascii_digit())
             && b.iter().all(|c| c.is_ascii_alphanumeric())
-            && b.iter().position(|c| c.is_ascii_digit()).is_some_and(|i| (1..=2).contains(&i))
+            && b.iter()
+                .position(|c| c.is_ascii_digit())
+                .is_some_and(|i| (1..=2).contains(&i))
     };
     let inward = |s: &str| {
         let b = s.as_bytes();
-        b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
+        b.len() == 3
+            && b[0].is_ascii_digit()
+            && b[1].is_ascii_alphabetic()
+            && b[2].is_ascii_alphabetic()
     };
     let first = w.first()?;
     if first.len() >= 5 && first.len() <= 7 && first.is_ascii() {
@@ -39,13 +47,18 @@ fn postcode_at(w: &[String]) -> Option<(String, usize)> {
         return None;
     }
     match w.get(1) {
-        Some(next) if inward(next) => Some((format!("{} {}", first.to_uppercase(), next.to_uppercase()), 2)),
+        Some(next) if inward(next) => Some((
+            format!("{} {}", first.to_uppercase(), next.to_uppercase()),
+            2,
+        )),
         _ => Some((first.to_uppercase(), 1)),
     }
 }
 
 fn town_at(w: &[String], places: &dyn PlaceNames) -> Option<(String, usize)> {
-    (1..=w.len().min(3)).rev().find_map(|n| places.town(&w[..n].join(" ")).map(|t| (t, n)))
+    (1..=w.len().min(3))
+        .rev()
+        .find_map(|n| places.town(&w[..n].join(" ")).map(|t| (t, n)))
 }
 
 fn push<T: PartialEq>(list: &mut Vec<T>, t: T) {
@@ -54,12 +67,23 @@ fn push<T: PartialEq>(list: &mut Vec<T>, t: T) {
     }
 }
 
+/// What was taken from a question.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Understood {
+    /// What became filters, in words for people: "on Saturdays", "near Crewe".
+    pub said: Vec<String>,
+    /// The words that became filters. They no longer decide what matches, but a listing
+    /// that has them in its name ("Crewe Saturday Memory Club") is a better answer.
+    pub hints: Vec<String>,
+}
+
 /// Moves what the question says about days, times, places, ages, cost and access into
 /// the query's filters, leaving the rest as words. Filters already set are kept; a place
-/// already given is not replaced. Returns what was understood, in words for people.
-pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Vec<String> {
+/// already given is not replaced.
+pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Understood {
     let w = words(&query.text);
     let mut said = Vec::new();
+    let mut hints: Vec<String> = Vec::new();
     let mut left: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < w.len() {
@@ -76,7 +100,8 @@ pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Vec<Strin
             _ => (None, 0),
         };
         let after = &rest[skip..];
-        if let Some((pc, n)) = postcode_at(after).filter(|_| prep.is_some() || postcode_at(rest).is_some()) {
+        let bare_ok = |pc: &str| pc.contains(' ') || places.is_outcode(pc);
+        if let Some((pc, n)) = postcode_at(after).filter(|(pc, _)| prep.is_some() || bare_ok(pc)) {
             if query.place.is_none() {
                 said.push(format!("near {pc}"));
                 query.place = Some(pc);
@@ -85,22 +110,29 @@ pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Vec<Strin
             continue;
         }
         if let Some((town, n)) = town_at(after, places) {
+            hints.extend(after[..n].iter().cloned());
             if prep == Some("near") && query.place.is_none() {
                 said.push(format!("near {town}"));
                 query.place = Some(town);
-            } else if prep != Some("near") || query.place.is_some() {
-                if !query.towns.contains(&town) && query.place.is_none() {
+            } else if (prep != Some("near") || query.place.is_some())
+                && !query.towns.contains(&town) && query.place.is_none() {
                     said.push(format!("in {town}"));
                     query.towns.push(town);
                 }
-            }
             i += skip + n;
             continue;
         }
 
         // "within 5 miles", "5 miles", "within 10 mile"
-        let num_at = |k: usize| rest.get(k).and_then(|s| s.parse::<f64>().ok()).filter(|m| m.is_finite() && *m > 0.0);
-        let miles_word = |k: usize| rest.get(k).is_some_and(|s| s == "miles" || s == "mile" || s == "mi");
+        let num_at = |k: usize| {
+            rest.get(k)
+                .and_then(|s| s.parse::<f64>().ok())
+                .filter(|m| m.is_finite() && *m > 0.0)
+        };
+        let miles_word = |k: usize| {
+            rest.get(k)
+                .is_some_and(|s| s == "miles" || s == "mile" || s == "mi")
+        };
         let within = if word == "within" && num_at(1).is_some() && miles_word(2) {
             Some((num_at(1), 3))
         } else if num_at(0).is_some() && miles_word(1) {
@@ -118,9 +150,22 @@ pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Vec<Strin
 
         // Ages: "19 year old", "19 years old", "aged 19", "19yo".
         let age = match (word.parse::<u8>().ok(), next) {
-            (Some(a), Some("year" | "years" | "yr" | "yrs" | "yo")) => Some((a, if rest.get(2).is_some_and(|s| s == "old") { 3 } else { 2 })),
-            _ if word == "aged" => rest.get(1).and_then(|s| s.parse::<u8>().ok()).map(|a| (a, 2)),
-            _ => word.strip_suffix("yo").and_then(|n| n.parse::<u8>().ok()).map(|a| (a, 1)),
+            (Some(a), Some("year" | "years" | "yr" | "yrs" | "yo")) => Some((
+                a,
+                if rest.get(2).is_some_and(|s| s == "old") {
+                    3
+                } else {
+                    2
+                },
+            )),
+            _ if word == "aged" => rest
+                .get(1)
+                .and_then(|s| s.parse::<u8>().ok())
+                .map(|a| (a, 2)),
+            _ => word
+                .strip_suffix("yo")
+                .and_then(|n| n.parse::<u8>().ok())
+                .map(|a| (a, 1)),
         };
         if let Some((a, n)) = age.filter(|(a, _)| (1..=120).contains(a)) {
             if query.age.is_none() {
@@ -147,15 +192,23 @@ pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Vec<Strin
             i += 1;
             continue;
         }
-        if let Some(day) = Weekday::all().iter().find(|d| d.slug() == word || d.aliases().contains(&word)) {
+        if let Some(day) = Weekday::all()
+            .iter()
+            .find(|d| d.slug() == word || d.aliases().contains(&word))
+        {
             push(&mut query.days, *day);
             said.push(format!("on {}s", day.label()));
+            hints.push(word.to_string());
             i += 1;
             continue;
         }
-        if let Some(part) = DayPart::all().iter().find(|p| p.slug() == word || (p.aliases().contains(&word) && word.len() > 2)) {
+        if let Some(part) = DayPart::all()
+            .iter()
+            .find(|p| p.slug() == word || (p.aliases().contains(&word) && word.len() > 2))
+        {
             push(&mut query.parts, *part);
             said.push(format!("{}s", part.label().to_lowercase()));
+            hints.push(word.to_string());
             i += 1;
             continue;
         }
@@ -168,14 +221,14 @@ pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Vec<Strin
 
         // Access features: "hoist", "changing places toilet", "hearing loop".
         if let Some((concepts, n)) = concept_at(rest) {
-            if let Some(slug) = concepts.iter().find_map(|c| c.key.strip_prefix("access:")) {
-                if let Some(feature) = AccessFeature::from_slug(slug) {
+            if let Some(slug) = concepts.iter().find_map(|c| c.key.strip_prefix("access:"))
+                && let Some(feature) = AccessFeature::from_slug(slug) {
                     push(&mut query.access, feature);
                     said.push(feature.label().to_lowercase());
-                    i += n + (rest.get(n).is_some_and(|s| s == "toilet" || s == "toilets") as usize);
+                    i +=
+                        n + (rest.get(n).is_some_and(|s| s == "toilet" || s == "toilets") as usize);
                     continue;
                 }
-            }
             left.extend(rest[..n].iter().map(String::as_str));
             i += n;
             continue;
@@ -185,7 +238,7 @@ pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Vec<Strin
         i += 1;
     }
     query.text = left.join(" ");
-    said
+    Understood { said, hints }
 }
 
 #[cfg(test)]
@@ -195,17 +248,33 @@ mod tests {
     struct Towns;
     impl PlaceNames for Towns {
         fn town(&self, words: &str) -> Option<String> {
-            ["Crewe", "Macclesfield", "Holmes Chapel", "Nantwich", "Congleton"]
-                .into_iter()
-                .find(|t| t.eq_ignore_ascii_case(words))
-                .map(String::from)
+            [
+                "Crewe",
+                "Macclesfield",
+                "Holmes Chapel",
+                "Nantwich",
+                "Congleton",
+            ]
+            .into_iter()
+            .find(|t| t.eq_ignore_ascii_case(words))
+            .map(String::from)
+        }
+        fn is_outcode(&self, code: &str) -> bool {
+            ["CW1", "CW11", "SK10"].contains(&code)
         }
     }
 
     fn read(text: &str) -> (SearchQuery, Vec<String>) {
         let mut q = SearchQuery::text(text);
-        let said = understand(&mut q, &Towns);
-        (q, said)
+        let understood = understand(&mut q, &Towns);
+        (q, understood.said)
+    }
+
+    #[test]
+    fn words_taken_as_filters_are_kept_as_hints() {
+        let mut q = SearchQuery::text("saturday club near crewe");
+        let understood = understand(&mut q, &Towns);
+        assert_eq!(understood.hints, ["saturday", "crewe"]);
     }
 
     #[test]
@@ -220,10 +289,14 @@ mod tests {
 
     #[test]
     fn within_five_miles_of_a_postcode_sets_place_and_radius() {
-        let (q, _) = read("day centre with a hoist and a Changing Places toilet within 5 miles of CW11 1AA");
+        let (q, _) =
+            read("day centre with a hoist and a Changing Places toilet within 5 miles of CW11 1AA");
         assert_eq!(q.place.as_deref(), Some("CW11 1AA"));
         assert_eq!(q.within_miles, Some(5.0));
-        assert_eq!(q.access, [AccessFeature::Hoist, AccessFeature::ChangingPlaces]);
+        assert_eq!(
+            q.access,
+            [AccessFeature::Hoist, AccessFeature::ChangingPlaces]
+        );
         assert!(q.text.contains("day centre"));
         assert!(!q.text.contains("toilet"));
     }
@@ -239,7 +312,9 @@ mod tests {
 
     #[test]
     fn a_nineteen_year_old_is_an_age() {
-        let (q, _) = read("supported employment for my 19 year old son, learning disability, near Congleton");
+        let (q, _) = read(
+            "supported employment for my 19 year old son, learning disability, near Congleton",
+        );
         assert_eq!(q.age, Some(19));
         assert_eq!(q.place.as_deref(), Some("Congleton"));
     }
@@ -250,6 +325,14 @@ mod tests {
         assert_eq!(q.towns, ["Holmes Chapel"]);
         let (q, _) = read("cw111aa");
         assert_eq!(q.place.as_deref(), Some("CW11 1AA"));
+    }
+
+    #[test]
+    fn things_shaped_like_outward_codes_are_not_places() {
+        let (q, _) = read("mp3 player a1 club");
+        assert_eq!(q.place, None);
+        let (q, _) = read("sk10 groups");
+        assert_eq!(q.place.as_deref(), Some("SK10"));
     }
 
     #[test]

@@ -22,7 +22,114 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Words that say nothing about what someone is looking for.
 pub fn is_filler(word: &str) -> bool {
-    const FILLER: &[&str] = &["a", "about", "activities", "activity", "adult", "adults", "aged", "all", "also", "am", "an", "and", "any", "anything", "are", "as", "at", "be", "by", "can", "could", "dad", "daughter", "do", "does", "father", "find", "for", "friendly", "from", "get", "going", "has", "have", "he", "help", "her", "him", "his", "husband", "i", "im", "in", "is", "it", "its", "just", "like", "local", "looking", "me", "mother", "mum", "my", "near", "nearby", "need", "needs", "of", "old", "on", "or", "our", "partner", "people", "person", "place", "places", "please", "service", "services", "she", "so", "some", "somebody", "someone", "something", "somewhere", "son", "suitable", "support", "that", "the", "their", "them", "there", "they", "things", "this", "to", "want", "wants", "we", "what", "where", "which", "who", "who's", "whos", "wife", "with", "would", "year", "years", "you", "your"];
+    const FILLER: &[&str] = &[
+        "a",
+        "about",
+        "activities",
+        "activity",
+        "adult",
+        "adults",
+        "aged",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "anything",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "can",
+        "could",
+        "dad",
+        "daughter",
+        "do",
+        "does",
+        "father",
+        "find",
+        "for",
+        "friendly",
+        "from",
+        "get",
+        "going",
+        "has",
+        "have",
+        "he",
+        "help",
+        "her",
+        "him",
+        "his",
+        "husband",
+        "i",
+        "im",
+        "in",
+        "is",
+        "it",
+        "its",
+        "just",
+        "like",
+        "local",
+        "looking",
+        "me",
+        "mother",
+        "mum",
+        "my",
+        "near",
+        "nearby",
+        "need",
+        "needs",
+        "of",
+        "old",
+        "on",
+        "or",
+        "our",
+        "partner",
+        "people",
+        "person",
+        "place",
+        "places",
+        "please",
+        "service",
+        "services",
+        "she",
+        "so",
+        "some",
+        "somebody",
+        "someone",
+        "something",
+        "somewhere",
+        "son",
+        "suitable",
+        "support",
+        "that",
+        "the",
+        "their",
+        "them",
+        "there",
+        "they",
+        "things",
+        "this",
+        "to",
+        "want",
+        "wants",
+        "we",
+        "what",
+        "where",
+        "which",
+        "who",
+        "who's",
+        "whos",
+        "wife",
+        "with",
+        "would",
+        "year",
+        "years",
+        "you",
+        "your",
+    ];
     FILLER.binary_search(&word).is_ok() || word.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -46,12 +153,24 @@ fn lexicon() -> &'static [Entry] {
         let mut out = Vec::new();
         fn add<T: Term>(out: &mut Vec<Entry>, prefix: &str) {
             for &t in T::all() {
-                let concept = Concept { key: format!("{prefix}:{}", t.slug()), label: t.label() };
-                let phrases = [t.label(), t.slug()].into_iter().chain(t.aliases().iter().copied());
+                let concept = Concept {
+                    key: format!("{prefix}:{}", t.slug()),
+                    label: t.label(),
+                };
+                let phrases = [t.label(), t.slug()]
+                    .into_iter()
+                    .chain(t.aliases().iter().copied());
                 for p in phrases {
                     let phrase = words(&p.replace('-', " "));
-                    if !phrase.is_empty() && !out.iter().any(|e: &Entry| e.phrase == phrase && e.concept == concept) {
-                        out.push(Entry { phrase, concept: concept.clone() });
+                    if !phrase.is_empty()
+                        && !out
+                            .iter()
+                            .any(|e: &Entry| e.phrase == phrase && e.concept == concept)
+                    {
+                        out.push(Entry {
+                            phrase,
+                            concept: concept.clone(),
+                        });
                     }
                 }
             }
@@ -64,6 +183,14 @@ fn lexicon() -> &'static [Entry] {
         out.sort_by_key(|e| std::cmp::Reverse(e.phrase.len()));
         out
     })
+}
+
+/// Every one-word name of a concept (`need:dementia` → "dementia", "memory", ...).
+pub fn names_of(key: &str) -> impl Iterator<Item = &'static str> {
+    lexicon()
+        .iter()
+        .filter(move |e| e.concept.key == key && e.phrase.len() == 1)
+        .map(|e| e.phrase[0].as_str())
 }
 
 /// How far a word may be from a vocabulary word and still be taken for it.
@@ -89,7 +216,9 @@ pub fn concept_at(words: &[String]) -> Option<(Vec<Concept>, usize)> {
         let window = &words[..len];
         let found: Vec<Concept> = lexicon()
             .iter()
-            .filter(|e| e.phrase.len() == len && e.phrase.iter().zip(window).all(|(k, w)| close(w, k)))
+            .filter(|e| {
+                e.phrase.len() == len && e.phrase.iter().zip(window).all(|(k, w)| close(w, k))
+            })
             .map(|e| e.concept.clone())
             .fold(Vec::new(), |mut acc, c| {
                 if !acc.contains(&c) {
@@ -109,7 +238,9 @@ mod tests {
     use super::*;
 
     fn keys(text: &str) -> Vec<String> {
-        concept_at(&words(text)).map(|(c, _)| c.into_iter().map(|c| c.key).collect()).unwrap_or_default()
+        concept_at(&words(text))
+            .map(|(c, _)| c.into_iter().map(|c| c.key).collect())
+            .unwrap_or_default()
     }
 
     #[test]

@@ -31,7 +31,9 @@ impl SqliteStore {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations().to_latest(&mut conn)?;
-        Ok(SqliteStore { conn: Mutex::new(conn) })
+        Ok(SqliteStore {
+            conn: Mutex::new(conn),
+        })
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Connection) -> StoreResult<T>) -> StoreResult<T> {
@@ -51,7 +53,10 @@ impl SqliteStore {
 }
 
 fn log(tx: &Transaction, service_id: Option<&str>, op: &str) -> StoreResult<u64> {
-    tx.execute("INSERT INTO changes (service_id, op) VALUES (?1, ?2)", params![service_id, op])?;
+    tx.execute(
+        "INSERT INTO changes (service_id, op) VALUES (?1, ?2)",
+        params![service_id, op],
+    )?;
     Ok(tx.last_insert_rowid() as u64)
 }
 
@@ -61,12 +66,21 @@ fn put_service(tx: &Transaction, s: &Service) -> StoreResult<()> {
          ON CONFLICT(id) DO UPDATE SET organisation_id = excluded.organisation_id,
            location_id = excluded.location_id, body = excluded.body,
            updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
-        params![s.id, s.organisation_id, s.location_id, serde_json::to_string(s)?],
+        params![
+            s.id,
+            s.organisation_id,
+            s.location_id,
+            serde_json::to_string(s)?
+        ],
     )?;
     Ok(())
 }
 
-fn get<T: serde::de::DeserializeOwned>(conn: &Connection, table: &str, id: &str) -> StoreResult<Option<T>> {
+fn get<T: serde::de::DeserializeOwned>(
+    conn: &Connection,
+    table: &str,
+    id: &str,
+) -> StoreResult<Option<T>> {
     let sql = format!("SELECT body FROM {table} WHERE id = ?1");
     let body: Option<String> = conn.query_row(&sql, [id], |r| r.get(0)).optional()?;
     Ok(body.map(|b| serde_json::from_str(&b)).transpose()?)
@@ -79,13 +93,17 @@ fn all<T: serde::de::DeserializeOwned>(conn: &Connection, table: &str) -> StoreR
 }
 
 fn listing_of(conn: &Connection, service: Service) -> StoreResult<Listing> {
-    let organisation: Organisation =
-        get(conn, "organisations", &service.organisation_id)?.ok_or(StoreError::NotFound("organisation"))?;
+    let organisation: Organisation = get(conn, "organisations", &service.organisation_id)?
+        .ok_or(StoreError::NotFound("organisation"))?;
     let location: Option<Location> = match &service.location_id {
         Some(id) => get(conn, "locations", id)?,
         None => None,
     };
-    Ok(Listing { service, organisation, location })
+    Ok(Listing {
+        service,
+        organisation,
+        location,
+    })
 }
 
 impl Store for SqliteStore {
@@ -120,7 +138,12 @@ impl Store for SqliteStore {
     }
 
     fn service_count(&self) -> StoreResult<usize> {
-        self.with(|conn| Ok(conn.query_row("SELECT count(*) FROM services", [], |r| r.get::<_, i64>(0))? as usize))
+        self.with(|conn| {
+            Ok(
+                conn.query_row("SELECT count(*) FROM services", [], |r| r.get::<_, i64>(0))?
+                    as usize,
+            )
+        })
     }
 
     fn replace_all(&self, directory: &Directory) -> StoreResult<u64> {
@@ -148,11 +171,17 @@ impl Store for SqliteStore {
 
     fn save_service(&self, service: &Service) -> StoreResult<u64> {
         if !crate::model::validate::valid_id(&service.id) {
-            return Err(StoreError::Invalid("a service id must be lower-case letters, digits and hyphens".into()));
+            return Err(StoreError::Invalid(
+                "a service id must be lower-case letters, digits and hyphens".into(),
+            ));
         }
         self.write(|tx| {
             let org: Option<String> = tx
-                .query_row("SELECT id FROM organisations WHERE id = ?1", [&service.organisation_id], |r| r.get(0))
+                .query_row(
+                    "SELECT id FROM organisations WHERE id = ?1",
+                    [&service.organisation_id],
+                    |r| r.get(0),
+                )
                 .optional()?;
             if org.is_none() {
                 return Err(StoreError::NotFound("organisation"));
@@ -172,14 +201,25 @@ impl Store for SqliteStore {
     }
 
     fn head(&self) -> StoreResult<u64> {
-        self.with(|conn| Ok(conn.query_row("SELECT coalesce(max(seq), 0) FROM changes", [], |r| r.get::<_, i64>(0))? as u64))
+        self.with(|conn| {
+            Ok(
+                conn.query_row("SELECT coalesce(max(seq), 0) FROM changes", [], |r| {
+                    r.get::<_, i64>(0)
+                })? as u64,
+            )
+        })
     }
 
     fn changes_since(&self, seq: u64) -> StoreResult<Vec<Change>> {
         self.with(|conn| {
-            let mut stmt = conn.prepare("SELECT seq, service_id, op FROM changes WHERE seq > ?1 ORDER BY seq")?;
+            let mut stmt = conn
+                .prepare("SELECT seq, service_id, op FROM changes WHERE seq > ?1 ORDER BY seq")?;
             let rows = stmt.query_map([seq as i64], |r| {
-                Ok((r.get::<_, i64>(0)? as u64, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?))
+                Ok((
+                    r.get::<_, i64>(0)? as u64,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
             })?;
             let mut out = Vec::new();
             for row in rows {
@@ -201,5 +241,10 @@ impl Store for SqliteStore {
 }
 
 fn source(conn: &Connection) -> StoreResult<String> {
-    Ok(conn.query_row("SELECT value FROM meta WHERE key = 'source'", [], |r| r.get(0)).optional()?.unwrap_or_default())
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = 'source'", [], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .unwrap_or_default())
 }

@@ -1,0 +1,210 @@
+//! The towns and larger villages of Cheshire East that people search by name.
+//!
+//! Each centre is the position of one real postcode in the middle of the town, taken from
+//! `data/postcodes/cheshire-east.csv` and named in `centre_postcode` (a test checks that
+//! the two agree).
+
+use serde::Serialize;
+
+/// A town people can search by name, with the point distances are measured from.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Town {
+    /// How the town is written: "Holmes Chapel".
+    pub name: &'static str,
+    /// The name for URLs and filters: "holmes-chapel".
+    pub slug: &'static str,
+    /// Latitude of the town centre (WGS84 degrees).
+    pub latitude: f64,
+    /// Longitude of the town centre (WGS84 degrees, negative is west).
+    pub longitude: f64,
+    /// The postcode whose position is used as the centre.
+    pub centre_postcode: &'static str,
+    /// The outward codes that cover the town.
+    pub postcode_districts: &'static [&'static str],
+}
+
+impl Town {
+    /// The centre as (latitude, longitude), the order `distance_miles` takes.
+    pub fn position(&self) -> (f64, f64) {
+        (self.latitude, self.longitude)
+    }
+}
+
+macro_rules! town {
+    ($name:literal, $slug:literal, $pc:literal, $lat:literal, $lon:literal, [$($d:literal),+]) => {
+        Town {
+            name: $name,
+            slug: $slug,
+            latitude: $lat,
+            longitude: $lon,
+            centre_postcode: $pc,
+            postcode_districts: &[$($d),+],
+        }
+    };
+}
+
+/// Every town, largest first (so ties in suggestions favour the better known).
+pub(crate) static TOWNS: &[Town] = &[
+    // CW1 2BJ: Municipal Buildings, Earle Street.
+    town!(
+        "Crewe",
+        "crewe",
+        "CW1 2BJ",
+        53.09846,
+        -2.43945,
+        ["CW1", "CW2"]
+    ),
+    // SK10 1EA: Town Hall, Market Place.
+    town!(
+        "Macclesfield",
+        "macclesfield",
+        "SK10 1EA",
+        53.26070,
+        -2.12513,
+        ["SK10", "SK11"]
+    ),
+    // CW12 1BN: Town Hall, High Street.
+    town!(
+        "Congleton",
+        "congleton",
+        "CW12 1BN",
+        53.16296,
+        -2.21068,
+        ["CW12"]
+    ),
+    // CW11 1AX: High Street, by the Town Hall.
+    town!(
+        "Sandbach",
+        "sandbach",
+        "CW11 1AX",
+        53.14436,
+        -2.36298,
+        ["CW11"]
+    ),
+    // SK9 1LG: the town centre shopping streets.
+    town!(
+        "Wilmslow",
+        "wilmslow",
+        "SK9 1LG",
+        53.32624,
+        -2.23072,
+        ["SK9"]
+    ),
+    // CW5 5AD: beside the town square.
+    town!(
+        "Nantwich",
+        "nantwich",
+        "CW5 5AD",
+        53.06707,
+        -2.52265,
+        ["CW5"]
+    ),
+    // SK12 1QY: the Park Lane shops.
+    town!(
+        "Poynton",
+        "poynton",
+        "SK12 1QY",
+        53.34955,
+        -2.11928,
+        ["SK12"]
+    ),
+    // WA16 6DT: the King Street end of the town centre.
+    town!(
+        "Knutsford",
+        "knutsford",
+        "WA16 6DT",
+        53.30387,
+        -2.37275,
+        ["WA16"]
+    ),
+    // ST7 2EW: the town centre.
+    town!("Alsager", "alsager", "ST7 2EW", 53.09609, -2.30566, ["ST7"]),
+    // CW10 9BH: the town centre.
+    town!(
+        "Middlewich",
+        "middlewich",
+        "CW10 9BH",
+        53.19231,
+        -2.44398,
+        ["CW10"]
+    ),
+    // SK9 3AA: the village centre.
+    town!(
+        "Handforth",
+        "handforth",
+        "SK9 3AA",
+        53.34680,
+        -2.21420,
+        ["SK9"]
+    ),
+    // CW4 7AY: the village centre.
+    town!(
+        "Holmes Chapel",
+        "holmes-chapel",
+        "CW4 7AY",
+        53.19891,
+        -2.35317,
+        ["CW4"]
+    ),
+    // SK10 5PW: Palmerston Street.
+    town!(
+        "Bollington",
+        "bollington",
+        "SK10 5PW",
+        53.29801,
+        -2.09698,
+        ["SK10"]
+    ),
+    // SK9 7QA: the village centre.
+    town!(
+        "Alderley Edge",
+        "alderley-edge",
+        "SK9 7QA",
+        53.30374,
+        -2.23684,
+        ["SK9"]
+    ),
+    // SK12 2AE: the village centre.
+    town!("Disley", "disley", "SK12 2AE", 53.35869, -2.04351, ["SK12"]),
+    // CW2 5ED: the village centre.
+    town!(
+        "Shavington",
+        "shavington",
+        "CW2 5ED",
+        53.05721,
+        -2.44790,
+        ["CW2"]
+    ),
+    // SK10 4DG: the village street.
+    town!(
+        "Prestbury",
+        "prestbury",
+        "SK10 4DG",
+        53.28926,
+        -2.15157,
+        ["SK10"]
+    ),
+    // CW3 0AW: the village centre.
+    town!("Audlem", "audlem", "CW3 0AW", 52.98947, -2.50746, ["CW3"]),
+    // CW5 7NA: the village centre.
+    town!(
+        "Wybunbury",
+        "wybunbury",
+        "CW5 7NA",
+        53.04539,
+        -2.45044,
+        ["CW5"]
+    ),
+    // CW5 8FX: the village centre.
+    town!(
+        "Wrenbury",
+        "wrenbury",
+        "CW5 8FX",
+        53.02513,
+        -2.60440,
+        ["CW5"]
+    ),
+];
+
+/// Other names people use for a town, as match keys (lower-case letters and digits).
+pub(crate) static ALIASES: &[(&str, &str)] = &[("macc", "macclesfield")];
