@@ -404,9 +404,9 @@ def make_service(spec: dict, rng, decks, phones, org_by_id, venue_by_key, seen_i
     }
     ctx.update(spec.get("ctx", {}))
     # "Beartown Workshop Shed is run by Beartown Workshop Shed" reads badly: when the
-    # listing is named after its provider, the text calls the provider "the team".
+    # listing is named after its provider, the text uses the provider's short name.
     if ctx["provider"].lower() in spec["name"].lower() or spec["name"].lower() in ctx["provider"].lower():
-        ctx["provider"] = "the team"
+        ctx["provider"] = PROVIDERS[spec["org"]]["short"]
 
     # Words.
     summary = spec.get("summary") or fill(decks.draw((arch, "summary"), a["summary"]), ctx)
@@ -830,8 +830,9 @@ VENUES = {
 # ---------------------------------------------------------------------------------------
 # Providers. All invented. "mail" is the local part of the example.org email address.
 
-def _p(name, mail, description):
-    return {"name": name, "mail": mail, "description": description}
+def _p(name, mail, description, short=None):
+    """short: how a listing named after its provider refers to the provider."""
+    return {"name": name, "mail": mail, "description": description, "short": short or "the team"}
 
 
 PROVIDERS = {
@@ -862,7 +863,7 @@ PROVIDERS = {
     "coppice-dementia-care": _p("Coppice Dementia Care", "coppicecare",
         "Dementia day care and home-based support in Poynton and Disley, started by local families in 2009."),
     "restart-neuro": _p("Restart Neuro Day Service", "restartneuro",
-        "Day rehabilitation and social support for adults living with acquired brain injury and neurological conditions."),
+        "Day rehabilitation and social support for adults living with acquired brain injury and neurological conditions.", short="the Restart Neuro team"),
     # Dementia and memory
     "larkspur-memory-network": _p("Larkspur Memory Network", "larkspur",
         "Memory clubs, courses and home support for people living with dementia and their families in Crewe, Nantwich, Sandbach and Alsager."),
@@ -916,11 +917,11 @@ PROVIDERS = {
     "disley-and-lyme-neighbours": _p("Disley and Lyme Neighbours", "lymeneighbours",
         "A neighbourhood group in Disley organising a day club, a weekly welcome morning and visiting."),
     "poynton-coffee-companions": _p("Poynton Coffee Companions", "coffeecompanions",
-        "Free coffee mornings for older people in Poynton, run by volunteers."),
+        "Free coffee mornings for older people in Poynton, run by volunteers.", short="the Coffee Companions committee"),
     "handforth-spath-community-association": _p("Spath Lane Community Association", "spathlane",
         "Runs Spath Lane Community Hall in Handforth and its friendship and lunch groups."),
     "holmes-chapel-good-neighbours": _p("Holmes Chapel Good Neighbours", "hcgoodneighbours",
-        "Volunteers who run a day club, memory café and visiting for older people in Holmes Chapel and Cranage."),
+        "Volunteers who run a day club, memory café and visiting for older people in Holmes Chapel and Cranage.", short="Good Neighbours"),
     "alsager-mere-social-club": _p("Alsager Mere Social Club", "meresocial",
         "A social club for older people in Alsager with a weekly lunch and friendship group."),
     "knutsford-good-neighbours": _p("Knutsford and District Good Neighbours", "knutsfordneighbours",
@@ -933,19 +934,19 @@ PROVIDERS = {
     "weekenders-club-macclesfield": _p("Weekenders Club Macclesfield", "weekenders",
         "Saturday afternoon club for adults with learning disabilities, run by a volunteer committee."),
     "sandbach-stars": _p("Sandbach Stars Social Club", "sandbachstars",
-        "A Wednesday evening social club for adults with learning disabilities in Sandbach."),
+        "A Wednesday evening social club for adults with learning disabilities in Sandbach.", short="a committee of parents and volunteers"),
     "knutsford-thursday-club": _p("Knutsford Thursday Club", "thursdayclub",
-        "A volunteer-run evening club for adults with learning disabilities in Knutsford."),
+        "A volunteer-run evening club for adults with learning disabilities in Knutsford.", short="a volunteer committee"),
     "beartown-workshop-shed": _p("Beartown Workshop Shed", "beartownshed",
-        "A community workshop in Congleton where people make, mend and chat."),
+        "A community workshop in Congleton where people make, mend and chat.", short="a members' committee"),
     "middlewich-canal-workshop": _p("Middlewich Canal Workshop", "canalworkshop",
-        "Woodwork, bike repair and boat restoration by the canal in Middlewich."),
+        "Woodwork, bike repair and boat restoration by the canal in Middlewich.", short="a members' committee"),
     "bollington-workshop-shed": _p("Bollington Workshop Shed", "bollingtonshed",
-        "A woodwork and repair shed in Bollington, open to anyone who wants company and something useful to do."),
+        "A woodwork and repair shed in Bollington, open to anyone who wants company and something useful to do.", short="a members' committee"),
     "crewe-repair-shed": _p("Crewe Repair and Make", "creweremake",
-        "A repair café and maker space in Crewe, with sessions for people who need a calmer, supported start."),
+        "A repair café and maker space in Crewe, with sessions for people who need a calmer, supported start.", short="the Repair and Make volunteers"),
     "knutsford-workshop-shed": _p("Knutsford Workshop Shed", "knutsfordshed",
-        "A friendly workshop for woodwork and small repairs in Knutsford."),
+        "A friendly workshop for woodwork and small repairs in Knutsford.", short="a members' committee"),
     "rootstock-community-gardens": _p("Rootstock Community Gardens", "rootstock",
         "Therapeutic gardening projects in Crewe, Macclesfield, Bollington, Nantwich and Middlewich."),
     "paintbox-collective": _p("Paintbox Collective", "paintbox",
@@ -973,11 +974,11 @@ PROVIDERS = {
     "linden-carers-network": _p("Linden Carers' Network", "lindencarers",
         "Support and breaks for unpaid carers: cafés, evening groups, walks and online meet-ups."),
     "homeward-sitting-service": _p("Homeward Sitting Service", "homeward",
-        "Trained sitters who stay with the person you care for at home, so you can take a break."),
+        "Trained sitters who stay with the person you care for at home, so you can take a break.", short="Homeward"),
     "porchlight-befriending": _p("Porchlight Befriending", "porchlight",
-        "Volunteer befrienders who visit or phone older people who are lonely or isolated."),
+        "Volunteer befrienders who visit or phone older people who are lonely or isolated.", short="Porchlight"),
     "compass-community-support": _p("Compass Community Support", "compass",
-        "Personal assistants and support workers who help disabled adults get out and do the things they enjoy."),
+        "Personal assistants and support workers who help disabled adults get out and do the things they enjoy.", short="Compass"),
     "screenside-social": _p("Screenside Social", "screenside",
         "Online groups for people who find it hard to get out: quizzes, coffee mornings and chats by video call."),
 }
@@ -1272,7 +1273,7 @@ ARCHETYPES = {
             "A long-running social club for adults with learning disabilities, run by volunteers.",
         ],
         "paras": [
-            ["{name} is a social club for adults with learning disabilities. It is run by {provider} and a team of volunteers, and many members have been coming for years.",
+            ["{name} is a social club for adults with learning disabilities, run by {provider}. Many members have been coming for years, and new members are always welcome.",
              "Everyone is welcome at {name}, a friendly club for adults with learning disabilities and autistic adults in and around {town}.",
              "{name} started as a small group of friends and now has more than sixty members. It is run by {provider}, and members sit on the committee and help decide what the club does."],
             ["The club meets {when} at {venue}. Members can arrive with a support worker or family member, who can stay or come back later.",

@@ -4,6 +4,7 @@
 //! that only a server needs: the SQLite store, the tantivy index and the postcode table.
 //! Without it, the crate is the model and query types the browser build shares.
 
+pub mod easyread;
 pub mod model;
 pub mod query;
 

@@ -464,3 +464,21 @@ fn synthetic_directories_are_deterministic() {
     // A smaller directory is not simply a prefix of a bigger one, but it is still valid.
     assert!(synthetic(10, 7).problems().is_empty());
 }
+
+#[test]
+fn every_easy_read_summary_in_the_sample_passes_the_checker() {
+    let failures: Vec<String> = dayfinder::sample::cheshire_east()
+        .services
+        .iter()
+        .filter_map(|s| {
+            let report = dayfinder::easyread::check(&s.easy_read);
+            (!report.passes()).then(|| format!("{}: {:?}", s.id, report.advice))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} summaries need work:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

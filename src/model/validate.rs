@@ -74,12 +74,13 @@ impl Directory {
                 );
             }
             if let Some(l) = &s.location_id
-                && !location_ids.contains(l.as_str()) {
-                    say(
-                        subject(),
-                        "refers to a location that is not in the directory",
-                    );
-                }
+                && !location_ids.contains(l.as_str())
+            {
+                say(
+                    subject(),
+                    "refers to a location that is not in the directory",
+                );
+            }
             if s.needs.is_empty() || s.kinds.is_empty() {
                 say(subject(), "needs at least one support need and one kind");
             }

@@ -257,9 +257,10 @@ impl SegmentCollector for SegmentPass {
             }
         }
         if (fails == 0 || !town_ok)
-            && let Some(count) = self.town_counts.get_mut(town as usize) {
-                *count += 1;
-            }
+            && let Some(count) = self.town_counts.get_mut(town as usize)
+        {
+            *count += 1;
+        }
         if fails == 0 || !when_ok {
             for (d, count) in p.day_counts.iter_mut().enumerate() {
                 *count += (slots & self.day_slots[d] != 0) as usize;

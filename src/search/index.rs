@@ -53,9 +53,10 @@ impl SearchIndex {
                 schema: SCHEMA_VERSION,
                 seq,
             }) = payload
-                && existing.schema() == schema {
-                    return Ok((SearchIndex::from_index(existing, fields)?, Some(seq)));
-                }
+                && existing.schema() == schema
+            {
+                return Ok((SearchIndex::from_index(existing, fields)?, Some(seq)));
+            }
             // An index from an older schema is of no use: start again (the store has everything).
             std::fs::remove_dir_all(dir)?;
             std::fs::create_dir_all(dir)?;

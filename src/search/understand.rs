@@ -115,10 +115,12 @@ pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Understoo
                 said.push(format!("near {town}"));
                 query.place = Some(town);
             } else if (prep != Some("near") || query.place.is_some())
-                && !query.towns.contains(&town) && query.place.is_none() {
-                    said.push(format!("in {town}"));
-                    query.towns.push(town);
-                }
+                && !query.towns.contains(&town)
+                && query.place.is_none()
+            {
+                said.push(format!("in {town}"));
+                query.towns.push(town);
+            }
             i += skip + n;
             continue;
         }
@@ -222,13 +224,13 @@ pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Understoo
         // Access features: "hoist", "changing places toilet", "hearing loop".
         if let Some((concepts, n)) = concept_at(rest) {
             if let Some(slug) = concepts.iter().find_map(|c| c.key.strip_prefix("access:"))
-                && let Some(feature) = AccessFeature::from_slug(slug) {
-                    push(&mut query.access, feature);
-                    said.push(feature.label().to_lowercase());
-                    i +=
-                        n + (rest.get(n).is_some_and(|s| s == "toilet" || s == "toilets") as usize);
-                    continue;
-                }
+                && let Some(feature) = AccessFeature::from_slug(slug)
+            {
+                push(&mut query.access, feature);
+                said.push(feature.label().to_lowercase());
+                i += n + (rest.get(n).is_some_and(|s| s == "toilet" || s == "toilets") as usize);
+                continue;
+            }
             left.extend(rest[..n].iter().map(String::as_str));
             i += n;
             continue;
