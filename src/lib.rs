@@ -13,6 +13,8 @@ pub mod engine;
 #[cfg(feature = "engine")]
 pub mod error;
 #[cfg(feature = "engine")]
+pub mod oruk;
+#[cfg(feature = "engine")]
 pub mod places;
 #[cfg(feature = "engine")]
 pub mod sample;

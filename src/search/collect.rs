@@ -11,6 +11,9 @@ use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 use super::bits::{Dim, slot};
 use crate::model::{DayPart, Term, Weekday};
 
+/// Miles in one degree of latitude (and of longitude at the equator).
+const MILES_PER_DEGREE: f64 = 69.05;
+
 /// Everything the pass tests, as bits and numbers.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
@@ -211,6 +214,15 @@ impl SegmentCollector for SegmentPass {
                 c.lat.first(doc).unwrap_or(0.0),
                 c.lon.first(doc).unwrap_or(0.0),
             );
+            // A cheap box test first: most of a national directory is nowhere near.
+            // (Measured at the most poleward latitude in reach, so the box never cuts the circle.)
+            let poleward = (lat.abs() + radius / MILES_PER_DEGREE).min(89.0);
+            let miles_per_degree_lon = MILES_PER_DEGREE * poleward.to_radians().cos();
+            if (here.0 - lat).abs() * MILES_PER_DEGREE > radius * 1.01
+                || (here.1 - lon).abs() * miles_per_degree_lon > radius * 1.01
+            {
+                return;
+            }
             let d = crate::places::distance_miles((lat, lon), here);
             if d > radius {
                 return;
