@@ -12,7 +12,7 @@ use crate::model::{Directory, Listing, Service, Term};
 use crate::places::{Gazetteer, PlaceError};
 use crate::query::{PlaceFound, PlaceNotice, SearchQuery, SearchResults};
 use crate::search::{PlaceNames, SearchIndex, understand};
-use crate::store::{ChangeKind, SqliteStore, Store};
+use crate::store::{ChangeKind, MergeCounts, SqliteStore, Store};
 
 /// Counts for `stats --json` and the about page.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -182,6 +182,28 @@ impl Engine {
         Ok(())
     }
 
+    /// Adds or updates the records of `directory` by id, in one transaction, keeping
+    /// everything else (an import). References must resolve against the directory given
+    /// plus what is stored; the index is brought up to date before this returns.
+    pub fn merge(&self, directory: &Directory) -> Result<MergeCounts> {
+        let mut combined = self.store.directory()?;
+        merge_by_id(&mut combined.organisations, &directory.organisations, |o| {
+            o.id.as_str()
+        });
+        merge_by_id(&mut combined.locations, &directory.locations, |l| {
+            l.id.as_str()
+        });
+        merge_by_id(&mut combined.services, &directory.services, |s| {
+            s.id.as_str()
+        });
+        if let Some(problem) = combined.problems().into_iter().next() {
+            return Err(Error::Invalid(problem.to_string()));
+        }
+        let counts = self.store.merge(directory)?;
+        self.catch_up()?;
+        Ok(counts)
+    }
+
     /// Saves one service; it is searchable when this returns.
     pub fn save_service(&self, service: &Service) -> Result<()> {
         self.store.save_service(service)?;
@@ -259,6 +281,23 @@ impl PlaceNames for Engine {
 
     fn is_outcode(&self, code: &str) -> bool {
         self.places.outcode(code).is_some()
+    }
+}
+
+fn merge_by_id<T: Clone>(stored: &mut Vec<T>, incoming: &[T], id: impl Fn(&T) -> &str) {
+    let mut at: BTreeMap<String, usize> = stored
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (id(t).to_string(), i))
+        .collect();
+    for t in incoming {
+        match at.get(id(t)) {
+            Some(&i) => stored[i] = t.clone(),
+            None => {
+                at.insert(id(t).to_string(), stored.len());
+                stored.push(t.clone());
+            }
+        }
     }
 }
 

@@ -104,3 +104,46 @@ fn an_index_left_behind_catches_up_from_the_change_log() {
         id
     );
 }
+
+#[test]
+fn importing_the_same_data_twice_changes_nothing() {
+    let engine = Engine::in_memory(&sample()).unwrap();
+    let mut update = sample();
+    update.services.truncate(3);
+    update.services[0].name = "Kingfisher Walking Group".into();
+    let first = engine.merge(&update).unwrap();
+    assert_eq!((first.added, first.changed, first.unchanged), (0, 1, 2));
+    let again = engine.merge(&update).unwrap();
+    assert_eq!((again.added, again.changed, again.unchanged), (0, 0, 3));
+    assert_eq!(
+        engine
+            .search(&SearchQuery::text("kingfisher"))
+            .unwrap()
+            .hits[0]
+            .id,
+        update.services[0].id
+    );
+    assert_eq!(
+        engine.directory().unwrap().services.len(),
+        sample().services.len(),
+        "nothing else was touched"
+    );
+}
+
+#[test]
+fn a_merge_with_a_broken_reference_writes_nothing() {
+    let engine = Engine::in_memory(&sample()).unwrap();
+    let mut update = sample();
+    update.services.truncate(2);
+    update.services[0].name = "Should Not Appear".into();
+    update.services[1].organisation_id = "no-such-provider".into();
+    assert!(engine.merge(&update).is_err());
+    assert!(
+        engine
+            .search(&SearchQuery::text("should not appear"))
+            .unwrap()
+            .hits
+            .iter()
+            .all(|h| h.name != "Should Not Appear")
+    );
+}

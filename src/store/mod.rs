@@ -30,6 +30,14 @@ pub enum StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// What a merge did, counted in services.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MergeCounts {
+    pub added: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+}
+
 /// What happened to the directory, in order. `seq` only ever grows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
@@ -60,6 +68,10 @@ pub trait Store: Send + Sync {
     fn service_count(&self) -> StoreResult<usize>;
     /// Replaces everything with this directory; returns the new head of the change log.
     fn replace_all(&self, directory: &Directory) -> StoreResult<u64>;
+    /// Adds or updates everything in `directory` by id, in one transaction, keeping what
+    /// it does not mention. Records identical to the stored ones are left alone, so
+    /// importing the same data twice changes nothing.
+    fn merge(&self, directory: &Directory) -> StoreResult<MergeCounts>;
     /// Adds or changes one service; its organisation and location must exist.
     fn save_service(&self, service: &Service) -> StoreResult<u64>;
     /// Removes one service.
