@@ -1,36 +1,62 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Dayfinder needs, skipping what is already
-# there (see ../shared/toolchain.md for why each pin). Safe to run again.
+# there, so it is safe (and quick) to run again. See ../shared/toolchain.md for why each
+# pin. A new machine takes about 20 minutes (cargo-leptos and wasm-bindgen compile).
+#   scripts/install-tools.sh              everything (build, run, browser tests)
+#   scripts/install-tools.sh --site-only  only what building and running the site needs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+site_only=false
+[ "${1:-}" = "--site-only" ] && site_only=true
+
+say() { printf 'install-tools: %s\n' "$*"; }
+
+# Debian packages: wasm-opt (binaryen) for the release bundle, chromium for the browser tests.
 need_apt=()
-command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v wasm-opt >/dev/null 2>&1 || need_apt+=(binaryen)
+if ! $site_only; then
+  command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+fi
 if [ "${#need_apt[@]}" -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
-  else
-    echo "Please install these Debian packages: ${need_apt[*]}" >&2
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  if [ -n "$sudo" ] && ! command -v sudo >/dev/null 2>&1; then
+    say "please install these Debian packages as root: ${need_apt[*]}" >&2
+    exit 1
   fi
+  say "installing ${need_apt[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}"
 fi
 
-rustup target list --installed | grep -q wasm32-unknown-unknown ||
+rustup target list --installed | grep -qx wasm32-unknown-unknown ||
   rustup target add wasm32-unknown-unknown
 
-# cargo-leptos 0.3.11 needs a newer rustc; no_downloads makes it use the tools on PATH.
-if ! cargo leptos --version 2>/dev/null | grep -q '0.3.10'; then
+# cargo-leptos 0.3.11 needs a newer rustc; no_downloads makes it use the tools on PATH
+# instead of downloading them at build time.
+if ! cargo leptos --version 2>/dev/null | grep -q '0\.3\.10'; then
+  say "installing cargo-leptos 0.3.10 (about 16 minutes, once per machine)"
   cargo install cargo-leptos@0.3.10 --locked --features no_downloads
 fi
 
-# The wasm-bindgen CLI must be exactly the version in Cargo.lock.
+# The wasm-bindgen CLI must be exactly the version in Cargo.lock. (--locked fails: one of
+# its locked dependencies is not served.)
 wb=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock 2>/dev/null | sed -n 's/^version = "\(.*\)"/\1/p' | head -1)
 wb=${wb:-0.2.130}
-if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb"; then
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb" ]; then
+  say "installing wasm-bindgen-cli $wb (about 3 minutes)"
   cargo install wasm-bindgen-cli@"$wb"
 fi
 
-if [ -f end2end/package-lock.json ] && [ ! -d end2end/node_modules/@playwright/test ]; then
-  (cd end2end && npm ci --no-audit --no-fund)
+# The browser tests' npm packages, reinstalled whenever package-lock.json changes.
+# (Browsers are never downloaded: the tests use Debian's chromium.)
+if ! $site_only && [ -f end2end/package-lock.json ]; then
+  stamp=end2end/node_modules/.package-lock.sha256
+  want=$(sha256sum end2end/package-lock.json | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    say "installing the browser tests' npm packages"
+    (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+    echo "$want" >"$stamp"
+  fi
 fi

@@ -1,1 +1,87 @@
+//! Dayfinder's pages, rendered on the server and hydrated in the browser.
+//!
+//! This file holds only the HTML shell, the router and the hydration entry point. Pages
+//! live one to a file in `pages/`, the pieces they share in `components/`, and the server
+//! functions (thin adapters over the directory engine) in `api.rs`.
 
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod pages;
+pub mod urls;
+
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::components::layout::Layout;
+use crate::pages::{
+    about::AboutPage, accessibility::AccessibilityPage, home::HomePage, listing::ListingPage, not_found::NotFoundPage,
+    privacy::PrivacyPage, results::ResultsPage,
+};
+
+/// The HTML document around every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    ssr::set_security_headers();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en-GB">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HashedStylesheet options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The site: its head tags and its routes. Every route waits for its data before the
+/// server sends the page, so pages are whole (and have their real status) without JavaScript.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Runs only in the browser, once hydrated: lets tests (and styles) know the page is live.
+    Effect::new(|_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "");
+        }
+    });
+    view! {
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+        <Meta name="description" content="Find day opportunities in Cheshire East: day centres, groups, courses and supported work for adults." />
+        <Meta name="theme-color" content="#0b0c0c" />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=ResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/services/:id") view=ListingPage ssr=SsrMode::Async />
+                    <Route path=path!("/about-the-data") view=AboutPage ssr=SsrMode::Async />
+                    <Route path=path!("/accessibility") view=AccessibilityPage />
+                    <Route path=path!("/privacy") view=PrivacyPage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+/// Entry point of the browser build: takes over the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,78 @@
+//! Server functions: short adapters that take the engine from context, call it off the
+//! async threads, and hand back what a page shows. The browser calls them over HTTP after
+//! hydration; on the server, pages call them directly while rendering.
+
+use dayfinder::model::Listing;
+use dayfinder::query::{FacetValue, SearchQuery, SearchResults};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// One results page: the search as understood, what was skipped from it, and the answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchPage {
+    pub query: SearchQuery,
+    /// Plain sentences about parameters that were left out ("We do not recognise ...").
+    pub problems: Vec<String>,
+    pub results: SearchResults,
+}
+
+/// What the home and about pages say about the directory as a whole.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Overview {
+    /// Where the data comes from ("Sample data: ...").
+    pub source: String,
+    pub services: usize,
+    pub providers: usize,
+    /// Choices to browse by, with how many services each has.
+    pub needs: Vec<FacetValue>,
+    pub kinds: Vec<FacetValue>,
+    pub towns: Vec<FacetValue>,
+}
+
+/// Runs the search written in a results page's query string (`q=memory&need=dementia`).
+#[server(endpoint = "search")]
+pub async fn search_services(query_string: String) -> Result<SearchPage, AppError> {
+    let engine = crate::ssr::engine()?;
+    let (query, problems) = crate::urls::parse_search(&query_string);
+    let asked = query.clone();
+    let results = crate::ssr::blocking("search the directory", move || engine.search(&asked)).await?;
+    Ok(SearchPage { query, problems: problems.into_iter().map(|p| p.message).collect(), results })
+}
+
+/// One listing by its id; `AppError::NotFound` when there is none.
+#[server(endpoint = "listing")]
+pub async fn get_listing(id: String) -> Result<Listing, AppError> {
+    let engine = crate::ssr::engine()?;
+    crate::ssr::blocking("read a listing", move || engine.listing(&id)).await?.ok_or(AppError::NotFound)
+}
+
+/// The directory's source line, for the banner and footer of every page.
+#[server(endpoint = "source")]
+pub async fn data_source() -> Result<String, AppError> {
+    let engine = crate::ssr::engine()?;
+    crate::ssr::blocking("read the data source", move || engine.source()).await
+}
+
+/// Counts and browse lists for the home and about pages.
+#[server(endpoint = "overview")]
+pub async fn directory_overview() -> Result<Overview, AppError> {
+    let engine = crate::ssr::engine()?;
+    crate::ssr::blocking("summarise the directory", move || {
+        let stats = engine.stats()?;
+        let everything = engine.search(&SearchQuery::text(""))?;
+        let facet = |param: &str| {
+            everything.facets.iter().find(|g| g.param == param).map(|g| g.values.clone()).unwrap_or_default()
+        };
+        Ok(Overview {
+            source: engine.source()?,
+            services: stats.services,
+            providers: stats.providers,
+            needs: facet("need"),
+            kinds: facet("kind"),
+            towns: facet("town"),
+        })
+    })
+    .await
+}

@@ -1,0 +1,109 @@
+//! The filters of the GOV.UK "filter a list" pattern: one group of checkboxes per facet,
+//! each choice with how many results it would give, and the chosen filters as links that
+//! remove them one at a time.
+
+use dayfinder::query::{FacetGroup, SearchQuery};
+use leptos::prelude::*;
+
+use crate::urls;
+
+/// The checkbox groups. They sit inside the results page's GET form.
+#[component]
+pub fn FacetFilters(facets: Vec<FacetGroup>) -> impl IntoView {
+    facets
+        .into_iter()
+        .filter(|group| group.values.iter().any(|v| v.count > 0 || v.selected))
+        .map(|group| {
+            let param = group.param.clone();
+            let choices = group
+                .values
+                .into_iter()
+                .filter(|v| v.count > 0 || v.selected)
+                .enumerate()
+                .map(|(i, v)| {
+                    let id = format!("filter-{param}-{i}");
+                    view! {
+                        <div class="checkboxes__item">
+                            <input class="checkboxes__input" type="checkbox" id=id.clone() name=param.clone() value=v.value checked=v.selected />
+                            <label class="label checkboxes__label" for=id>
+                                {v.label} " " <span class="checkboxes__count">{format!("({})", v.count)}</span>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="fieldset filter-group">
+                    <legend class="fieldset__legend">{group.label}</legend>
+                    <div class="checkboxes checkboxes--small">{choices}</div>
+                </fieldset>
+            }
+        })
+        .collect_view()
+}
+
+/// One filter in force, with the link that removes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChosenFilter {
+    pub group: String,
+    pub label: String,
+    pub remove_href: String,
+}
+
+/// The filters in force, labelled from the facets (or from the value itself when a facet
+/// does not list it).
+pub fn chosen_filters(query: &SearchQuery, facets: &[FacetGroup]) -> Vec<ChosenFilter> {
+    query
+        .to_params()
+        .into_iter()
+        .filter(|(param, _)| !matches!(*param, "q" | "near" | "within" | "order" | "page"))
+        .map(|(param, value)| {
+            let group = facets.iter().find(|g| g.param == param);
+            let label = group
+                .and_then(|g| g.values.iter().find(|v| v.value == value))
+                .map(|v| v.label.clone())
+                .unwrap_or_else(|| if param == "age" { format!("Age {value}") } else { value.clone() });
+            ChosenFilter {
+                group: group.map(|g| g.label.clone()).unwrap_or_else(|| param.to_string()),
+                label,
+                remove_href: urls::without_href(query, param, &value),
+            }
+        })
+        .collect()
+}
+
+/// The chosen filters as links, each removing itself, and a link to clear them all.
+#[component]
+pub fn ChosenFilters(query: SearchQuery, facets: Vec<FacetGroup>) -> impl IntoView {
+    let chosen = chosen_filters(&query, &facets);
+    if chosen.is_empty() {
+        return ().into_any();
+    }
+    let mut cleared = SearchQuery::text(query.text.clone());
+    cleared.place = query.place.clone();
+    cleared.within_miles = query.within_miles;
+    let clear_href = urls::search_href(&cleared);
+    view! {
+        <div class="chosen-filters">
+            <h2 class="heading-s">"Filters in use"</h2>
+            <ul class="chosen-filters__list">
+                {chosen
+                    .into_iter()
+                    .map(|f| {
+                        view! {
+                            <li>
+                                <a class="chosen-filter" href=f.remove_href>
+                                    <span class="visually-hidden">"Remove filter: " {f.group} ", "</span>
+                                    {f.label}
+                                    <span class="chosen-filter__cross" aria-hidden="true">" ×"</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <p class="body-s"><a class="link" href=clear_href>"Clear all filters"</a></p>
+        </div>
+    }
+    .into_any()
+}

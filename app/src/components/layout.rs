@@ -1,0 +1,67 @@
+//! The frame of every page: skip link, header, the data-source banner, the main landmark,
+//! and the footer with the data's attribution.
+
+use leptos::prelude::*;
+
+use crate::api::data_source;
+
+/// The attribution the postcode data's licence asks for, in full.
+pub const POSTCODE_ATTRIBUTION: &str = "Contains OS data © Crown copyright and database right 2025. \
+     Contains Royal Mail data © Royal Mail copyright and database right 2025. \
+     Source: Office for National Statistics licensed under the Open Government Licence v.3.0.";
+
+/// Header, banner, `<main>` around the page, and footer.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let source = OnceResource::new(data_source());
+    let source_line = move || async move { source.await.ok().filter(|s| !s.trim().is_empty()) };
+    view! {
+        <a href="#main-content" class="skip-link">"Skip to main content"</a>
+        <header class="header">
+            <div class="width-container header__inner">
+                <a href="/" class="header__name">"Dayfinder"</a>
+                <span class="header__tagline">"Day opportunities for adults in Cheshire East"</span>
+            </div>
+        </header>
+        <div class="width-container">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let line = source_line().await;
+                    line.map(|text| {
+                        let sample = text.to_lowercase().starts_with("sample");
+                        view! {
+                            <div class="phase-banner">
+                                <p class="phase-banner__content">
+                                    {sample.then(|| view! { <strong class="tag">"Sample data"</strong> " " })}
+                                    <span class="phase-banner__text">
+                                        {text} " " <a href="/about-the-data" class="link">"About the data"</a>
+                                    </span>
+                                </p>
+                            </div>
+                        }
+                    })
+                })}
+            </Suspense>
+            <main id="main-content" class="main" tabindex="-1">
+                {children()}
+            </main>
+        </div>
+        <footer class="footer">
+            <div class="width-container">
+                <h2 class="visually-hidden">"Support links"</h2>
+                <ul class="footer__links">
+                    <li><a href="/about-the-data" class="footer__link">"About the data"</a></li>
+                    <li><a href="/accessibility" class="footer__link">"Accessibility statement"</a></li>
+                    <li><a href="/privacy" class="footer__link">"Privacy"</a></li>
+                </ul>
+                <p class="footer__meta">
+                    <Suspense>{move || Suspend::new(async move { source_line().await.map(|s| view! { {s} " " }) })}</Suspense>
+                    "Postcode data: Contains OS data © Crown copyright and database right 2025; "
+                    "Royal Mail data © Royal Mail copyright and database right 2025; "
+                    "Office for National Statistics, Open Government Licence v.3.0. "
+                    <a href="/about-the-data#attribution" class="footer__link">"Full attribution"</a>
+                </p>
+            </div>
+        </footer>
+    }
+}

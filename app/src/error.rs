@@ -1,0 +1,42 @@
+//! The one error type of the site's boundary. Server functions return it; pages turn it
+//! into words for people and a real HTTP status. Causes are logged on the server, never
+//! shown (see `ssr::blocking`).
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+/// What can go wrong when a page asks the server for something.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// There is nothing at this address (an unknown listing).
+    #[error("Page not found")]
+    NotFound,
+    /// The server failed; the cause is in its log.
+    #[error("Sorry, there is a problem with the service")]
+    Internal,
+    /// The request could not reach the server or its answer could not be read.
+    #[error("The page could not be loaded")]
+    Transport(String),
+}
+
+impl AppError {
+    /// The HTTP status a page showing this error should have.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::NotFound => 404,
+            AppError::Internal => 500,
+            AppError::Transport(_) => 503,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}

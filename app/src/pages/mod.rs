@@ -1,0 +1,9 @@
+//! One file per page.
+
+pub mod about;
+pub mod accessibility;
+pub mod home;
+pub mod listing;
+pub mod not_found;
+pub mod privacy;
+pub mod results;

@@ -1,0 +1,34 @@
+//! Handles `/privacy`: the privacy notice. Dayfinder tracks no one.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The privacy notice.
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    view! {
+        <Title text="Privacy notice – Dayfinder" />
+        <h1 class="heading-l">"Privacy notice"</h1>
+        <p class="lead">"Dayfinder does not track you, and you do not need to tell us who you are."</p>
+        <h2 class="heading-m">"What we do not do"</h2>
+        <ul class="list list--bullet">
+            <li>"We do not use cookies."</li>
+            <li>"We do not use analytics, advertising or tracking of any kind."</li>
+            <li>"We do not load anything from other websites: every file comes from this website."</li>
+            <li>"We do not ask for your name, address or contact details."</li>
+        </ul>
+        <h2 class="heading-m">"What your searches are used for"</h2>
+        <p class="body">
+            "What you search for, and the town or postcode you search near, are used only to show you results. "
+            "They are part of the web address of the results page, so you can bookmark or share a search. We do not keep them with anything that could identify you."
+        </p>
+        <p class="body">
+            "Like every website, our server sees your device’s internet address when it sends you a page. "
+            "Server logs are used only to keep the website working and secure."
+        </p>
+        <h2 class="heading-m">"Contacting a service"</h2>
+        <p class="body">
+            "If you contact a service listed here, you are dealing with that service directly. Its own privacy notice applies."
+        </p>
+    }
+}

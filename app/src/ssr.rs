@@ -1,0 +1,84 @@
+//! Server-only glue: the engine the server puts in context, running its blocking calls
+//! off the async threads, and the response headers and statuses pages set.
+
+use std::sync::Arc;
+
+use dayfinder::Engine;
+use http::{HeaderValue, StatusCode, header};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use crate::error::AppError;
+
+/// The directory engine, shared by every request. The server provides it as context.
+pub type SharedEngine = Arc<Engine>;
+
+/// The engine in context.
+pub fn engine() -> Result<SharedEngine, AppError> {
+    use_context::<SharedEngine>().ok_or_else(|| {
+        tracing::error!("the directory engine is not in context");
+        AppError::Internal
+    })
+}
+
+/// Runs a blocking engine call on the blocking thread pool. Failures are logged with their
+/// cause chain and become `AppError::Internal`: people see plain words, the log the detail.
+pub async fn blocking<T, F>(what: &'static str, f: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> dayfinder::Result<T> + Send + 'static,
+{
+    match tokio::task::spawn_blocking(f).await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(error)) => {
+            tracing::error!(error = %error_chain(&error), "failed to {what}");
+            Err(AppError::Internal)
+        }
+        Err(join_error) => {
+            tracing::error!(error = %join_error, "the task to {what} panicked or was cancelled");
+            Err(AppError::Internal)
+        }
+    }
+}
+
+/// "the store failed: SQLite failed: disk I/O error".
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut out = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        out.push_str(": ");
+        out.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    out
+}
+
+/// Sets the status of the page being rendered (404 for an unknown listing).
+pub fn set_status(code: u16) {
+    if let (Some(response), Ok(status)) = (use_context::<ResponseOptions>(), StatusCode::from_u16(code)) {
+        response.set_status(status);
+    }
+}
+
+/// The Content-Security-Policy of an HTML page: nothing from other sites, and scripts only
+/// from this site or inline with this response's nonce (the hydration bootstrap and its data).
+pub fn content_security_policy(nonce: Option<&str>) -> String {
+    let scripts = match nonce {
+        Some(nonce) => format!("script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'"),
+        None => "script-src 'self' 'wasm-unsafe-eval'".to_string(),
+    };
+    format!(
+        "default-src 'self'; {scripts}; style-src 'self'; img-src 'self' data:; font-src 'self'; \
+         connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// Gives an HTML page its Content-Security-Policy, with the nonce leptos_axum made for it.
+pub fn set_security_headers() {
+    let Some(response) = use_context::<ResponseOptions>() else { return };
+    let nonce = leptos::nonce::use_nonce();
+    let policy = content_security_policy(nonce.as_deref());
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    }
+}

@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** Whether this run has JavaScript on (the `js` project). */
+export function withJs(testInfo: TestInfo): boolean {
+  return testInfo.project.name === 'js';
+}
+
+/** Goes to a page and, with JavaScript on, waits until hydration has finished. */
+export async function open(page: Page, testInfo: TestInfo, url: string) {
+  const response = await page.goto(url);
+  await settled(page, testInfo);
+  return response;
+}
+
+/** With JavaScript on, waits for the page to be hydrated (the app marks `<html>` when it is). */
+export async function settled(page: Page, testInfo: TestInfo) {
+  if (withJs(testInfo)) {
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  }
+}
+
+/** Runs axe-core on the page and expects no violations at all. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+  }));
+  expect(summary).toEqual([]);
+}
+
+/** The number in "23 day opportunities found". */
+export async function resultCount(page: Page): Promise<number> {
+  const text = (await page.locator('#results-count').textContent()) ?? '';
+  const match = text.match(/(\d+)/);
+  return match ? Number(match[1]) : NaN;
+}
+
+/** The href of the first result on a results page. */
+export async function firstResultHref(page: Page): Promise<string> {
+  const href = await page.locator('.result__link').first().getAttribute('href');
+  expect(href).toBeTruthy();
+  return href!;
+}

@@ -1,0 +1,242 @@
+//! What each command does. Each reads as its steps: open the engine, ask it, print.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::{Context, bail};
+use dayfinder::query::{Hit, SearchQuery};
+use dayfinder::{Engine, sample};
+use serde::Serialize;
+
+use crate::cli::{Cli, Command, GenerateArgs, ImportArgs, SearchArgs, ServeArgs, StatsArgs};
+use crate::startup::{Application, Settings};
+
+/// Runs the command the user asked for (`serve` when none).
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let data_dir = cli.data_dir;
+    match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Serve(args) => serve(&data_dir, args).await,
+        Command::Reindex => {
+            let engine = open(&data_dir).await?;
+            let count = blocking(move || engine.reindex().context("Failed to rebuild the search index")).await?;
+            println!("Indexed {count} services.");
+            Ok(())
+        }
+        Command::Generate(args) => generate(&data_dir, args).await,
+        Command::Import(args) => import(&data_dir, args).await,
+        Command::Stats(args) => stats(&data_dir, args).await,
+        Command::Search(args) => search(&data_dir, args).await,
+    }
+}
+
+/// Runs blocking engine work off the async threads.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> anyhow::Result<T> + Send + 'static) -> anyhow::Result<T> {
+    tokio::task::spawn_blocking(f).await.context("A background task failed")?
+}
+
+/// Opens the store and index in `data_dir`.
+pub async fn open(data_dir: &Path) -> anyhow::Result<Arc<Engine>> {
+    let dir = data_dir.to_path_buf();
+    blocking(move || {
+        std::fs::create_dir_all(&dir).with_context(|| format!("Failed to create the data folder {}", dir.display()))?;
+        let engine = Engine::open(&dir).with_context(|| format!("Failed to open the directory in {}", dir.display()))?;
+        Ok(Arc::new(engine))
+    })
+    .await
+}
+
+/// Opens the store, filling it with the Cheshire East sample if it is empty.
+pub async fn open_with_sample(data_dir: &Path) -> anyhow::Result<Arc<Engine>> {
+    let engine = open(data_dir).await?;
+    let handle = engine.clone();
+    let dir = data_dir.display().to_string();
+    blocking(move || {
+        if handle.is_empty().context("Failed to read the store")? {
+            let directory = sample::cheshire_east();
+            handle.import(&directory).context("Failed to load the sample directory")?;
+            tracing::info!(services = directory.services.len(), data_dir = %dir, "the store was empty, so it now holds the Cheshire East sample directory");
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(engine)
+}
+
+async fn serve(data_dir: &Path, args: ServeArgs) -> anyhow::Result<()> {
+    let engine = open_with_sample(data_dir).await?;
+    let app = Application::build(Settings::from_env(args.addr), engine).await?;
+    tracing::info!("Dayfinder is at http://{}", app.address());
+    app.run_until_stopped().await.context("The web server stopped with an error")
+}
+
+async fn generate(data_dir: &Path, args: GenerateArgs) -> anyhow::Result<()> {
+    let directory = synthetic(args.services, args.seed)?;
+    match args.out {
+        Some(path) => {
+            let json = serde_json::to_string(&directory).context("Failed to write the directory as JSON")?;
+            std::fs::write(&path, json).with_context(|| format!("Failed to write {}", path.display()))?;
+            println!("Wrote {} services to {}.", directory.services.len(), path.display());
+        }
+        None => {
+            let engine = open(data_dir).await?;
+            let count = directory.services.len();
+            blocking(move || engine.import(&directory).context("Failed to load the directory into the store")).await?;
+            println!("Loaded {count} synthetic services into {}.", data_dir.display());
+        }
+    }
+    Ok(())
+}
+
+/// The core's generator of synthetic directories.
+// TODO(core): call `dayfinder::sample::synthetic(services, seed)` once it lands.
+fn synthetic(services: usize, seed: u64) -> anyhow::Result<dayfinder::model::Directory> {
+    let _ = (services, seed);
+    bail!("`generate` needs dayfinder::sample::synthetic, which the core does not have yet")
+}
+
+async fn import(data_dir: &Path, args: ImportArgs) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(&args.file).with_context(|| format!("Failed to read {}", args.file.display()))?;
+    let directory: dayfinder::model::Directory =
+        serde_json::from_str(&text).with_context(|| format!("{} is not a directory file", args.file.display()))?;
+    let problems = directory.problems();
+    if !problems.is_empty() {
+        for p in problems.iter().take(20) {
+            eprintln!("{p}");
+        }
+        bail!("{} has {} problems; nothing was loaded", args.file.display(), problems.len());
+    }
+    let count = directory.services.len();
+    let engine = open(data_dir).await?;
+    blocking(move || engine.import(&directory).context("Failed to load the directory into the store")).await?;
+    println!("Loaded {count} services into {}.", data_dir.display());
+    Ok(())
+}
+
+async fn stats(data_dir: &Path, args: StatsArgs) -> anyhow::Result<()> {
+    let engine = open_with_sample(data_dir).await?;
+    let stats = blocking(move || engine.stats().context("Failed to count the directory")).await?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&stats)?);
+    } else {
+        println!("Services:  {}", stats.services);
+        println!("Providers: {}", stats.providers);
+        println!("Towns:     {}", stats.towns);
+        for (need, count) in &stats.by_need {
+            println!("  {need}: {count}");
+        }
+    }
+    Ok(())
+}
+
+/// The query a `search` command asks, read through the same parameters as the site's URLs.
+pub fn search_query(args: &SearchArgs) -> anyhow::Result<SearchQuery> {
+    let mut pairs: Vec<(&str, String)> = vec![("q", args.text.clone())];
+    pairs.extend(args.near.iter().map(|p| ("near", p.clone())));
+    pairs.extend(args.within.iter().map(|m| ("within", m.to_string())));
+    pairs.extend(args.needs.iter().map(|n| ("need", n.clone())));
+    pairs.extend(args.kinds.iter().map(|k| ("kind", k.clone())));
+    pairs.extend(args.days.iter().map(|d| ("day", d.to_lowercase())));
+    pairs.extend(args.order.iter().map(|o| ("order", o.clone())));
+    let (mut query, problems) = SearchQuery::from_params(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+    if let Some(problem) = problems.first() {
+        bail!("--{}: {} (see `dayfinder search --help` for the choices)", problem.param, problem.message);
+    }
+    query.per_page = args.limit.clamp(1, dayfinder::query::MAX_PER_PAGE);
+    Ok(query)
+}
+
+/// One result as `search --json` prints it.
+#[derive(Debug, Serialize)]
+pub struct SearchLine {
+    pub rank: usize,
+    pub id: String,
+    pub name: String,
+    pub organisation: String,
+    pub town: String,
+    pub distance_miles: Option<f64>,
+    pub days: Vec<String>,
+    pub cost: String,
+    pub score: f32,
+}
+
+impl SearchLine {
+    fn new(rank: usize, hit: Hit) -> Self {
+        use dayfinder::model::Term;
+        SearchLine {
+            rank,
+            id: hit.id,
+            name: hit.name,
+            organisation: hit.organisation,
+            town: hit.town,
+            distance_miles: hit.distance_miles.map(|d| (d * 100.0).round() / 100.0),
+            days: hit.days.iter().map(|d| d.slug().to_string()).collect(),
+            cost: hit.cost,
+            score: hit.score,
+        }
+    }
+}
+
+async fn search(data_dir: &Path, args: SearchArgs) -> anyhow::Result<()> {
+    let query = search_query(&args)?;
+    let engine = open_with_sample(data_dir).await?;
+    let results = blocking(move || engine.search(&query).context("Failed to search the directory")).await?;
+    let lines: Vec<SearchLine> = results.hits.into_iter().enumerate().map(|(i, hit)| SearchLine::new(i + 1, hit)).collect();
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&lines)?);
+        return Ok(());
+    }
+    if let Some(notice) = &results.place_notice {
+        println!("{} Did you mean: {}?", notice.message, notice.suggestions.join(", "));
+    }
+    println!("{} found{}", results.total, results.place.as_ref().map(|p| format!(" near {}", p.name)).unwrap_or_default());
+    for line in &lines {
+        let distance = line.distance_miles.map(|d| format!(", {d:.1} miles")).unwrap_or_default();
+        println!("{:>3}. {} ({}{distance})", line.rank, line.name, line.town);
+        println!("     {} · {} · /services/{}", line.organisation, line.cost, line.id);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use dayfinder::model::{Need, Weekday};
+
+    use super::*;
+
+    fn args(text: &str) -> SearchArgs {
+        SearchArgs {
+            text: text.into(),
+            near: None,
+            within: None,
+            needs: vec![],
+            kinds: vec![],
+            days: vec![],
+            order: None,
+            limit: 10,
+            json: false,
+        }
+    }
+
+    #[test]
+    fn search_flags_become_the_same_query_as_the_sites_url() {
+        let mut a = args("memory cafe");
+        a.near = Some("Crewe".into());
+        a.within = Some(3.0);
+        a.needs = vec!["dementia".into()];
+        a.days = vec!["Weekend".into()];
+        let q = search_query(&a).unwrap();
+        assert_eq!(q.text, "memory cafe");
+        assert_eq!(q.place.as_deref(), Some("Crewe"));
+        assert_eq!(q.within_miles, Some(3.0));
+        assert_eq!(q.needs, [Need::Dementia]);
+        assert_eq!(q.days, [Weekday::Saturday, Weekday::Sunday]);
+    }
+
+    #[test]
+    fn a_need_the_directory_does_not_know_is_refused_by_name() {
+        let mut a = args("");
+        a.needs = vec!["gardening".into()];
+        let err = search_query(&a).unwrap_err().to_string();
+        assert!(err.starts_with("--need:"), "{err}");
+    }
+}

@@ -1,0 +1,115 @@
+//! Building the web app is separate from binding its port: `app` makes the router (tests
+//! call it too), `Application::build` binds a listener (port 0 in tests).
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use axum::{Router, extract::FromRef, middleware, routing::get};
+use dayfinder::Engine;
+use dayfinder_app::{App, shell};
+use leptos::config::{LeptosOptions, get_configuration};
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tokio::net::TcpListener;
+use tower_http::{compression::CompressionLayer, trace::TraceLayer};
+
+use crate::headers;
+
+/// What every request can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub engine: Arc<Engine>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// Where to listen and where the site's files are.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub addr: SocketAddr,
+    pub leptos_options: LeptosOptions,
+}
+
+impl Settings {
+    /// The settings cargo-leptos passes in the environment (`LEPTOS_SITE_ROOT`,
+    /// `LEPTOS_SITE_ADDR`...), with defaults when run on its own; `addr` overrides the address.
+    pub fn from_env(addr: Option<SocketAddr>) -> Settings {
+        let leptos_options = get_configuration(None)
+            .map(|conf| conf.leptos_options)
+            .unwrap_or_else(|_| LeptosOptions::builder().output_name("dayfinder").build());
+        Settings { addr: addr.unwrap_or(leptos_options.site_addr), leptos_options }
+    }
+}
+
+/// The whole site as a router: pages, server functions, static files and the 404 page,
+/// with security headers and compression on every response.
+pub fn app(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let engine = state.engine.clone();
+    let context = move || provide_context(engine.clone());
+    let options = state.leptos_options.clone();
+    let hashed_assets = options.hash_files;
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .merge(crate::oruk::routes())
+        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(middleware::from_fn_with_state(hashed_assets, headers::add_headers))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// The app bound to its port, ready to run.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+}
+
+impl Application {
+    /// Binds the address (port 0 picks a free one) and builds the app around the engine.
+    pub async fn build(settings: Settings, engine: Arc<Engine>) -> anyhow::Result<Application> {
+        let listener =
+            TcpListener::bind(settings.addr).await.with_context(|| format!("Failed to listen on {}", settings.addr))?;
+        let router = app(AppState { leptos_options: settings.leptos_options, engine });
+        Ok(Application { listener, router })
+    }
+
+    /// The address actually bound.
+    pub fn address(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    /// Serves until Ctrl-C or SIGTERM.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

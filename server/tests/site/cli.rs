@@ -1,0 +1,45 @@
+//! The command line, run as a user would run it.
+
+use std::process::Command;
+
+fn dayfinder(data_dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_dayfinder"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn search_json_lists_ranked_results_with_their_distance_from_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dayfinder(dir.path(), &["search", "saturday dementia", "--near", "Crewe", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("stdout is a JSON array");
+    assert!(!hits.is_empty());
+    for key in ["id", "name", "town", "distance_miles"] {
+        assert!(hits[0].get(key).is_some(), "{key} in {}", hits[0]);
+    }
+    assert!(hits[0]["distance_miles"].is_number());
+}
+
+#[test]
+fn an_unknown_need_is_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dayfinder(dir.path(), &["search", "club", "--need", "gardening"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--need"));
+}
+
+#[test]
+fn stats_json_counts_the_sample_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dayfinder(dir.path(), &["stats", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(stats["services"].as_u64().unwrap() >= 200);
+    assert!(stats["providers"].as_u64().unwrap() >= 50);
+    assert!(stats["by_need"]["dementia"].as_u64().unwrap() > 0);
+}

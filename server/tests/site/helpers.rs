@@ -1,0 +1,86 @@
+//! Starting the app for a test, and reading what it sends back.
+
+use std::sync::{Arc, OnceLock};
+
+use dayfinder::Engine;
+use dayfinder_server::startup::{Application, Settings};
+use leptos::config::LeptosOptions;
+
+/// One engine holding the sample directory, shared by all tests (they only read it).
+fn sample_engine() -> Arc<Engine> {
+    static ENGINE: OnceLock<(tempfile::TempDir, Arc<Engine>)> = OnceLock::new();
+    ENGINE
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let engine = Engine::open(dir.path()).expect("the engine opens in an empty folder");
+            engine.import(&dayfinder::sample::cheshire_east()).expect("the sample directory loads");
+            (dir, Arc::new(engine))
+        })
+        .1
+        .clone()
+}
+
+/// A running app and a client that does not follow redirects.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+}
+
+/// What a page request returned.
+pub struct Page {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> Page {
+        let response = self.client.get(format!("{}{path}", self.address)).send().await.expect("the request is answered");
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response.text().await.expect("a text body");
+        Page { status, headers, body }
+    }
+}
+
+/// Starts the app on a free port with the sample directory.
+pub async fn spawn_app() -> TestApp {
+    let engine = tokio::task::spawn_blocking(sample_engine).await.expect("the engine is ready");
+    let settings = Settings {
+        addr: "127.0.0.1:0".parse().expect("a socket address"),
+        leptos_options: LeptosOptions::builder().output_name("dayfinder").site_root("target/site").build(),
+    };
+    let app = Application::build(settings, engine).await.expect("the app builds");
+    let address = format!("http://{}", app.address());
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("a client");
+    TestApp { address, client }
+}
+
+impl Page {
+    /// The text of the page's `<title>`.
+    pub fn title(&self) -> &str {
+        between(&self.body, "<title>", "</title>").unwrap_or("")
+    }
+
+    /// How many times an opening tag (`<h1`) appears.
+    pub fn count(&self, needle: &str) -> usize {
+        self.body.matches(needle).count()
+    }
+
+    /// The hrefs of the result cards' links.
+    pub fn result_links(&self) -> Vec<String> {
+        self.body
+            .split("<h3 class=\"heading-m result__title\"><a href=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(|href| href.replace("&amp;", "&"))
+            .collect()
+    }
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = s.find(start)? + start.len();
+    let to = s[from..].find(end)? + from;
+    Some(&s[from..to])
+}

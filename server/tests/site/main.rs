@@ -1,0 +1,7 @@
+//! Integration tests of the real server: each test starts the app on port 0 around a
+//! directory engine in a temporary folder, and talks to it over HTTP.
+
+mod cli;
+mod headers;
+mod helpers;
+mod pages;

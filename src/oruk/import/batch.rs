@@ -1,0 +1,503 @@
+//! What the JSON and CSV readers share: one record's findings ([`Cx`]), the batch of
+//! records read so far ([`Batch`]), readable ids for foreign records ([`Slugs`]), and the
+//! small readers of dates, ages and prices both formats need.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use crate::model::{Directory, Location, Organisation, Service, validate::valid_id};
+use crate::oruk::ids;
+use crate::oruk::mapping::{Lookup, Mapping, Target};
+
+use super::report::{Issue, Position, Report, Unmapped};
+
+/// One record's findings while it is read: what is wrong with it, what is worth a
+/// warning, and the terms it uses that map to nothing.
+pub(crate) struct Cx<'m> {
+    pub position: Position,
+    pub name: Option<String>,
+    pub mapping: &'m Mapping,
+    pub issues: Vec<(String, String)>,
+    pub warnings: Vec<(String, String)>,
+    pub unmapped: Vec<(Option<String>, String, Option<String>)>,
+}
+
+impl<'m> Cx<'m> {
+    pub fn new(position: Position, mapping: &'m Mapping) -> Cx<'m> {
+        Cx {
+            position,
+            name: None,
+            mapping,
+            issues: Vec::new(),
+            warnings: Vec::new(),
+            unmapped: Vec::new(),
+        }
+    }
+
+    /// The record is invalid: `field` is wrong for `reason`.
+    pub fn bad(&mut self, field: impl Into<String>, reason: impl Into<String>) {
+        self.issues.push((field.into(), reason.into()));
+    }
+
+    /// The record is imported, but someone should look at `field`.
+    pub fn warn(&mut self, field: impl Into<String>, reason: impl Into<String>) {
+        self.warnings.push((field.into(), reason.into()));
+    }
+
+    pub fn is_valid(&self) -> bool {
+        self.issues.is_empty()
+    }
+
+    /// A foreign term, looked up in the mapping; an unmapped one is noted (and makes the
+    /// record invalid if the mapping says to refuse them).
+    pub fn term(
+        &mut self,
+        field: &str,
+        words: &[&str],
+        taxonomy: Option<&str>,
+        shown: &str,
+        id: Option<&str>,
+    ) -> Vec<Target> {
+        match self.mapping.term(words) {
+            Lookup::Mapped(targets) => targets,
+            Lookup::Ignored => Vec::new(),
+            Lookup::Unmapped => {
+                if self.mapping.refuse_unmapped {
+                    self.bad(
+                        field,
+                        format!(
+                            "the taxonomy term “{shown}” is not in the mapping file (and the mapping refuses unmapped terms)"
+                        ),
+                    );
+                }
+                self.unmapped.push((
+                    taxonomy.map(str::to_string),
+                    shown.to_string(),
+                    id.map(str::to_string),
+                ));
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// One record, read: the service with its organisation and place.
+pub(crate) struct Built {
+    pub service: Service,
+    pub organisation: Organisation,
+    pub location: Option<Location>,
+}
+
+/// The records read so far: the valid ones as a directory, and the report of the rest.
+pub(crate) struct Batch<'m> {
+    pub mapping: &'m Mapping,
+    pub today: Date,
+    pub slugs: Slugs,
+    pub directory: Directory,
+    pub report: Report,
+    unmapped: Unmapped,
+    organisations: HashMap<String, (usize, Position)>,
+    locations: HashMap<String, (usize, Position)>,
+    services: HashMap<String, Position>,
+    foreign_ids: HashMap<String, Position>,
+    /// Where each service came from, to place problems found later.
+    pub positions: HashMap<String, (Position, String)>,
+}
+
+impl<'m> Batch<'m> {
+    pub fn new(mapping: &'m Mapping, today: Date, existing: &Directory, format: &str) -> Self {
+        Batch {
+            mapping,
+            today,
+            slugs: Slugs::new(existing),
+            directory: Directory::default(),
+            report: Report {
+                format: format.to_string(),
+                ..Report::default()
+            },
+            unmapped: Unmapped::default(),
+            organisations: HashMap::new(),
+            locations: HashMap::new(),
+            services: HashMap::new(),
+            foreign_ids: HashMap::new(),
+            positions: HashMap::new(),
+        }
+    }
+
+    /// Adds one record: its findings to the report and, if it is valid, its service,
+    /// organisation and place to the directory. `foreign_id` is the id the file gave it.
+    pub fn add(&mut self, mut cx: Cx<'_>, foreign_id: Option<&str>, built: Option<Built>) {
+        self.report.records += 1;
+        if let Some(id) = foreign_id.map(str::trim).filter(|id| !id.is_empty()) {
+            let key = ids::parse(id).unwrap_or_else(|| id.to_string());
+            match self.foreign_ids.get(&key) {
+                Some(first) => cx.bad(
+                    "id",
+                    format!("“{id}” is the id of {} too: ids must be unique", lower(*first)),
+                ),
+                None => {
+                    self.foreign_ids.insert(key, cx.position);
+                }
+            }
+        }
+        if let Some(b) = &built
+            && let Some(first) = self.services.get(&b.service.id)
+        {
+            cx.bad(
+                "id",
+                format!(
+                    "gives the same Dayfinder id, “{}”, as {}",
+                    b.service.id,
+                    lower(*first)
+                ),
+            );
+        }
+        for (taxonomy, term, id) in &cx.unmapped {
+            self.unmapped
+                .add(cx.position, taxonomy.as_deref(), term, id.as_deref());
+        }
+        let issue = |(field, reason): (String, String)| Issue {
+            position: cx.position,
+            name: cx.name.clone(),
+            field,
+            reason,
+        };
+        let valid = cx.issues.is_empty() && built.is_some();
+        self.report
+            .warnings
+            .extend(cx.warnings.drain(..).map(issue));
+        if !valid {
+            if cx.issues.is_empty() {
+                cx.bad("", "could not be read");
+            }
+            self.report.invalid.extend(cx.issues.drain(..).map(issue));
+            return;
+        }
+        let Some(Built {
+            service,
+            organisation,
+            location,
+        }) = built
+        else {
+            return;
+        };
+        self.report.valid += 1;
+        self.add_organisation(organisation, cx.position, &cx.name);
+        if let Some(location) = location {
+            self.add_location(location, cx.position, &cx.name);
+        }
+        self.services.insert(service.id.clone(), cx.position);
+        self.positions.insert(
+            service.id.clone(),
+            (cx.position, cx.name.clone().unwrap_or_default()),
+        );
+        self.directory.services.push(service);
+    }
+
+    /// The first description of an organisation wins; a different one later is reported.
+    fn add_organisation(&mut self, o: Organisation, at: Position, name: &Option<String>) {
+        match self.organisations.get(&o.id) {
+            Some(&(i, first)) => {
+                if self.directory.organisations[i] != o {
+                    self.report.warnings.push(Issue {
+                        position: at,
+                        name: name.clone(),
+                        field: "organization".into(),
+                        reason: format!(
+                            "describes the organisation “{}” differently from {}; the first description was kept",
+                            o.name,
+                            lower(first)
+                        ),
+                    });
+                }
+            }
+            None => {
+                self.organisations
+                    .insert(o.id.clone(), (self.directory.organisations.len(), at));
+                self.directory.organisations.push(o);
+            }
+        }
+    }
+
+    fn add_location(&mut self, l: Location, at: Position, name: &Option<String>) {
+        match self.locations.get(&l.id) {
+            Some(&(i, first)) => {
+                if self.directory.locations[i] != l {
+                    self.report.warnings.push(Issue {
+                        position: at,
+                        name: name.clone(),
+                        field: "location".into(),
+                        reason: format!(
+                            "describes the place “{}” differently from {}; the first description was kept",
+                            if l.name.is_empty() { &l.address } else { &l.name },
+                            lower(first)
+                        ),
+                    });
+                }
+            }
+            None => {
+                self.locations
+                    .insert(l.id.clone(), (self.directory.locations.len(), at));
+                self.directory.locations.push(l);
+            }
+        }
+    }
+
+    /// The directory read and the report so far.
+    pub fn finish(mut self) -> (Directory, Report, HashMap<String, (Position, String)>) {
+        self.report.unmapped_terms = self.unmapped.into_list();
+        (self.directory, self.report, self.positions)
+    }
+}
+
+/// "service 3", "line 7": a position inside a sentence.
+pub(crate) fn lower(p: Position) -> String {
+    let s = p.to_string();
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => s,
+    }
+}
+
+/// Readable ids for foreign records: `community-counselling-1a2b3c4d`, the name plus a
+/// short hash of the foreign id. The hash keeps it stable across re-imports, and a
+/// record renamed in the other directory keeps the id it was first given, found by its
+/// hash among the ids already stored.
+pub(crate) struct Slugs {
+    stored: HashMap<(&'static str, String), String>,
+}
+
+/// How many hex digits of hash end a derived id.
+const HASH_LEN: usize = 8;
+
+impl Slugs {
+    pub fn new(existing: &Directory) -> Slugs {
+        let mut stored = HashMap::new();
+        let mut note = |kind: &'static str, slug: &str| {
+            if let Some(hash) = hash_of(slug) {
+                stored.insert((kind, hash.to_string()), slug.to_string());
+            }
+        };
+        for o in &existing.organisations {
+            note("organisation", &o.id);
+        }
+        for l in &existing.locations {
+            note("location", &l.id);
+        }
+        for s in &existing.services {
+            note("service", &s.id);
+        }
+        Slugs { stored }
+    }
+
+    /// Our id for a foreign record of this kind (`service`, `organisation`, `location`).
+    pub fn derive(&self, kind: &'static str, name: &str, foreign_id: &str) -> String {
+        let hash = short_hash(kind, foreign_id);
+        if let Some(slug) = self.stored.get(&(kind, hash.clone())) {
+            return slug.clone();
+        }
+        let mut base = slugify(name);
+        if base.is_empty() {
+            base = kind.to_string();
+        }
+        format!("{base}-{hash}")
+    }
+
+    /// The id a record with this foreign id was stored under before, if any.
+    pub fn stored(&self, kind: &'static str, foreign_id: &str) -> Option<String> {
+        self.stored
+            .get(&(kind, short_hash(kind, foreign_id)))
+            .cloned()
+    }
+}
+
+/// The hash ending a derived id, if `slug` has one.
+fn hash_of(slug: &str) -> Option<&str> {
+    let (_, hash) = slug.rsplit_once('-')?;
+    (hash.len() == HASH_LEN
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+    .then_some(hash)
+}
+
+fn short_hash(kind: &str, foreign_id: &str) -> String {
+    let id = ids::parse(foreign_id).unwrap_or_else(|| foreign_id.trim().to_string());
+    let uuid = uuid::Uuid::new_v5(&ids::NAMESPACE, format!("import/{kind}/{id}").as_bytes());
+    uuid.simple().to_string()[..HASH_LEN].to_string()
+}
+
+/// "Crewe Carers' Café" → "crewe-carers-caf": lower-case ASCII letters and digits joined
+/// by hyphens, at most 50 characters, cut at a hyphen.
+pub(crate) fn slugify(name: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in name.chars() {
+        if c == '\'' || c == '’' {
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    if out.len() > 50 {
+        let cut = out[..50].rfind('-').unwrap_or(50);
+        out.truncate(cut);
+    }
+    out
+}
+
+/// Our id as given in a file, if it is a valid one.
+pub(crate) fn our_id(s: &str) -> Option<String> {
+    let s = s.trim();
+    valid_id(s).then(|| s.to_string())
+}
+
+/// A date as `YYYY-MM-DD`, or as UK spreadsheets write it, `DD/MM/YYYY`; an RFC 3339
+/// date-time gives its date.
+pub(crate) fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    if let Ok(d) = s.parse::<Date>() {
+        return Some(d);
+    }
+    if let Some((day, rest)) = s.split_once('/')
+        && let Some((month, year)) = rest.split_once('/')
+    {
+        let (d, m, y) = (
+            day.parse::<i8>().ok()?,
+            month.parse::<i8>().ok()?,
+            year.parse::<i16>().ok()?,
+        );
+        return Date::new(y, m, d).ok();
+    }
+    if s.len() > 10 && s.is_char_boundary(10) && s[10..].starts_with('T') {
+        return s[..10].parse::<Date>().ok();
+    }
+    None
+}
+
+/// Pounds as people write them (`12.50`, `£12`, `12.5`) in pence.
+pub(crate) fn parse_pounds(s: &str) -> Option<u32> {
+    let s = s.trim().trim_start_matches('£').trim();
+    let (pounds, decimals) = s.split_once('.').unwrap_or((s, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if pounds.is_empty() || !digits(pounds) || decimals.len() > 2 || !digits(decimals) {
+        return None;
+    }
+    let pence = match decimals.len() {
+        0 => 0,
+        1 => decimals.parse::<u32>().ok()? * 10,
+        _ => decimals.parse::<u32>().ok()?,
+    };
+    pounds.parse::<u32>().ok()?.checked_mul(100)?.checked_add(pence)
+}
+
+/// An amount in pounds (a JSON number) in pence.
+pub(crate) fn pounds_to_pence(amount: f64) -> Option<u32> {
+    let pence = (amount * 100.0).round();
+    (amount.is_finite() && (0.0..=f64::from(u32::MAX)).contains(&pence)).then_some(pence as u32)
+}
+
+/// Text with Windows line endings made plain, trimmed.
+pub(crate) fn clean(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n").trim().to_string()
+}
+
+/// The first sentence or two of a description, for results (at most about 250 characters).
+pub(crate) fn summarise(description: &str) -> String {
+    let first = description.split("\n\n").next().unwrap_or("").trim();
+    if first.chars().count() <= 250 {
+        return first.to_string();
+    }
+    let mut out = String::new();
+    for sentence in first.split_inclusive(". ") {
+        if out.chars().count() + sentence.chars().count() > 250 {
+            break;
+        }
+        out.push_str(sentence);
+    }
+    if out.is_empty() {
+        let cut: String = first.chars().take(240).collect();
+        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+        return format!("{cut}…");
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn foreign_ids_become_readable_and_stable() {
+        let slugs = Slugs::new(&Directory::default());
+        let a = slugs.derive(
+            "service",
+            "Crewe Carers' Café",
+            "AC148810-D857-441C-9679-408F346DE14B",
+        );
+        let b = slugs.derive(
+            "service",
+            "Crewe Carers' Café",
+            "ac148810-d857-441c-9679-408f346de14b",
+        );
+        assert_eq!(a, b);
+        assert!(a.starts_with("crewe-carers-caf-"), "{a}");
+        assert!(valid_id(&a));
+        assert_eq!(slugify("!!!"), "");
+        assert!(valid_id(&slugs.derive("service", "!!!", "x")));
+    }
+
+    #[test]
+    fn a_renamed_record_keeps_the_id_it_was_stored_under() {
+        let slugs = Slugs::new(&Directory::default());
+        let first = slugs.derive("service", "Old Name", "id-1");
+        let mut stored = Directory::default();
+        stored.services.push(Service {
+            id: first.clone(),
+            ..crate::sample::cheshire_east().services[0].clone()
+        });
+        let slugs = Slugs::new(&stored);
+        assert_eq!(slugs.derive("service", "New Name", "id-1"), first);
+        assert_ne!(slugs.derive("service", "New Name", "id-2"), first);
+    }
+
+    #[test]
+    fn dates_and_prices_are_read_as_people_write_them() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        assert_eq!(parse_date("2026-11-21"), Some(d(2026, 11, 21)));
+        assert_eq!(parse_date("21/11/2026"), Some(d(2026, 11, 21)));
+        assert_eq!(
+            parse_date("2023-03-15T10:30:45.123Z"),
+            Some(d(2023, 3, 15))
+        );
+        assert_eq!(parse_date("2026-13-01"), None);
+        assert_eq!(parse_date("soon"), None);
+        assert_eq!(parse_pounds("12.50"), Some(1250));
+        assert_eq!(parse_pounds("£12"), Some(1200));
+        assert_eq!(parse_pounds("12.5"), Some(1250));
+        assert_eq!(parse_pounds("0.05"), Some(5));
+        assert_eq!(parse_pounds("twelve"), None);
+        assert_eq!(parse_pounds("-1"), None);
+        assert_eq!(parse_pounds("99999999999"), None);
+        assert_eq!(pounds_to_pence(35.0), Some(3500));
+        assert_eq!(pounds_to_pence(-1.0), None);
+    }
+
+    #[test]
+    fn a_long_description_is_summarised_by_whole_sentences() {
+        let long = "This sentence is about forty characters. ".repeat(10);
+        let s = summarise(&long);
+        assert!(s.chars().count() <= 250, "{s}");
+        assert!(s.ends_with("characters."), "{s}");
+        assert_eq!(summarise("Short. Two."), "Short. Two.");
+    }
+}
