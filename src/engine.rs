@@ -239,31 +239,30 @@ impl Engine {
         Ok(self.store.directory()?)
     }
 
+    /// Counts of the whole directory, from the index (cheap at any size) and the store.
     pub fn stats(&self) -> Result<Stats> {
-        let directory = self.store.directory()?;
-        let mut by_need: BTreeMap<String, usize> = crate::model::Need::all()
+        let everything = self.index.search(&SearchQuery::text(""), &[], None)?;
+        let facet = |param: &str| {
+            everything
+                .facets
+                .iter()
+                .find(|g| g.param == param)
+                .map(|g| g.values.as_slice())
+                .unwrap_or(&[])
+        };
+        let by_need = facet("need")
             .iter()
-            .map(|n| (n.slug().to_string(), 0))
+            .map(|v| (v.value.clone(), v.count))
             .collect();
-        for s in &directory.services {
-            for n in &s.needs {
-                *by_need.entry(n.slug().to_string()).or_default() += 1;
-            }
-        }
-        let towns: BTreeSet<&str> = directory
-            .locations
+        // Services without a building are counted under "Online" and "At home", not towns.
+        let towns = facet("town")
             .iter()
-            .map(|l| l.town.as_str())
-            .collect();
-        let providers: BTreeSet<&str> = directory
-            .services
-            .iter()
-            .map(|s| s.organisation_id.as_str())
-            .collect();
+            .filter(|v| v.count > 0 && v.value != "Online" && v.value != "At home")
+            .count();
         Ok(Stats {
-            services: directory.services.len(),
-            providers: providers.len(),
-            towns: towns.len(),
+            services: everything.total,
+            providers: self.store.provider_count()?,
+            towns,
             by_need,
         })
     }

@@ -147,3 +147,17 @@ fn a_merge_with_a_broken_reference_writes_nothing() {
             .all(|h| h.name != "Should Not Appear")
     );
 }
+
+#[test]
+fn stats_count_the_sample_directory() {
+    let dir = sample();
+    let engine = Engine::in_memory(&dir).unwrap();
+    let stats = engine.stats().unwrap();
+    assert_eq!(stats.services, dir.services.len());
+    let providers: std::collections::BTreeSet<_> = dir.services.iter().map(|s| &s.organisation_id).collect();
+    assert_eq!(stats.providers, providers.len());
+    let towns: std::collections::BTreeSet<_> = dir.locations.iter().map(|l| &l.town).collect();
+    assert_eq!(stats.towns, towns.len());
+    let dementia = dir.services.iter().filter(|s| s.needs.contains(&dayfinder::model::Need::Dementia)).count();
+    assert_eq!(stats.by_need["dementia"], dementia);
+}

@@ -66,6 +66,8 @@ pub trait Store: Send + Sync {
     fn listings(&self, service_ids: &[String]) -> StoreResult<Vec<Listing>>;
     /// How many services are stored.
     fn service_count(&self) -> StoreResult<usize>;
+    /// How many providers have at least one service.
+    fn provider_count(&self) -> StoreResult<usize>;
     /// Replaces everything with this directory; returns the new head of the change log.
     fn replace_all(&self, directory: &Directory) -> StoreResult<u64>;
     /// Adds or updates everything in `directory` by id, in one transaction, keeping what

@@ -148,6 +148,16 @@ impl Store for SqliteStore {
         })
     }
 
+    fn provider_count(&self) -> StoreResult<usize> {
+        self.with(|conn| {
+            Ok(conn.query_row(
+                "SELECT count(DISTINCT organisation_id) FROM services",
+                [],
+                |r| r.get::<_, i64>(0),
+            )? as usize)
+        })
+    }
+
     fn replace_all(&self, directory: &Directory) -> StoreResult<u64> {
         if let Some(problem) = directory.problems().into_iter().next() {
             return Err(StoreError::Invalid(problem.to_string()));

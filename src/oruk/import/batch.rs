@@ -6,9 +6,13 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use crate::model::{Directory, Location, Organisation, Service, validate::valid_id};
+use crate::model::{
+    AccessFeature, CostKind, Directory, JoinRoute, Kind, Location, Need, Organisation, Service,
+    Tier, VacancyStatus, validate::valid_id,
+};
 use crate::oruk::ids;
 use crate::oruk::mapping::{Lookup, Mapping, Target};
+use crate::places::{Gazetteer, distance_miles};
 
 use super::report::{Issue, Position, Report, Unmapped};
 
@@ -82,10 +86,11 @@ impl<'m> Cx<'m> {
     }
 }
 
-/// One record, read: the service with its organisation and place.
+/// One record, read: the service with its organisation and place (none when the record
+/// refers to ones already stored).
 pub(crate) struct Built {
     pub service: Service,
-    pub organisation: Organisation,
+    pub organisation: Option<Organisation>,
     pub location: Option<Location>,
 }
 
@@ -183,7 +188,9 @@ impl<'m> Batch<'m> {
             return;
         };
         self.report.valid += 1;
-        self.add_organisation(organisation, cx.position, &cx.name);
+        if let Some(organisation) = organisation {
+            self.add_organisation(organisation, cx.position, &cx.name);
+        }
         if let Some(location) = location {
             self.add_location(location, cx.position, &cx.name);
         }
@@ -193,6 +200,17 @@ impl<'m> Batch<'m> {
             (cx.position, cx.name.clone().unwrap_or_default()),
         );
         self.directory.services.push(service);
+    }
+
+    /// A record read but deliberately not imported (an inactive service): a warning says why.
+    pub fn skip(&mut self, cx: Cx<'_>, field: &str, reason: String) {
+        self.report.records += 1;
+        self.report.warnings.push(Issue {
+            position: cx.position,
+            name: cx.name,
+            field: field.to_string(),
+            reason,
+        });
     }
 
     /// The first description of an organisation wins; a different one later is reported.
@@ -430,6 +448,166 @@ pub(crate) fn summarise(description: &str) -> String {
         return format!("{cut}…");
     }
     out.trim().to_string()
+}
+
+/// Our terms found for one record, each list in the order found, without repeats.
+#[derive(Debug, Default)]
+pub(crate) struct Terms {
+    pub needs: Vec<Need>,
+    pub kinds: Vec<Kind>,
+    pub tiers: Vec<Tier>,
+    pub vacancies: Vec<VacancyStatus>,
+    pub costs: Vec<CostKind>,
+    pub joins: Vec<JoinRoute>,
+    pub access: Vec<AccessFeature>,
+}
+
+impl Terms {
+    pub fn add(&mut self, target: Target) {
+        fn push<T: PartialEq>(list: &mut Vec<T>, t: T) {
+            if !list.contains(&t) {
+                list.push(t);
+            }
+        }
+        match target {
+            Target::Need(t) => push(&mut self.needs, t),
+            Target::Kind(t) => push(&mut self.kinds, t),
+            Target::Tier(t) => push(&mut self.tiers, t),
+            Target::Vacancy(t) => push(&mut self.vacancies, t),
+            Target::Cost(t) => push(&mut self.costs, t),
+            Target::Join(t) => push(&mut self.joins, t),
+            Target::Access(t) => push(&mut self.access, t),
+        }
+    }
+
+    pub fn extend(&mut self, targets: impl IntoIterator<Item = Target>) {
+        for t in targets {
+            self.add(t);
+        }
+    }
+
+    /// A service needs at least one support need and one kind. When its terms give none,
+    /// they are read from its words (if the mapping allows, with a warning to check them),
+    /// then taken from the mapping's defaults; no need at all makes the record invalid.
+    pub fn settle_needs_and_kinds(&mut self, cx: &mut Cx<'_>, words: &str) {
+        let guesses = if cx.mapping.guess_from_words && (self.needs.is_empty() || self.kinds.is_empty()) {
+            cx.mapping.guess(words)
+        } else {
+            Vec::new()
+        };
+        let labels = |targets: &[Target]| {
+            targets
+                .iter()
+                .map(|t| format!("“{}”", t.label()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if self.needs.is_empty() {
+            let found: Vec<Target> = guesses.iter().copied().filter(|t| matches!(t, Target::Need(_))).collect();
+            if !found.is_empty() {
+                cx.warn(
+                    "needs",
+                    format!(
+                        "no taxonomy term gives a support need, so {} was read from its description: please check",
+                        labels(&found)
+                    ),
+                );
+                self.extend(found);
+            }
+        }
+        if self.needs.is_empty() {
+            self.needs = cx.mapping.defaults.needs.clone();
+        }
+        if self.needs.is_empty() {
+            cx.bad(
+                "needs",
+                "no support need: none of its taxonomy terms maps to one and none is named in its description; add its terms to a mapping file, or set [defaults] needs",
+            );
+        }
+        if self.kinds.is_empty() {
+            let found: Vec<Target> = guesses.iter().copied().filter(|t| matches!(t, Target::Kind(_))).collect();
+            if !found.is_empty() {
+                cx.warn(
+                    "kinds",
+                    format!(
+                        "no taxonomy term gives a kind of day opportunity, so {} was read from its description: please check",
+                        labels(&found)
+                    ),
+                );
+                self.extend(found);
+            }
+        }
+        if self.kinds.is_empty() {
+            self.kinds = cx.mapping.defaults.kinds.clone();
+        }
+        if self.kinds.is_empty() {
+            cx.bad(
+                "kinds",
+                "no kind of day opportunity: none of its taxonomy terms maps to one; add its terms to a mapping file, or set [defaults] kinds",
+            );
+        }
+    }
+}
+
+/// Whether a point is in Great Britain, as the directory requires.
+pub(crate) fn in_great_britain(latitude: f64, longitude: f64) -> bool {
+    (49.0..61.0).contains(&latitude) && (-9.0..2.5).contains(&longitude)
+}
+
+/// Where a place is: its own coordinates if they are in Great Britain, or else its
+/// postcode's (exact in Cheshire East, the middle of its postcode area elsewhere).
+/// `None`, with a warning, when neither places it.
+pub(crate) fn locate(
+    cx: &mut Cx<'_>,
+    field: &str,
+    coordinates: Option<(f64, f64)>,
+    postcode: &str,
+) -> Option<(f64, f64)> {
+    if let Some((lat, lon)) = coordinates
+        && in_great_britain(lat, lon)
+    {
+        return Some((lat, lon));
+    }
+    let gazetteer = Gazetteer::embedded();
+    let why = match coordinates {
+        Some((lat, lon)) => format!("its latitude and longitude ({lat}, {lon}) are not in Great Britain"),
+        None => "it has no latitude and longitude".to_string(),
+    };
+    if let Some(point) = gazetteer.postcode(postcode) {
+        cx.warn(field, format!("{why}, so it was placed by its postcode, {postcode}"));
+        return Some(point);
+    }
+    let outward = postcode.split_whitespace().next().unwrap_or("");
+    if let Some(point) = gazetteer.outcode(outward) {
+        cx.warn(
+            field,
+            format!("{why}, so it was placed in the middle of its postcode area, {}", outward.to_uppercase()),
+        );
+        return Some(point);
+    }
+    let postcode_said = if postcode.trim().is_empty() {
+        "it has no postcode".to_string()
+    } else {
+        format!("its postcode “{}” is not one we know", postcode.trim())
+    };
+    cx.warn(
+        field,
+        format!("{why} and {postcode_said}, so the service was imported without its place"),
+    );
+    None
+}
+
+/// The town a place is in: the one its address says, or the nearest we know within five miles.
+pub(crate) fn town_of(city: &str, latitude: f64, longitude: f64) -> String {
+    if !city.trim().is_empty() {
+        return city.trim().to_string();
+    }
+    let town = Gazetteer::embedded().nearest_town(latitude, longitude);
+    if distance_miles((latitude, longitude), town.position()) <= 5.0 {
+        town.name.to_string()
+    } else {
+        String::new()
+    }
 }
 
 #[cfg(test)]
