@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::{Directory, Listing, Service, Term};
+use crate::model::{Directory, Listing, Service};
 use crate::places::{Gazetteer, PlaceError};
 use crate::query::{PlaceFound, PlaceNotice, SearchQuery, SearchResults};
 use crate::search::{PlaceNames, SearchIndex, understand};

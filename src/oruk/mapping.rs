@@ -127,7 +127,8 @@ pub struct Mapping {
     /// Every vocabulary's own words, for reading CSV columns.
     own_words: HashMap<(Vocabulary, String), Target>,
     ignored: HashSet<String>,
-    /// Phrases looked for in a service's words when its terms give no need or kind.
+    /// Phrases looked for in a service's words when its terms give no need or kind, and
+    /// in a place's access notes when they link no access feature.
     phrases: Vec<(String, Target)>,
 }
 
@@ -318,7 +319,10 @@ impl Mapping {
                             targets.push(target);
                         }
                     }
-                    if matches!(vocabulary, Vocabulary::Need | Vocabulary::Kind) {
+                    if matches!(
+                        vocabulary,
+                        Vocabulary::Need | Vocabulary::Kind | Vocabulary::Access
+                    ) {
                         phrases.push((key, target));
                     }
                 }
@@ -326,7 +330,10 @@ impl Mapping {
         }
         for (word, targets) in &listed {
             for &target in targets {
-                if matches!(target, Target::Need(_) | Target::Kind(_)) {
+                if matches!(
+                    target,
+                    Target::Need(_) | Target::Kind(_) | Target::Access(_)
+                ) {
                     phrases.push((word.clone(), target));
                 }
             }
@@ -384,7 +391,7 @@ impl Mapping {
             .find(|t| t.vocabulary() == vocabulary)
     }
 
-    /// The needs and kinds whose words appear in this text, as whole words.
+    /// The needs, kinds and access features whose words appear in this text, as whole words.
     pub fn guess(&self, text: &str) -> Vec<Target> {
         let text = format!(" {} ", normalise(text));
         let mut found: Vec<Target> = Vec::new();

@@ -396,7 +396,7 @@ fn date(cx: &mut Cx<'_>, o: &Obj<'_>, key: &str) -> Option<jiff::civil::Date> {
 
 fn service(cx: &mut Cx<'_>, s: &Obj<'_>, known: &Known<'_>, batch: &Batch<'_>) -> Outcome {
     let id = s.text(cx, "id");
-    if s.get("id").is_none() || (id.is_none() && s.get("id").is_some_and(Value::is_string)) {
+    if id.is_none() && s.get("id").is_none_or(Value::is_string) {
         cx.bad("id", "is missing: every service needs an id (a UUID)");
     }
     let name = s.text(cx, "name");
@@ -494,7 +494,11 @@ fn service(cx: &mut Cx<'_>, s: &Obj<'_>, known: &Known<'_>, batch: &Batch<'_>) -
         id: slug,
         organisation_id,
         location_id: location.as_ref().map(|l| l.id.clone()),
-        summary: x.summary.clone().unwrap_or_else(|| summarise(&description)),
+        summary: match &x.summary {
+            Some(summary) => summary.clone(),
+            None if is_ours => String::new(),
+            None => summarise(&description),
+        },
         name,
         description,
         activities: x.activities.clone(),
@@ -733,19 +737,12 @@ fn location(
 
 /// Access features named in words ("an induction loop and level access").
 fn guess_access(cx: &Cx<'_>, words: &str) -> Vec<AccessFeature> {
-    let text = format!(" {} ", mapping::normalise(words));
-    AccessFeature::all()
-        .iter()
-        .copied()
-        .filter(|&f| {
-            let mut phrases = vec![f.label()];
-            phrases.extend_from_slice(f.aliases());
-            phrases
-                .iter()
-                .map(|p| mapping::normalise(p))
-                .filter(|p| p.contains(' ') || p.len() > 4)
-                .any(|p| text.contains(&format!(" {p} ")))
-                || cx.mapping.value(Vocabulary::Access, words) == Some(Target::Access(f))
+    cx.mapping
+        .guess(words)
+        .into_iter()
+        .filter_map(|t| match t {
+            Target::Access(f) => Some(f),
+            _ => None,
         })
         .collect()
 }
@@ -802,15 +799,15 @@ fn attribute(cx: &mut Cx<'_>, a: &Obj<'_>) -> Vec<Target> {
 /// The weekly sessions a service's schedules describe, and the words of those that are
 /// not a weekly timetable (kept as schedule notes).
 fn schedules(cx: &mut Cx<'_>, s: &Obj<'_>, is_ours: bool, duration_weeks: Option<u8>) -> (Vec<Session>, String) {
-    let mut sessions: Vec<Session> = Vec::new();
-    let mut notes: Vec<String> = Vec::new();
-    let mut note = |text: Option<String>, notes: &mut Vec<String>| {
+    fn note(text: Option<String>, notes: &mut Vec<String>) {
         if let Some(t) = text
             && !notes.contains(&t)
         {
             notes.push(t);
         }
-    };
+    }
+    let mut sessions: Vec<Session> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
     for sch in s.objects(cx, "schedules") {
         let freq = sch.text(cx, "freq").map(|f| f.to_uppercase());
         let interval = sch.whole(cx, "interval");
