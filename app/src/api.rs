@@ -37,15 +37,22 @@ pub async fn search_services(query_string: String) -> Result<SearchPage, AppErro
     let engine = crate::ssr::engine()?;
     let (query, problems) = crate::urls::parse_search(&query_string);
     let asked = query.clone();
-    let results = crate::ssr::blocking("search the directory", move || engine.search(&asked)).await?;
-    Ok(SearchPage { query, problems: problems.into_iter().map(|p| p.message).collect(), results })
+    let results =
+        crate::ssr::blocking("search the directory", move || engine.search(&asked)).await?;
+    Ok(SearchPage {
+        query,
+        problems: problems.into_iter().map(|p| p.message).collect(),
+        results,
+    })
 }
 
 /// One listing by its id; `AppError::NotFound` when there is none.
 #[server(endpoint = "listing")]
 pub async fn get_listing(id: String) -> Result<Listing, AppError> {
     let engine = crate::ssr::engine()?;
-    crate::ssr::blocking("read a listing", move || engine.listing(&id)).await?.ok_or(AppError::NotFound)
+    crate::ssr::blocking("read a listing", move || engine.listing(&id))
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// The directory's source line, for the banner and footer of every page.
@@ -63,7 +70,12 @@ pub async fn directory_overview() -> Result<Overview, AppError> {
         let stats = engine.stats()?;
         let everything = engine.search(&SearchQuery::text(""))?;
         let facet = |param: &str| {
-            everything.facets.iter().find(|g| g.param == param).map(|g| g.values.clone()).unwrap_or_default()
+            everything
+                .facets
+                .iter()
+                .find(|g| g.param == param)
+                .map(|g| g.values.clone())
+                .unwrap_or_default()
         };
         Ok(Overview {
             source: engine.source()?,

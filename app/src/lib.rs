@@ -23,8 +23,8 @@ use leptos_router::{
 
 use crate::components::layout::Layout;
 use crate::pages::{
-    about::AboutPage, accessibility::AccessibilityPage, home::HomePage, listing::ListingPage, not_found::NotFoundPage,
-    privacy::PrivacyPage, results::ResultsPage,
+    about::AboutPage, accessibility::AccessibilityPage, home::HomePage, listing::ListingPage,
+    not_found::NotFoundPage, privacy::PrivacyPage, results::ResultsPage,
 };
 
 /// The HTML document around every page.

@@ -55,7 +55,9 @@ fn error_chain(error: &dyn std::error::Error) -> String {
 
 /// Sets the status of the page being rendered (404 for an unknown listing).
 pub fn set_status(code: u16) {
-    if let (Some(response), Ok(status)) = (use_context::<ResponseOptions>(), StatusCode::from_u16(code)) {
+    if let (Some(response), Ok(status)) =
+        (use_context::<ResponseOptions>(), StatusCode::from_u16(code))
+    {
         response.set_status(status);
     }
 }
@@ -75,7 +77,9 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
 
 /// Gives an HTML page its Content-Security-Policy, with the nonce leptos_axum made for it.
 pub fn set_security_headers() {
-    let Some(response) = use_context::<ResponseOptions>() else { return };
+    let Some(response) = use_context::<ResponseOptions>() else {
+        return;
+    };
     let nonce = leptos::nonce::use_nonce();
     let policy = content_security_policy(nonce.as_deref());
     if let Ok(value) = HeaderValue::from_str(&policy) {

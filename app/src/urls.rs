@@ -16,7 +16,9 @@ pub fn parse_search(query_string: &str) -> (SearchQuery, Vec<ParamProblem>) {
 /// Decodes a query string into its key-value pairs.
 pub fn decode(query_string: &str) -> Vec<(String, String)> {
     let qs = query_string.strip_prefix('?').unwrap_or(query_string);
-    form_urlencoded::parse(qs.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+    form_urlencoded::parse(qs.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
 }
 
 /// Encodes key-value pairs as a query string, without the leading `?`.
@@ -37,7 +39,11 @@ pub fn search_query_string(query: &SearchQuery) -> String {
 /// The results page for a search.
 pub fn search_href(query: &SearchQuery) -> String {
     let qs = search_query_string(query);
-    if qs.is_empty() { SEARCH_PATH.to_string() } else { format!("{SEARCH_PATH}?{qs}") }
+    if qs.is_empty() {
+        SEARCH_PATH.to_string()
+    } else {
+        format!("{SEARCH_PATH}?{qs}")
+    }
 }
 
 /// The same search on another page.
@@ -49,15 +55,22 @@ pub fn page_href(query: &SearchQuery, page: usize) -> String {
 
 /// The same search without one choice (`need=dementia`), back on its first page.
 pub fn without_href(query: &SearchQuery, param: &str, value: &str) -> String {
-    let params: Vec<(&'static str, String)> =
-        query.to_params().into_iter().filter(|(k, v)| !(*k == param && v == value) && *k != "page").collect();
+    let params: Vec<(&'static str, String)> = query
+        .to_params()
+        .into_iter()
+        .filter(|(k, v)| !(*k == param && v == value) && *k != "page")
+        .collect();
     let (q, _) = SearchQuery::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
     search_href(&q)
 }
 
 /// The same search with one more choice, back on its first page.
 pub fn with_href(query: &SearchQuery, param: &str, value: &str) -> String {
-    let mut params: Vec<(&str, String)> = query.to_params().into_iter().filter(|(k, _)| *k != "page").collect();
+    let mut params: Vec<(&str, String)> = query
+        .to_params()
+        .into_iter()
+        .filter(|(k, _)| *k != "page")
+        .collect();
     params.push((param, value.to_string()));
     let (q, _) = SearchQuery::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
     search_href(&q)
@@ -84,7 +97,8 @@ mod tests {
 
     #[test]
     fn a_search_survives_the_round_trip_through_its_url() {
-        let (q, problems) = parse_search("?q=memory+cafe&near=CW1+2AB&need=dementia&day=saturday&page=2");
+        let (q, problems) =
+            parse_search("?q=memory+cafe&near=CW1+2AB&need=dementia&day=saturday&page=2");
         assert!(problems.is_empty());
         let href = search_href(&q);
         let (again, _) = parse_search(href.trim_start_matches(SEARCH_PATH));
@@ -94,20 +108,32 @@ mod tests {
     #[test]
     fn removing_a_filter_keeps_the_others_and_returns_to_page_one() {
         let (q, _) = parse_search("q=club&need=dementia&need=autism&page=3");
-        assert_eq!(without_href(&q, "need", "dementia"), "/search?q=club&need=autism");
+        assert_eq!(
+            without_href(&q, "need", "dementia"),
+            "/search?q=club&need=autism"
+        );
     }
 
     #[test]
     fn back_links_only_ever_lead_to_the_results_page() {
         assert_eq!(back_href(Some("q=club")).as_deref(), Some("/search?q=club"));
-        assert_eq!(back_href(Some("//evil.example/")).as_deref(), Some("/search"));
+        assert_eq!(
+            back_href(Some("//evil.example/")).as_deref(),
+            Some("/search")
+        );
         assert_eq!(back_href(None), None);
     }
 
     #[test]
     fn a_listing_link_carries_its_search() {
         let (q, _) = parse_search("q=memory&near=Crewe");
-        assert_eq!(listing_href("crewe-memory-club", Some(&q)), "/services/crewe-memory-club?back=q%3Dmemory%26near%3DCrewe");
-        assert_eq!(listing_href("crewe-memory-club", None), "/services/crewe-memory-club");
+        assert_eq!(
+            listing_href("crewe-memory-club", Some(&q)),
+            "/services/crewe-memory-club?back=q%3Dmemory%26near%3DCrewe"
+        );
+        assert_eq!(
+            listing_href("crewe-memory-club", None),
+            "/services/crewe-memory-club"
+        );
     }
 }

@@ -13,7 +13,12 @@ use clap::{Args, Parser, Subcommand};
 #[command(name = "dayfinder", version, about, long_about)]
 pub struct Cli {
     /// Folder holding the directory's store and search index; created if missing.
-    #[arg(long, global = true, env = "DAYFINDER_DATA", default_value = "./dayfinder-data")]
+    #[arg(
+        long,
+        global = true,
+        env = "DAYFINDER_DATA",
+        default_value = "./dayfinder-data"
+    )]
     pub data_dir: PathBuf,
 
     #[command(subcommand)]

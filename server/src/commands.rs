@@ -18,7 +18,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve(&data_dir, args).await,
         Command::Reindex => {
             let engine = open(&data_dir).await?;
-            let count = blocking(move || engine.reindex().context("Failed to rebuild the search index")).await?;
+            let count = blocking(move || {
+                engine
+                    .reindex()
+                    .context("Failed to rebuild the search index")
+            })
+            .await?;
             println!("Indexed {count} services.");
             Ok(())
         }
@@ -30,16 +35,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 /// Runs blocking engine work off the async threads.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> anyhow::Result<T> + Send + 'static) -> anyhow::Result<T> {
-    tokio::task::spawn_blocking(f).await.context("A background task failed")?
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> anyhow::Result<T> + Send + 'static,
+) -> anyhow::Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .context("A background task failed")?
 }
 
 /// Opens the store and index in `data_dir`.
 pub async fn open(data_dir: &Path) -> anyhow::Result<Arc<Engine>> {
     let dir = data_dir.to_path_buf();
     blocking(move || {
-        std::fs::create_dir_all(&dir).with_context(|| format!("Failed to create the data folder {}", dir.display()))?;
-        let engine = Engine::open(&dir).with_context(|| format!("Failed to open the directory in {}", dir.display()))?;
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("Failed to create the data folder {}", dir.display()))?;
+        let engine = Engine::open(&dir)
+            .with_context(|| format!("Failed to open the directory in {}", dir.display()))?;
         Ok(Arc::new(engine))
     })
     .await
@@ -66,22 +77,38 @@ async fn serve(data_dir: &Path, args: ServeArgs) -> anyhow::Result<()> {
     let engine = open_with_sample(data_dir).await?;
     let app = Application::build(Settings::from_env(args.addr), engine).await?;
     tracing::info!("Dayfinder is at http://{}", app.address());
-    app.run_until_stopped().await.context("The web server stopped with an error")
+    app.run_until_stopped()
+        .await
+        .context("The web server stopped with an error")
 }
 
 async fn generate(data_dir: &Path, args: GenerateArgs) -> anyhow::Result<()> {
     let directory = synthetic(args.services, args.seed)?;
     match args.out {
         Some(path) => {
-            let json = serde_json::to_string(&directory).context("Failed to write the directory as JSON")?;
-            std::fs::write(&path, json).with_context(|| format!("Failed to write {}", path.display()))?;
-            println!("Wrote {} services to {}.", directory.services.len(), path.display());
+            let json = serde_json::to_string(&directory)
+                .context("Failed to write the directory as JSON")?;
+            std::fs::write(&path, json)
+                .with_context(|| format!("Failed to write {}", path.display()))?;
+            println!(
+                "Wrote {} services to {}.",
+                directory.services.len(),
+                path.display()
+            );
         }
         None => {
             let engine = open(data_dir).await?;
             let count = directory.services.len();
-            blocking(move || engine.import(&directory).context("Failed to load the directory into the store")).await?;
-            println!("Loaded {count} synthetic services into {}.", data_dir.display());
+            blocking(move || {
+                engine
+                    .import(&directory)
+                    .context("Failed to load the directory into the store")
+            })
+            .await?;
+            println!(
+                "Loaded {count} synthetic services into {}.",
+                data_dir.display()
+            );
         }
     }
     Ok(())
@@ -95,19 +122,29 @@ fn synthetic(services: usize, seed: u64) -> anyhow::Result<dayfinder::model::Dir
 }
 
 async fn import(data_dir: &Path, args: ImportArgs) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(&args.file).with_context(|| format!("Failed to read {}", args.file.display()))?;
-    let directory: dayfinder::model::Directory =
-        serde_json::from_str(&text).with_context(|| format!("{} is not a directory file", args.file.display()))?;
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("Failed to read {}", args.file.display()))?;
+    let directory: dayfinder::model::Directory = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a directory file", args.file.display()))?;
     let problems = directory.problems();
     if !problems.is_empty() {
         for p in problems.iter().take(20) {
             eprintln!("{p}");
         }
-        bail!("{} has {} problems; nothing was loaded", args.file.display(), problems.len());
+        bail!(
+            "{} has {} problems; nothing was loaded",
+            args.file.display(),
+            problems.len()
+        );
     }
     let count = directory.services.len();
     let engine = open(data_dir).await?;
-    blocking(move || engine.import(&directory).context("Failed to load the directory into the store")).await?;
+    blocking(move || {
+        engine
+            .import(&directory)
+            .context("Failed to load the directory into the store")
+    })
+    .await?;
     println!("Loaded {count} services into {}.", data_dir.display());
     Ok(())
 }
@@ -137,9 +174,14 @@ pub fn search_query(args: &SearchArgs) -> anyhow::Result<SearchQuery> {
     pairs.extend(args.kinds.iter().map(|k| ("kind", k.clone())));
     pairs.extend(args.days.iter().map(|d| ("day", d.to_lowercase())));
     pairs.extend(args.order.iter().map(|o| ("order", o.clone())));
-    let (mut query, problems) = SearchQuery::from_params(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+    let (mut query, problems) =
+        SearchQuery::from_params(pairs.iter().map(|(k, v)| (*k, v.as_str())));
     if let Some(problem) = problems.first() {
-        bail!("--{}: {} (see `dayfinder search --help` for the choices)", problem.param, problem.message);
+        bail!(
+            "--{}: {} (see `dayfinder search --help` for the choices)",
+            problem.param,
+            problem.message
+        );
     }
     query.per_page = args.limit.clamp(1, dayfinder::query::MAX_PER_PAGE);
     Ok(query)
@@ -179,20 +221,48 @@ impl SearchLine {
 async fn search(data_dir: &Path, args: SearchArgs) -> anyhow::Result<()> {
     let query = search_query(&args)?;
     let engine = open_with_sample(data_dir).await?;
-    let results = blocking(move || engine.search(&query).context("Failed to search the directory")).await?;
-    let lines: Vec<SearchLine> = results.hits.into_iter().enumerate().map(|(i, hit)| SearchLine::new(i + 1, hit)).collect();
+    let results = blocking(move || {
+        engine
+            .search(&query)
+            .context("Failed to search the directory")
+    })
+    .await?;
+    let lines: Vec<SearchLine> = results
+        .hits
+        .into_iter()
+        .enumerate()
+        .map(|(i, hit)| SearchLine::new(i + 1, hit))
+        .collect();
     if args.json {
         println!("{}", serde_json::to_string_pretty(&lines)?);
         return Ok(());
     }
     if let Some(notice) = &results.place_notice {
-        println!("{} Did you mean: {}?", notice.message, notice.suggestions.join(", "));
+        println!(
+            "{} Did you mean: {}?",
+            notice.message,
+            notice.suggestions.join(", ")
+        );
     }
-    println!("{} found{}", results.total, results.place.as_ref().map(|p| format!(" near {}", p.name)).unwrap_or_default());
+    println!(
+        "{} found{}",
+        results.total,
+        results
+            .place
+            .as_ref()
+            .map(|p| format!(" near {}", p.name))
+            .unwrap_or_default()
+    );
     for line in &lines {
-        let distance = line.distance_miles.map(|d| format!(", {d:.1} miles")).unwrap_or_default();
+        let distance = line
+            .distance_miles
+            .map(|d| format!(", {d:.1} miles"))
+            .unwrap_or_default();
         println!("{:>3}. {} ({}{distance})", line.rank, line.name, line.town);
-        println!("     {} · {} · /services/{}", line.organisation, line.cost, line.id);
+        println!(
+            "     {} · {} · /services/{}",
+            line.organisation, line.cost, line.id
+        );
     }
     Ok(())
 }

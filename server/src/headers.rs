@@ -12,16 +12,30 @@ use axum::{
 
 /// Adds the headers; `hashed_assets` says whether `/pkg/` file names carry a content hash
 /// (then they may be cached for a year). Use with `middleware::from_fn_with_state`.
-pub async fn add_headers(State(hashed_assets): State<bool>, request: Request<Body>, next: Next) -> Response {
+pub async fn add_headers(
+    State(hashed_assets): State<bool>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
     let is_asset = request.uri().path().starts_with("/pkg/");
     let mut response = next.run(request).await;
     let ok = response.status().is_success();
     let headers = response.headers_mut();
     headers
         .entry(header::CONTENT_SECURITY_POLICY)
-        .or_insert_with(|| HeaderValue::from_static("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"));
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+        .or_insert_with(|| {
+            HeaderValue::from_static(
+                "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+            )
+        });
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     headers.insert(
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"),
@@ -32,6 +46,8 @@ pub async fn add_headers(State(hashed_assets): State<bool>, request: Request<Bod
     } else {
         "no-cache"
     };
-    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static(cache));
+    headers
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static(cache));
     response
 }

@@ -43,7 +43,10 @@ impl Settings {
         let leptos_options = get_configuration(None)
             .map(|conf| conf.leptos_options)
             .unwrap_or_else(|_| LeptosOptions::builder().output_name("dayfinder").build());
-        Settings { addr: addr.unwrap_or(leptos_options.site_addr), leptos_options }
+        Settings {
+            addr: addr.unwrap_or(leptos_options.site_addr),
+            leptos_options,
+        }
     }
 }
 
@@ -58,9 +61,17 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .merge(crate::oruk::routes())
-        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(options.clone()))
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
-        .layer(middleware::from_fn_with_state(hashed_assets, headers::add_headers))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(middleware::from_fn_with_state(
+            hashed_assets,
+            headers::add_headers,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -75,20 +86,28 @@ pub struct Application {
 impl Application {
     /// Binds the address (port 0 picks a free one) and builds the app around the engine.
     pub async fn build(settings: Settings, engine: Arc<Engine>) -> anyhow::Result<Application> {
-        let listener =
-            TcpListener::bind(settings.addr).await.with_context(|| format!("Failed to listen on {}", settings.addr))?;
-        let router = app(AppState { leptos_options: settings.leptos_options, engine });
+        let listener = TcpListener::bind(settings.addr)
+            .await
+            .with_context(|| format!("Failed to listen on {}", settings.addr))?;
+        let router = app(AppState {
+            leptos_options: settings.leptos_options,
+            engine,
+        });
         Ok(Application { listener, router })
     }
 
     /// The address actually bound.
     pub fn address(&self) -> SocketAddr {
-        self.listener.local_addr().expect("a bound listener has an address")
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
     }
 
     /// Serves until Ctrl-C or SIGTERM.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
     }
 }
 

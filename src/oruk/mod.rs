@@ -8,15 +8,22 @@
 //! - [`map`]: our model to those objects.
 //! - [`filter`]: the standard's filters (`modified_after`, `day`, ages...) as checks on
 //!   our model, each parsed into a type that validates itself.
+//! - [`import`], [`export`], [`csv`] and [`mapping`]: another directory's ORUK JSON or our
+//!   CSV into the directory (taxonomy terms placed by the editable mapping file), and the
+//!   directory out again in both (see `docs/import-export.md`).
 //!
 //! Our own facts that the standard has no field for (tier, vacancy and when it was
 //! confirmed, the easy-read summary...) travel twice: as taxonomy terms linked by
 //! `attributes`, which any ORUK consumer understands, and in one extension object,
 //! `x_dayfinder`, that the standard's schemas allow beside their own fields.
 
+pub mod csv;
+pub mod export;
 pub mod filter;
 pub mod ids;
+pub mod import;
 pub mod map;
+pub mod mapping;
 pub mod objects;
 pub mod vocab;
 

@@ -62,9 +62,17 @@ pub fn chosen_filters(query: &SearchQuery, facets: &[FacetGroup]) -> Vec<ChosenF
             let label = group
                 .and_then(|g| g.values.iter().find(|v| v.value == value))
                 .map(|v| v.label.clone())
-                .unwrap_or_else(|| if param == "age" { format!("Age {value}") } else { value.clone() });
+                .unwrap_or_else(|| {
+                    if param == "age" {
+                        format!("Age {value}")
+                    } else {
+                        value.clone()
+                    }
+                });
             ChosenFilter {
-                group: group.map(|g| g.label.clone()).unwrap_or_else(|| param.to_string()),
+                group: group
+                    .map(|g| g.label.clone())
+                    .unwrap_or_else(|| param.to_string()),
                 label,
                 remove_href: urls::without_href(query, param, &value),
             }

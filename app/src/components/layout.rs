@@ -10,21 +10,38 @@ pub const POSTCODE_ATTRIBUTION: &str = "Contains OS data © Crown copyright and 
      Contains Royal Mail data © Royal Mail copyright and database right 2025. \
      Source: Office for National Statistics licensed under the Open Government Licence v.3.0.";
 
+/// "Sample data: invented listings. Not real." -> "Sample data: invented listings."
+pub fn first_sentence(text: &str) -> String {
+    let text = text.trim();
+    match text.find(". ") {
+        Some(end) => text[..=end].to_string(),
+        None => text.to_string(),
+    }
+}
+
 /// Header, banner, `<main>` around the page, and footer.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let source = OnceResource::new(data_source());
-    let source_line = move || async move { source.await.ok().filter(|s| !s.trim().is_empty()) };
+    // The banner and footer show the source's first sentence; the about page shows it all.
+    let source_line = move || async move {
+        source
+            .await
+            .ok()
+            .map(|s| first_sentence(&s))
+            .filter(|s| !s.is_empty())
+    };
     view! {
         <a href="#main-content" class="skip-link">"Skip to main content"</a>
-        <header class="header">
-            <div class="width-container header__inner">
-                <a href="/" class="header__name">"Dayfinder"</a>
-                <span class="header__tagline">"Day opportunities for adults in Cheshire East"</span>
+        <header>
+            <div class="header">
+                <div class="width-container header__inner">
+                    <a href="/" class="header__name">"Dayfinder"</a>
+                    <span class="header__tagline">"Day opportunities for adults in Cheshire East"</span>
+                </div>
             </div>
-        </header>
-        <div class="width-container">
-            <Suspense>
+            <div class="width-container">
+                <Suspense>
                 {move || Suspend::new(async move {
                     let line = source_line().await;
                     line.map(|text| {
@@ -41,7 +58,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                         }
                     })
                 })}
-            </Suspense>
+                </Suspense>
+            </div>
+        </header>
+        <div class="width-container">
             <main id="main-content" class="main" tabindex="-1">
                 {children()}
             </main>

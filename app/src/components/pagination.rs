@@ -79,7 +79,10 @@ mod tests {
 
     #[test]
     fn long_runs_of_pages_are_shortened_around_the_current_one() {
-        assert_eq!(page_numbers(5, 10), [Some(1), None, Some(4), Some(5), Some(6), None, Some(10)]);
+        assert_eq!(
+            page_numbers(5, 10),
+            [Some(1), None, Some(4), Some(5), Some(6), None, Some(10)]
+        );
         assert_eq!(page_numbers(1, 3), [Some(1), Some(2), Some(3)]);
     }
 }

@@ -27,8 +27,17 @@ pub fn ServiceCard(hit: Hit, from: SearchQuery) -> impl IntoView {
         Some(d) => format!("{}, {} away", hit.town, format::miles(d)),
         None => hit.town.clone(),
     };
-    let days = if hit.days.is_empty() { "Arranged with you".to_string() } else { format::labels(&hit.days) };
-    let mut access: Vec<String> = hit.access.iter().take(ACCESS_ON_CARD).map(|a| a.label().to_string()).collect();
+    let days = if hit.days.is_empty() {
+        "Arranged with you".to_string()
+    } else {
+        format::labels(&hit.days)
+    };
+    let mut access: Vec<String> = hit
+        .access
+        .iter()
+        .take(ACCESS_ON_CARD)
+        .map(|a| a.label().to_string())
+        .collect();
     if hit.access.len() > ACCESS_ON_CARD {
         access.push(format!("{} more", hit.access.len() - ACCESS_ON_CARD));
     }

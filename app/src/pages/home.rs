@@ -11,11 +11,22 @@ use crate::components::search_form::SearchFields;
 
 /// Browse links from a facet, or from the whole vocabulary when the facet is not known yet.
 fn browse_links<T: Term>(param: &'static str, counted: Vec<FacetValue>) -> Vec<(String, String)> {
-    let href = |value: &str| crate::urls::search_href(&crate::urls::parse_search(&crate::urls::encode([(param, value)])).0);
+    let href = |value: &str| {
+        crate::urls::search_href(
+            &crate::urls::parse_search(&crate::urls::encode([(param, value)])).0,
+        )
+    };
     if counted.is_empty() {
-        T::all().iter().map(|t| (href(t.slug()), t.label().to_string())).collect()
+        T::all()
+            .iter()
+            .map(|t| (href(t.slug()), t.label().to_string()))
+            .collect()
     } else {
-        counted.into_iter().filter(|v| v.count > 0).map(|v| (href(&v.value), format!("{} ({})", v.label, v.count))).collect()
+        counted
+            .into_iter()
+            .filter(|v| v.count > 0)
+            .map(|v| (href(&v.value), format!("{} ({})", v.label, v.count)))
+            .collect()
     }
 }
 
@@ -24,13 +35,25 @@ fn town_links(towns: Vec<FacetValue>) -> Vec<(String, String)> {
     towns
         .into_iter()
         .filter(|v| v.count > 0)
-        .map(|v| (crate::urls::search_href(&crate::urls::parse_search(&crate::urls::encode([("town", v.value.as_str())])).0), format!("{} ({})", v.label, v.count)))
+        .map(|v| {
+            (
+                crate::urls::search_href(
+                    &crate::urls::parse_search(&crate::urls::encode([("town", v.value.as_str())]))
+                        .0,
+                ),
+                format!("{} ({})", v.label, v.count),
+            )
+        })
         .collect()
 }
 
 /// A list of browse links under a heading.
 #[component]
-fn BrowseList(heading: &'static str, id: &'static str, links: Vec<(String, String)>) -> impl IntoView {
+fn BrowseList(
+    heading: &'static str,
+    id: &'static str,
+    links: Vec<(String, String)>,
+) -> impl IntoView {
     (!links.is_empty()).then(|| {
         view! {
             <section class="browse" aria-labelledby=id>

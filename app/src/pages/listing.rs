@@ -17,7 +17,10 @@ use crate::urls;
 pub fn ListingPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let listing = Resource::new(move || params.read().get("id").unwrap_or_default(), get_listing);
+    let listing = Resource::new(
+        move || params.read().get("id").unwrap_or_default(),
+        get_listing,
+    );
     let back = move || urls::back_href(query.read().get("back").as_deref());
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
@@ -47,7 +50,9 @@ fn Row(key: &'static str, value: String) -> impl IntoView {
 /// What each way of joining means, in plain words.
 fn join_explained(route: JoinRoute) -> &'static str {
     match route {
-        JoinRoute::SelfReferral => "You can contact the service yourself to ask about a place or a taster visit.",
+        JoinRoute::SelfReferral => {
+            "You can contact the service yourself to ask about a place or a taster visit."
+        }
         JoinRoute::Carer => "A family member, friend or carer can contact the service for you.",
         JoinRoute::SocialWorker => {
             "Ask Cheshire East Council for a care assessment. A social worker talks with you about what you need; \
@@ -60,8 +65,15 @@ fn join_explained(route: JoinRoute) -> &'static str {
 #[component]
 fn ListingView(listing: Listing, back: Option<String>) -> impl IntoView {
     let json_ld = json_ld(&listing);
-    let Listing { service, organisation, location } = listing;
-    let town = location.as_ref().map(|l| l.town.clone()).unwrap_or_default();
+    let Listing {
+        service,
+        organisation,
+        location,
+    } = listing;
+    let town = location
+        .as_ref()
+        .map(|l| l.town.clone())
+        .unwrap_or_default();
     let title = if town.is_empty() {
         format!("{} – Dayfinder", service.name)
     } else {
@@ -89,7 +101,8 @@ fn ListingView(listing: Listing, back: Option<String>) -> impl IntoView {
     } else {
         let mut sessions = service.sessions.clone();
         sessions.sort_by_key(|s| (s.day.index(), s.start));
-        let notes = (!service.schedule_notes.is_empty()).then(|| view! { <p class="body">{service.schedule_notes.clone()}</p> });
+        let notes = (!service.schedule_notes.is_empty())
+            .then(|| view! { <p class="body">{service.schedule_notes.clone()}</p> });
         view! {
             <table class="table">
                 <caption class="table__caption visually-hidden">"Weekly sessions"</caption>
@@ -107,8 +120,14 @@ fn ListingView(listing: Listing, back: Option<String>) -> impl IntoView {
         }
         .into_any()
     };
-    let duration = service.duration_weeks.map(|w| view! { <p class="body">{format!("The course lasts {w} weeks.")}</p> });
-    let price = service.cost.price_per_session_pence.map(|p| format!("{} a session", format_pounds(p))).unwrap_or_default();
+    let duration = service
+        .duration_weeks
+        .map(|w| view! { <p class="body">{format!("The course lasts {w} weeks.")}</p> });
+    let price = service
+        .cost
+        .price_per_session_pence
+        .map(|p| format!("{} a session", format_pounds(p)))
+        .unwrap_or_default();
     let join = service
         .join
         .iter()
@@ -133,11 +152,23 @@ fn ListingView(listing: Listing, back: Option<String>) -> impl IntoView {
         .into_any(),
         None => view! { <p class="body">{if service.kinds.contains(&dayfinder::model::Kind::Online) { "Online: you take part from home." } else { "The service comes to you at home." }}</p> }.into_any(),
     };
-    let mut access: Vec<String> = location.as_ref().map(|l| l.accessibility.iter().map(|a| a.label().to_string()).collect()).unwrap_or_default();
+    let mut access: Vec<String> = location
+        .as_ref()
+        .map(|l| {
+            l.accessibility
+                .iter()
+                .map(|a| a.label().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
     if service.transport {
         access.push("Transport to and from the service can be arranged".to_string());
     }
-    let access_notes = location.as_ref().map(|l| l.access_notes.clone()).filter(|n| !n.is_empty()).map(|n| view! { <p class="body">{n}</p> });
+    let access_notes = location
+        .as_ref()
+        .map(|l| l.access_notes.clone())
+        .filter(|n| !n.is_empty())
+        .map(|n| view! { <p class="body">{n}</p> });
     let access_list = if access.is_empty() {
         view! { <p class="body">"Ask the service about access."</p> }.into_any()
     } else {
@@ -253,8 +284,16 @@ fn json_ld(listing: &Listing) -> String {
             "geo": { "@type": "GeoCoordinates", "latitude": l.latitude, "longitude": l.longitude },
         });
     }
-    if let Some(phone) = s.contact.phone.as_ref().or(listing.organisation.phone.as_ref()) {
+    if let Some(phone) = s
+        .contact
+        .phone
+        .as_ref()
+        .or(listing.organisation.phone.as_ref())
+    {
         data["telephone"] = serde_json::json!(phone);
     }
-    data.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    data.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }

@@ -48,11 +48,19 @@ fn describe(query: &SearchQuery) -> String {
 /// A results page once the search has answered.
 #[component]
 fn Results(page: SearchPage) -> impl IntoView {
-    let SearchPage { query, problems, results } = page;
+    let SearchPage {
+        query,
+        problems,
+        results,
+    } = page;
     let title = {
         let mut t = format!("{} – search results", describe(&query));
         if results.page > 1 {
-            t.push_str(&format!(" (page {} of {})", results.page, results.total_pages()));
+            t.push_str(&format!(
+                " (page {} of {})",
+                results.page,
+                results.total_pages()
+            ));
         }
         format!("{t} – Dayfinder")
     };
@@ -63,7 +71,10 @@ fn Results(page: SearchPage) -> impl IntoView {
     let count = format!("{} found", format::count_opportunities(results.total));
     let understood = (!results.understood.is_empty())
         .then(|| view! { <p class="body-s understood">"We searched for: " {format::and_list(&results.understood)}</p> });
-    let notice = results.place_notice.clone().map(|notice| view! { <PlaceWarning notice query=query.clone() /> });
+    let notice = results
+        .place_notice
+        .clone()
+        .map(|notice| view! { <PlaceWarning notice query=query.clone() /> });
     let problems = (!problems.is_empty()).then(|| {
         view! {
             <div class="inset-text">
@@ -174,7 +185,10 @@ fn NothingFound(query: SearchQuery) -> impl IntoView {
         let mut q = query.clone();
         q.within_miles = Some(wider);
         q.page = 1;
-        tips.push((urls::search_href(&q), format!("Search a wider area: within {} miles", wider.round())));
+        tips.push((
+            urls::search_href(&q),
+            format!("Search a wider area: within {} miles", wider.round()),
+        ));
     }
     if query.days.len() + query.parts.len() > 0 {
         let mut q = query.clone();
@@ -193,7 +207,10 @@ fn NothingFound(query: SearchQuery) -> impl IntoView {
         let mut q = query.clone();
         q.text.clear();
         q.page = 1;
-        tips.push((urls::search_href(&q), format!("Search without the words ‘{}’", query.text)));
+        tips.push((
+            urls::search_href(&q),
+            format!("Search without the words ‘{}’", query.text),
+        ));
     }
     view! {
         <div class="nothing-found">

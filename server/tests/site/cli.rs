@@ -15,9 +15,17 @@ fn dayfinder(data_dir: &std::path::Path, args: &[&str]) -> std::process::Output 
 #[test]
 fn search_json_lists_ranked_results_with_their_distance_from_the_place() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dayfinder(dir.path(), &["search", "saturday dementia", "--near", "Crewe", "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("stdout is a JSON array");
+    let out = dayfinder(
+        dir.path(),
+        &["search", "saturday dementia", "--near", "Crewe", "--json"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hits: Vec<serde_json::Value> =
+        serde_json::from_slice(&out.stdout).expect("stdout is a JSON array");
     assert!(!hits.is_empty());
     for key in ["id", "name", "town", "distance_miles"] {
         assert!(hits[0].get(key).is_some(), "{key} in {}", hits[0]);
@@ -37,7 +45,11 @@ fn an_unknown_need_is_refused_with_the_reason() {
 fn stats_json_counts_the_sample_directory() {
     let dir = tempfile::tempdir().unwrap();
     let out = dayfinder(dir.path(), &["stats", "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(stats["services"].as_u64().unwrap() >= 200);
     assert!(stats["providers"].as_u64().unwrap() >= 50);

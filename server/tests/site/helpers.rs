@@ -13,7 +13,9 @@ fn sample_engine() -> Arc<Engine> {
         .get_or_init(|| {
             let dir = tempfile::tempdir().expect("a temporary folder");
             let engine = Engine::open(dir.path()).expect("the engine opens in an empty folder");
-            engine.import(&dayfinder::sample::cheshire_east()).expect("the sample directory loads");
+            engine
+                .import(&dayfinder::sample::cheshire_east())
+                .expect("the sample directory loads");
             (dir, Arc::new(engine))
         })
         .1
@@ -35,25 +37,44 @@ pub struct Page {
 
 impl TestApp {
     pub async fn get(&self, path: &str) -> Page {
-        let response = self.client.get(format!("{}{path}", self.address)).send().await.expect("the request is answered");
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("the request is answered");
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let body = response.text().await.expect("a text body");
-        Page { status, headers, body }
+        Page {
+            status,
+            headers,
+            body,
+        }
     }
 }
 
 /// Starts the app on a free port with the sample directory.
 pub async fn spawn_app() -> TestApp {
-    let engine = tokio::task::spawn_blocking(sample_engine).await.expect("the engine is ready");
+    let engine = tokio::task::spawn_blocking(sample_engine)
+        .await
+        .expect("the engine is ready");
     let settings = Settings {
         addr: "127.0.0.1:0".parse().expect("a socket address"),
-        leptos_options: LeptosOptions::builder().output_name("dayfinder").site_root("target/site").build(),
+        leptos_options: LeptosOptions::builder()
+            .output_name("dayfinder")
+            .site_root("target/site")
+            .build(),
     };
-    let app = Application::build(settings, engine).await.expect("the app builds");
+    let app = Application::build(settings, engine)
+        .await
+        .expect("the app builds");
     let address = format!("http://{}", app.address());
     tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("a client");
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("a client");
     TestApp { address, client }
 }
 

@@ -7,11 +7,23 @@ async fn the_home_page_has_a_title_one_h1_a_skip_link_and_the_attribution() {
     let app = spawn_app().await;
     let page = app.get("/").await;
     assert_eq!(page.status, 200);
-    assert_eq!(page.title(), "Find day opportunities in Cheshire East – Dayfinder");
+    assert_eq!(
+        page.title(),
+        "Find day opportunities in Cheshire East – Dayfinder"
+    );
     assert_eq!(page.count("<h1"), 1);
-    assert!(page.body.contains(r##"<a href="#main-content" class="skip-link">"##));
-    assert!(page.body.contains("Contains OS data © Crown copyright and database right 2025"));
-    assert!(page.body.contains(r#"<form method="GET" action="/search""#), "searching needs no JavaScript");
+    assert!(
+        page.body
+            .contains(r##"<a href="#main-content" class="skip-link">"##)
+    );
+    assert!(
+        page.body
+            .contains("Contains OS data © Crown copyright and database right 2025")
+    );
+    assert!(
+        page.body.contains(r#"<form method="GET" action="/search""#),
+        "searching needs no JavaScript"
+    );
 }
 
 #[tokio::test]
@@ -19,12 +31,20 @@ async fn saturday_dementia_near_crewe_lists_results_that_link_back_to_the_search
     let app = spawn_app().await;
     let page = app.get("/search?q=saturday+dementia&near=Crewe").await;
     assert_eq!(page.status, 200);
-    assert!(page.title().contains("‘saturday dementia’ near Crewe"), "{}", page.title());
+    assert!(
+        page.title().contains("‘saturday dementia’ near Crewe"),
+        "{}",
+        page.title()
+    );
     assert_eq!(page.count("<h1"), 1);
     let links = page.result_links();
     assert!(!links.is_empty(), "the sample has something for this");
     assert!(links[0].starts_with("/services/"));
-    assert!(links[0].contains("back=q%3Dsaturday%2Bdementia%26near%3DCrewe"), "{}", links[0]);
+    assert!(
+        links[0].contains("back=q%3Dsaturday%2Bdementia%26near%3DCrewe"),
+        "{}",
+        links[0]
+    );
     assert!(page.body.contains("Apply filters"));
 }
 
@@ -32,14 +52,24 @@ async fn saturday_dementia_near_crewe_lists_results_that_link_back_to_the_search
 async fn a_listing_shows_its_timetable_as_a_table_its_json_ld_and_a_way_back() {
     let app = spawn_app().await;
     let results = app.get("/search?day=saturday").await;
-    let href = results.result_links().into_iter().next().expect("a Saturday service");
+    let href = results
+        .result_links()
+        .into_iter()
+        .next()
+        .expect("a Saturday service");
     let page = app.get(&href).await;
     assert_eq!(page.status, 200);
     assert_eq!(page.count("<h1"), 1);
     assert!(page.body.contains("<table class=\"table\">"));
     assert!(page.body.contains(r#"<th scope="row">Saturday</th>"#));
-    assert!(page.body.contains(r#"<script type="application/ld+json">{"#));
-    assert!(page.body.contains(r#"<a href="/search?day=saturday" class="back-link">Back to results</a>"#));
+    assert!(
+        page.body
+            .contains(r#"<script type="application/ld+json">{"#)
+    );
+    assert!(
+        page.body
+            .contains(r#"<a href="/search?day=saturday" class="back-link">Back to results</a>"#)
+    );
     assert!(page.body.contains("Last checked: "));
 }
 
@@ -56,7 +86,10 @@ async fn an_unknown_address_is_a_404_page() {
     let app = spawn_app().await;
     let page = app.get("/this/is/not/here").await;
     assert_eq!(page.status, 404);
-    assert!(page.body.contains("<h1 class=\"heading-l\">Page not found</h1>"));
+    assert!(
+        page.body
+            .contains("<h1 class=\"heading-l\">Page not found</h1>")
+    );
 }
 
 #[tokio::test]
@@ -78,7 +111,12 @@ async fn nonsense_in_the_address_never_gives_a_server_error() {
     ];
     for query in nonsense {
         let page = app.get(&format!("/search?{query}")).await;
-        assert_eq!(page.status, 200, "/search?{}", query.chars().take(60).collect::<String>());
+        assert_eq!(
+            page.status,
+            200,
+            "/search?{}",
+            query.chars().take(60).collect::<String>()
+        );
         assert_eq!(page.count("<h1"), 1);
     }
 }
@@ -97,14 +135,24 @@ async fn an_unknown_place_is_named_with_suggestions() {
     let page = app.get("/search?near=Crwe").await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("place-notice"));
-    assert!(page.body.contains("near=Crewe"), "a suggestion links to the search near Crewe");
+    assert!(
+        page.body.contains("near=Crewe"),
+        "a suggestion links to the search near Crewe"
+    );
 }
 
 #[tokio::test]
 async fn the_static_pages_have_unique_titles() {
     let app = spawn_app().await;
     let mut titles = Vec::new();
-    for path in ["/", "/search", "/about-the-data", "/accessibility", "/privacy", "/nope"] {
+    for path in [
+        "/",
+        "/search",
+        "/about-the-data",
+        "/accessibility",
+        "/privacy",
+        "/nope",
+    ] {
         let page = app.get(path).await;
         assert_eq!(page.count("<h1"), 1, "{path}");
         titles.push(page.title().to_string());
@@ -119,5 +167,8 @@ async fn the_static_pages_have_unique_titles() {
 async fn the_about_page_carries_the_full_postcode_attribution() {
     let app = spawn_app().await;
     let page = app.get("/about-the-data").await;
-    assert!(page.body.contains(dayfinder_app::components::layout::POSTCODE_ATTRIBUTION));
+    assert!(
+        page.body
+            .contains(dayfinder_app::components::layout::POSTCODE_ATTRIBUTION)
+    );
 }

@@ -139,7 +139,10 @@ impl<'m> Batch<'m> {
             match self.foreign_ids.get(&key) {
                 Some(first) => cx.bad(
                     "id",
-                    format!("“{id}” is the id of {} too: ids must be unique", lower(*first)),
+                    format!(
+                        "“{id}” is the id of {} too: ids must be unique",
+                        lower(*first)
+                    ),
                 ),
                 None => {
                     self.foreign_ids.insert(key, cx.position);
@@ -162,20 +165,23 @@ impl<'m> Batch<'m> {
             self.unmapped
                 .add(cx.position, taxonomy.as_deref(), term, id.as_deref());
         }
+        let valid = cx.issues.is_empty() && built.is_some();
+        if !valid && cx.issues.is_empty() {
+            cx.bad("", "could not be read");
+        }
+        let mut seen = std::collections::HashSet::new();
+        cx.issues.retain(|i| seen.insert(i.clone()));
+        let (position, name) = (cx.position, cx.name.clone());
         let issue = |(field, reason): (String, String)| Issue {
-            position: cx.position,
-            name: cx.name.clone(),
+            position,
+            name: name.clone(),
             field,
             reason,
         };
-        let valid = cx.issues.is_empty() && built.is_some();
         self.report
             .warnings
             .extend(cx.warnings.drain(..).map(issue));
         if !valid {
-            if cx.issues.is_empty() {
-                cx.bad("", "could not be read");
-            }
             self.report.invalid.extend(cx.issues.drain(..).map(issue));
             return;
         }
@@ -415,7 +421,11 @@ pub(crate) fn parse_pounds(s: &str) -> Option<u32> {
         1 => decimals.parse::<u32>().ok()? * 10,
         _ => decimals.parse::<u32>().ok()?,
     };
-    pounds.parse::<u32>().ok()?.checked_mul(100)?.checked_add(pence)
+    pounds
+        .parse::<u32>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(pence)
 }
 
 /// An amount in pounds (a JSON number) in pence.
@@ -426,7 +436,10 @@ pub(crate) fn pounds_to_pence(amount: f64) -> Option<u32> {
 
 /// Text with Windows line endings made plain, trimmed.
 pub(crate) fn clean(s: &str) -> String {
-    s.replace("\r\n", "\n").replace('\r', "\n").trim().to_string()
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .trim()
+        .to_string()
 }
 
 /// The first sentence or two of a description, for results (at most about 250 characters).
@@ -490,11 +503,12 @@ impl Terms {
     /// they are read from its words (if the mapping allows, with a warning to check them),
     /// then taken from the mapping's defaults; no need at all makes the record invalid.
     pub fn settle_needs_and_kinds(&mut self, cx: &mut Cx<'_>, words: &str) {
-        let guesses = if cx.mapping.guess_from_words && (self.needs.is_empty() || self.kinds.is_empty()) {
-            cx.mapping.guess(words)
-        } else {
-            Vec::new()
-        };
+        let guesses =
+            if cx.mapping.guess_from_words && (self.needs.is_empty() || self.kinds.is_empty()) {
+                cx.mapping.guess(words)
+            } else {
+                Vec::new()
+            };
         let labels = |targets: &[Target]| {
             targets
                 .iter()
@@ -503,7 +517,11 @@ impl Terms {
                 .join(", ")
         };
         if self.needs.is_empty() {
-            let found: Vec<Target> = guesses.iter().copied().filter(|t| matches!(t, Target::Need(_))).collect();
+            let found: Vec<Target> = guesses
+                .iter()
+                .copied()
+                .filter(|t| matches!(t, Target::Need(_)))
+                .collect();
             if !found.is_empty() {
                 cx.warn(
                     "needs",
@@ -525,7 +543,11 @@ impl Terms {
             );
         }
         if self.kinds.is_empty() {
-            let found: Vec<Target> = guesses.iter().copied().filter(|t| matches!(t, Target::Kind(_))).collect();
+            let found: Vec<Target> = guesses
+                .iter()
+                .copied()
+                .filter(|t| matches!(t, Target::Kind(_)))
+                .collect();
             if !found.is_empty() {
                 cx.warn(
                     "kinds",
@@ -570,18 +592,26 @@ pub(crate) fn locate(
     }
     let gazetteer = Gazetteer::embedded();
     let why = match coordinates {
-        Some((lat, lon)) => format!("its latitude and longitude ({lat}, {lon}) are not in Great Britain"),
+        Some((lat, lon)) => {
+            format!("its latitude and longitude ({lat}, {lon}) are not in Great Britain")
+        }
         None => "it has no latitude and longitude".to_string(),
     };
     if let Some(point) = gazetteer.postcode(postcode) {
-        cx.warn(field, format!("{why}, so it was placed by its postcode, {postcode}"));
+        cx.warn(
+            field,
+            format!("{why}, so it was placed by its postcode, {postcode}"),
+        );
         return Some(point);
     }
     let outward = postcode.split_whitespace().next().unwrap_or("");
     if let Some(point) = gazetteer.outcode(outward) {
         cx.warn(
             field,
-            format!("{why}, so it was placed in the middle of its postcode area, {}", outward.to_uppercase()),
+            format!(
+                "{why}, so it was placed in the middle of its postcode area, {}",
+                outward.to_uppercase()
+            ),
         );
         return Some(point);
     }
@@ -653,10 +683,7 @@ mod tests {
         let d = |y, m, day| Date::new(y, m, day).unwrap();
         assert_eq!(parse_date("2026-11-21"), Some(d(2026, 11, 21)));
         assert_eq!(parse_date("21/11/2026"), Some(d(2026, 11, 21)));
-        assert_eq!(
-            parse_date("2023-03-15T10:30:45.123Z"),
-            Some(d(2023, 3, 15))
-        );
+        assert_eq!(parse_date("2023-03-15T10:30:45.123Z"), Some(d(2023, 3, 15)));
         assert_eq!(parse_date("2026-13-01"), None);
         assert_eq!(parse_date("soon"), None);
         assert_eq!(parse_pounds("12.50"), Some(1250));

@@ -23,8 +23,7 @@ use crate::places::normalise_postcode;
 
 use super::ImportError;
 use super::batch::{
-    Batch, Built, Cx, Terms, clean, locate, our_id, parse_date, pounds_to_pence, summarise,
-    town_of,
+    Batch, Built, Cx, Terms, clean, locate, our_id, parse_date, pounds_to_pence, summarise, town_of,
 };
 use super::report::Position;
 
@@ -48,14 +47,20 @@ pub(crate) fn shape(bytes: &[u8]) -> Result<Shape, ImportError> {
         })?;
         documents += 1;
         match document {
-            Value::Object(map) if map.contains_key("organisations") && map.contains_key("services") => {
+            Value::Object(map)
+                if map.contains_key("organisations") && map.contains_key("services") =>
+            {
                 if documents > 1 {
                     return Err(ImportError::NotServices(
                         "a Dayfinder directory file must be the only thing in the file".into(),
                     ));
                 }
-                let directory: Directory = serde_json::from_value(Value::Object(map))
-                    .map_err(|e| ImportError::NotServices(format!("it looks like a Dayfinder directory file, but {e}")))?;
+                let directory: Directory =
+                    serde_json::from_value(Value::Object(map)).map_err(|e| {
+                        ImportError::NotServices(format!(
+                            "it looks like a Dayfinder directory file, but {e}"
+                        ))
+                    })?;
                 return Ok(Shape::Dayfinder(Box::new(directory)));
             }
             Value::Object(map) if map.contains_key("contents") => page(map, &mut services)?,
@@ -63,7 +68,9 @@ pub(crate) fn shape(bytes: &[u8]) -> Result<Shape, ImportError> {
             Value::Array(items) => {
                 for item in items {
                     match item {
-                        Value::Object(map) if map.contains_key("contents") => page(map, &mut services)?,
+                        Value::Object(map) if map.contains_key("contents") => {
+                            page(map, &mut services)?
+                        }
                         other => services.push(other),
                     }
                 }
@@ -104,7 +111,11 @@ fn without_position(e: &serde_json::Error) -> String {
 }
 
 /// Reads each service into the batch; `progress` hears after each one.
-pub(crate) fn read_services(services: &[Value], batch: &mut Batch<'_>, progress: &mut dyn FnMut(usize, usize)) {
+pub(crate) fn read_services(
+    services: &[Value],
+    batch: &mut Batch<'_>,
+    progress: &mut dyn FnMut(usize, usize),
+) {
     let known = Known::gather(services);
     for (i, value) in services.iter().enumerate() {
         let mut cx = Cx::new(Position::Service(i + 1), batch.mapping);
@@ -122,7 +133,13 @@ pub(crate) fn read_services(services: &[Value], batch: &mut Batch<'_>, progress:
                 }
             }
             other => {
-                cx.bad("", format!("is {}, where a service object was expected", describe(other)));
+                cx.bad(
+                    "",
+                    format!(
+                        "is {}, where a service object was expected",
+                        describe(other)
+                    ),
+                );
                 batch.add(cx, None, None);
             }
         }
@@ -155,7 +172,12 @@ impl<'v> Known<'v> {
             {
                 known.organisations.entry(key(id)).or_insert(o);
             }
-            for sal in s.get("service_at_locations").and_then(Value::as_array).into_iter().flatten() {
+            for sal in s
+                .get("service_at_locations")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 if let Some(l) = sal.get("location").and_then(Value::as_object)
                     && let Some(id) = l.get("id").and_then(Value::as_str)
                 {
@@ -197,7 +219,10 @@ impl<'v> Obj<'v> {
         match self.get(key)? {
             Value::String(s) => Some(clean(s)).filter(|s| !s.is_empty()),
             other => {
-                cx.bad(self.at(key), format!("should be text, not {}", describe(other)));
+                cx.bad(
+                    self.at(key),
+                    format!("should be text, not {}", describe(other)),
+                );
                 None
             }
         }
@@ -213,7 +238,13 @@ impl<'v> Obj<'v> {
                 .map(|f| f as u64)
         });
         if whole.is_none() {
-            cx.bad(self.at(key), format!("should be a whole number of 0 or more, not {}", describe(value)));
+            cx.bad(
+                self.at(key),
+                format!(
+                    "should be a whole number of 0 or more, not {}",
+                    describe(value)
+                ),
+            );
         }
         whole
     }
@@ -222,7 +253,10 @@ impl<'v> Obj<'v> {
         let value = self.get(key)?;
         let number = value.as_f64().filter(|f| f.is_finite());
         if number.is_none() {
-            cx.bad(self.at(key), format!("should be a number, not {}", describe(value)));
+            cx.bad(
+                self.at(key),
+                format!("should be a number, not {}", describe(value)),
+            );
         }
         number
     }
@@ -230,16 +264,25 @@ impl<'v> Obj<'v> {
     fn boolean(&self, cx: &mut Cx<'_>, key: &str) -> Option<bool> {
         let value = self.get(key)?;
         if value.as_bool().is_none() {
-            cx.bad(self.at(key), format!("should be true or false, not {}", describe(value)));
+            cx.bad(
+                self.at(key),
+                format!("should be true or false, not {}", describe(value)),
+            );
         }
         value.as_bool()
     }
 
     fn object(&self, cx: &mut Cx<'_>, key: &str) -> Option<Obj<'v>> {
         match self.get(key)? {
-            Value::Object(map) => Some(Obj { map, path: self.at(key) }),
+            Value::Object(map) => Some(Obj {
+                map,
+                path: self.at(key),
+            }),
             other => {
-                cx.bad(self.at(key), format!("should be an object, not {}", describe(other)));
+                cx.bad(
+                    self.at(key),
+                    format!("should be an object, not {}", describe(other)),
+                );
                 None
             }
         }
@@ -258,14 +301,20 @@ impl<'v> Obj<'v> {
                         Value::Object(map) => Some(Obj { map, path }),
                         Value::Null => None,
                         other => {
-                            cx.bad(path, format!("should be an object, not {}", describe(other)));
+                            cx.bad(
+                                path,
+                                format!("should be an object, not {}", describe(other)),
+                            );
                             None
                         }
                     }
                 })
                 .collect(),
             Some(other) => {
-                cx.bad(self.at(key), format!("should be a list, not {}", describe(other)));
+                cx.bad(
+                    self.at(key),
+                    format!("should be a list, not {}", describe(other)),
+                );
                 Vec::new()
             }
         }
@@ -281,14 +330,20 @@ impl<'v> Obj<'v> {
                     .filter_map(|(i, item)| match item {
                         Value::String(s) => Some(clean(s)),
                         other => {
-                            cx.bad(format!("{}[{i}]", self.at(key)), format!("should be text, not {}", describe(other)));
+                            cx.bad(
+                                format!("{}[{i}]", self.at(key)),
+                                format!("should be text, not {}", describe(other)),
+                            );
                             None
                         }
                     })
                     .collect(),
             ),
             other => {
-                cx.bad(self.at(key), format!("should be a list, not {}", describe(other)));
+                cx.bad(
+                    self.at(key),
+                    format!("should be a list, not {}", describe(other)),
+                );
                 None
             }
         }
@@ -330,7 +385,12 @@ struct Ours {
 }
 
 fn ours(cx: &mut Cx<'_>, x: &Obj<'_>) -> Ours {
-    fn one<T: Term>(cx: &mut Cx<'_>, field: String, vocabulary: Vocabulary, slug: &str) -> Option<T> {
+    fn one<T: Term>(
+        cx: &mut Cx<'_>,
+        field: String,
+        vocabulary: Vocabulary,
+        slug: &str,
+    ) -> Option<T> {
         let found = T::from_slug(slug);
         if found.is_none() {
             cx.bad(
@@ -344,7 +404,12 @@ fn ours(cx: &mut Cx<'_>, x: &Obj<'_>) -> Ours {
         }
         found
     }
-    fn many<T: Term>(cx: &mut Cx<'_>, x: &Obj<'_>, key: &str, vocabulary: Vocabulary) -> Option<Vec<T>> {
+    fn many<T: Term>(
+        cx: &mut Cx<'_>,
+        x: &Obj<'_>,
+        key: &str,
+        vocabulary: Vocabulary,
+    ) -> Option<Vec<T>> {
         let slugs = x.texts(cx, key)?;
         Some(
             slugs
@@ -363,7 +428,9 @@ fn ours(cx: &mut Cx<'_>, x: &Obj<'_>) -> Ours {
         join: many(cx, x, "join", Vocabulary::Join),
         activities: x.texts(cx, "activities").unwrap_or_default(),
         transport: x.boolean(cx, "transport"),
-        price_per_session_pence: x.whole(cx, "price_per_session_pence").and_then(|p| u32::try_from(p).ok()),
+        price_per_session_pence: x
+            .whole(cx, "price_per_session_pence")
+            .and_then(|p| u32::try_from(p).ok()),
         ..Ours::default()
     };
     if let Some(tier) = x.text(cx, "tier") {
@@ -372,7 +439,10 @@ fn ours(cx: &mut Cx<'_>, x: &Obj<'_>) -> Ours {
     if let Some(weeks) = x.whole(cx, "duration_weeks") {
         out.duration_weeks = u8::try_from(weeks).ok();
         if out.duration_weeks.is_none() {
-            cx.bad(x.at("duration_weeks"), format!("{weeks} weeks is longer than a course can be"));
+            cx.bad(
+                x.at("duration_weeks"),
+                format!("{weeks} weeks is longer than a course can be"),
+            );
         }
     }
     if let Some(v) = x.object(cx, "vacancy") {
@@ -389,7 +459,10 @@ fn date(cx: &mut Cx<'_>, o: &Obj<'_>, key: &str) -> Option<jiff::civil::Date> {
     let text = o.text(cx, key)?;
     let d = parse_date(&text);
     if d.is_none() {
-        cx.bad(o.at(key), format!("“{text}” is not a date: write it as YYYY-MM-DD, for example 2026-11-21"));
+        cx.bad(
+            o.at(key),
+            format!("“{text}” is not a date: write it as YYYY-MM-DD, for example 2026-11-21"),
+        );
     }
     d
 }
@@ -402,7 +475,9 @@ fn service(cx: &mut Cx<'_>, s: &Obj<'_>, known: &Known<'_>, batch: &Batch<'_>) -
     let name = s.text(cx, "name");
     match &name {
         Some(n) => cx.name = Some(n.clone()),
-        None if s.get("name").is_none_or(Value::is_string) => cx.bad("name", "is missing: every service needs a name"),
+        None if s.get("name").is_none_or(Value::is_string) => {
+            cx.bad("name", "is missing: every service needs a name")
+        }
         None => {}
     }
     match s.text(cx, "status").map(|t| t.to_lowercase()).as_deref() {
@@ -410,12 +485,16 @@ fn service(cx: &mut Cx<'_>, s: &Obj<'_>, known: &Known<'_>, batch: &Batch<'_>) -
         Some(status @ ("inactive" | "defunct")) => {
             return Outcome::Skipped(
                 "status",
-                format!("not imported: its status is {status}, and Dayfinder lists only services that run (one imported before stays until removed)"),
+                format!(
+                    "not imported: its status is {status}, and Dayfinder lists only services that run (one imported before stays until removed)"
+                ),
             );
         }
         Some(other) => cx.bad(
             "status",
-            format!("“{other}” is not a status: write active, inactive, defunct or temporarily closed"),
+            format!(
+                "“{other}” is not a status: write active, inactive, defunct or temporarily closed"
+            ),
         ),
     }
     let x = s.object(cx, "x_dayfinder").map(|x| ours(cx, &x));
@@ -449,7 +528,12 @@ fn service(cx: &mut Cx<'_>, s: &Obj<'_>, known: &Known<'_>, batch: &Batch<'_>) -
     if let Some(k) = x.kinds.clone() {
         terms.kinds = k;
     }
-    let words = [name.as_deref().unwrap_or(""), &description, &eligibility_notes].join(". ");
+    let words = [
+        name.as_deref().unwrap_or(""),
+        &description,
+        &eligibility_notes,
+    ]
+    .join(". ");
     terms.settle_needs_and_kinds(cx, &words);
 
     if let Some(place) = location.as_mut() {
@@ -469,12 +553,18 @@ fn service(cx: &mut Cx<'_>, s: &Obj<'_>, known: &Known<'_>, batch: &Batch<'_>) -
     let slug = match x.slug.as_deref().map(our_id) {
         Some(Some(slug)) => slug,
         Some(None) => {
-            cx.warn("x_dayfinder.slug", "is not a valid Dayfinder id, so one was made from the name");
+            cx.warn(
+                "x_dayfinder.slug",
+                "is not a valid Dayfinder id, so one was made from the name",
+            );
             batch.slugs.derive("service", &name, &id)
         }
         None => batch.slugs.derive("service", &name, &id),
     };
-    let tier = x.tier.or(terms.tiers.first().copied()).unwrap_or(batch.mapping.defaults.tier);
+    let tier = x
+        .tier
+        .or(terms.tiers.first().copied())
+        .unwrap_or(batch.mapping.defaults.tier);
     let vacancy = Vacancy {
         status: x
             .vacancy
@@ -489,7 +579,9 @@ fn service(cx: &mut Cx<'_>, s: &Obj<'_>, known: &Known<'_>, batch: &Batch<'_>) -
             terms.joins.clone()
         }
     });
-    let transport = x.transport.unwrap_or(terms.access.contains(&AccessFeature::Transport));
+    let transport = x
+        .transport
+        .unwrap_or(terms.access.contains(&AccessFeature::Transport));
     let service = Service {
         id: slug,
         organisation_id,
@@ -553,7 +645,10 @@ fn organisation(cx: &mut Cx<'_>, s: &Obj<'_>, known: &Known<'_>, batch: &Batch<'
     let named = s.text(cx, "organization_id");
     let o = match s.object(cx, "organization") {
         Some(o) => o,
-        None => match named.as_deref().and_then(|id| known.organisations.get(&key(id))) {
+        None => match named
+            .as_deref()
+            .and_then(|id| known.organisations.get(&key(id)))
+        {
             Some(map) => Obj {
                 map,
                 path: "organization".into(),
@@ -602,13 +697,22 @@ fn organisation(cx: &mut Cx<'_>, s: &Obj<'_>, known: &Known<'_>, batch: &Batch<'
 }
 
 /// The service's place: the first physical location of its `service_at_locations`.
-fn place(cx: &mut Cx<'_>, s: &Obj<'_>, known: &Known<'_>, batch: &Batch<'_>, is_ours: bool) -> Option<Location> {
+fn place(
+    cx: &mut Cx<'_>,
+    s: &Obj<'_>,
+    known: &Known<'_>,
+    batch: &Batch<'_>,
+    is_ours: bool,
+) -> Option<Location> {
     let mut found = Vec::new();
     for sal in s.objects(cx, "service_at_locations") {
         let named = sal.text(cx, "location_id");
         let l = match sal.object(cx, "location") {
             Some(l) => l,
-            None => match named.as_deref().and_then(|id| known.locations.get(&key(id))) {
+            None => match named
+                .as_deref()
+                .and_then(|id| known.locations.get(&key(id)))
+            {
                 Some(map) => Obj {
                     map,
                     path: format!("{}.location", sal.path),
@@ -696,7 +800,11 @@ fn location(
                         a.at("description"),
                         format!(
                             "access features read from its words: {}; please check",
-                            guessed.iter().map(|f| format!("“{}”", f.label())).collect::<Vec<_>>().join(", ")
+                            guessed
+                                .iter()
+                                .map(|f| format!("“{}”", f.label()))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                     );
                 }
@@ -711,11 +819,19 @@ fn location(
         }
     }
 
-    let field = if l.path.is_empty() { "location".to_string() } else { l.path.clone() };
+    let field = if l.path.is_empty() {
+        "location".to_string()
+    } else {
+        l.path.clone()
+    };
     let (latitude, longitude) = locate(cx, &field, coordinates, &postcode)?;
     let foreign_id = l.text(cx, "id").or(fallback_id);
     let x_slug = l.object(cx, "x_dayfinder").and_then(|x| x.text(cx, "slug"));
-    let shown = [&name, &street, &postcode].into_iter().find(|s| !s.is_empty()).cloned().unwrap_or_default();
+    let shown = [&name, &street, &postcode]
+        .into_iter()
+        .find(|s| !s.is_empty())
+        .cloned()
+        .unwrap_or_default();
     let id = match x_slug.as_deref().and_then(our_id) {
         Some(slug) => slug,
         None => batch
@@ -764,8 +880,14 @@ fn attribute(cx: &mut Cx<'_>, a: &Obj<'_>) -> Vec<Target> {
         cx.warn(a.path.clone(), "links to no taxonomy term (it has no taxonomy_term or taxonomy_term_id), so it was left out");
         return Vec::new();
     };
-    if let Some(ours) = id.as_deref().filter(|i| ids::parse(i).is_some()).and_then(TermRef::find) {
-        return Target::find(ours.vocabulary, ours.slug).into_iter().collect();
+    if let Some(ours) = id
+        .as_deref()
+        .filter(|i| ids::parse(i).is_some())
+        .and_then(TermRef::find)
+    {
+        return Target::find(ours.vocabulary, ours.slug)
+            .into_iter()
+            .collect();
     }
     let our_taxonomy = taxonomy_id
         .as_deref()
@@ -778,7 +900,10 @@ fn attribute(cx: &mut Cx<'_>, a: &Obj<'_>) -> Vec<Target> {
         let found = code
             .as_deref()
             .and_then(|c| Target::find(vocabulary, c))
-            .or_else(|| name.as_deref().and_then(|n| cx.mapping.value(vocabulary, n)));
+            .or_else(|| {
+                name.as_deref()
+                    .and_then(|n| cx.mapping.value(vocabulary, n))
+            });
         if found.is_none() {
             cx.bad(
                 field,
@@ -791,14 +916,28 @@ fn attribute(cx: &mut Cx<'_>, a: &Obj<'_>) -> Vec<Target> {
         }
         return found.into_iter().collect();
     }
-    let words: Vec<&str> = [id.as_deref(), code.as_deref(), name.as_deref()].into_iter().flatten().collect();
+    let words: Vec<&str> = [id.as_deref(), code.as_deref(), name.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
     let taxonomy_shown = taxonomy.or(taxonomy_id);
-    cx.term(&field, &words, taxonomy_shown.as_deref(), &shown, id.as_deref())
+    cx.term(
+        &field,
+        &words,
+        taxonomy_shown.as_deref(),
+        &shown,
+        id.as_deref(),
+    )
 }
 
 /// The weekly sessions a service's schedules describe, and the words of those that are
 /// not a weekly timetable (kept as schedule notes).
-fn schedules(cx: &mut Cx<'_>, s: &Obj<'_>, is_ours: bool, duration_weeks: Option<u8>) -> (Vec<Session>, String) {
+fn schedules(
+    cx: &mut Cx<'_>,
+    s: &Obj<'_>,
+    is_ours: bool,
+    duration_weeks: Option<u8>,
+) -> (Vec<Session>, String) {
     fn note(text: Option<String>, notes: &mut Vec<String>) {
         if let Some(t) = text
             && !notes.contains(&t)
@@ -819,7 +958,8 @@ fn schedules(cx: &mut Cx<'_>, s: &Obj<'_>, is_ours: bool, duration_weeks: Option
         let mut by_position = false;
         if let Some(byday) = sch.text(cx, "byday") {
             for code in byday.split(',').map(str::trim).filter(|c| !c.is_empty()) {
-                let day = code.trim_start_matches(|c: char| c == '+' || c == '-' || c.is_ascii_digit());
+                let day =
+                    code.trim_start_matches(|c: char| c == '+' || c == '-' || c.is_ascii_digit());
                 by_position |= day.len() != code.len();
                 match parse_day(day) {
                     Some(d) if !days.contains(&d) => days.push(d),
@@ -838,18 +978,28 @@ fn schedules(cx: &mut Cx<'_>, s: &Obj<'_>, is_ours: bool, duration_weeks: Option
         match (opens, closes) {
             (Some(open), Some(close)) if weekly && !days.is_empty() => {
                 if close <= open {
-                    cx.bad(sch.at("closes_at"), format!("{close} is not after opens_at {open}"));
+                    cx.bad(
+                        sch.at("closes_at"),
+                        format!("{close} is not after opens_at {open}"),
+                    );
                     continue;
                 }
                 for &day in &days {
-                    let session = Session { day, start: open, end: close };
+                    let session = Session {
+                        day,
+                        start: open,
+                        end: close,
+                    };
                     if !sessions.contains(&session) {
                         sessions.push(session);
                     }
                 }
                 if let Some(n) = interval.filter(|&n| n > 1) {
                     note(Some(format!("Every {n} weeks.")), &mut notes);
-                    cx.warn(sch.at("interval"), format!("runs every {n} weeks; it is shown as weekly sessions with a note"));
+                    cx.warn(
+                        sch.at("interval"),
+                        format!("runs every {n} weeks; it is shown as weekly sessions with a note"),
+                    );
                 }
                 if !is_ours {
                     note(description, &mut notes);
@@ -860,7 +1010,10 @@ fn schedules(cx: &mut Cx<'_>, s: &Obj<'_>, is_ours: bool, duration_weeks: Option
                 let has_times = open.is_some() || close.is_some() || !days.is_empty();
                 if has_times {
                     let why = if !weekly {
-                        format!("is a {} schedule", freq.as_deref().unwrap_or("monthly").to_lowercase())
+                        format!(
+                            "is a {} schedule",
+                            freq.as_deref().unwrap_or("monthly").to_lowercase()
+                        )
                     } else if days.is_empty() {
                         "has no byday".to_string()
                     } else {
@@ -878,7 +1031,12 @@ fn schedules(cx: &mut Cx<'_>, s: &Obj<'_>, is_ours: bool, duration_weeks: Option
                             _ => String::new(),
                         };
                         let when = sch.get("byday").and_then(Value::as_str).unwrap_or("");
-                        format!("{} {when}{hours}.", freq.as_deref().unwrap_or("").to_lowercase()).trim().to_string()
+                        format!(
+                            "{} {when}{hours}.",
+                            freq.as_deref().unwrap_or("").to_lowercase()
+                        )
+                        .trim()
+                        .to_string()
                     })
                 });
                 note(words, &mut notes);
@@ -903,7 +1061,12 @@ fn time(cx: &mut Cx<'_>, o: &Obj<'_>, key: &str) -> Option<ClockTime> {
     match text.parse::<ClockTime>() {
         Ok(t) => Some(t),
         Err(_) => {
-            cx.bad(o.at(key), format!("“{text}” is not a time of day: write it as HH:MM, for example 09:30 or 14:00"));
+            cx.bad(
+                o.at(key),
+                format!(
+                    "“{text}” is not a time of day: write it as HH:MM, for example 09:30 or 14:00"
+                ),
+            );
             None
         }
     }
@@ -926,7 +1089,10 @@ fn eligibility(cx: &mut Cx<'_>, s: &Obj<'_>, notes: String) -> Eligibility {
     if let Some(max) = maximum
         && max < minimum_age
     {
-        cx.bad("maximum_age", format!("{max} is below the minimum age, {minimum_age}"));
+        cx.bad(
+            "maximum_age",
+            format!("{max} is below the minimum age, {minimum_age}"),
+        );
     }
     Eligibility {
         minimum_age,
@@ -962,7 +1128,10 @@ fn cost(cx: &mut Cx<'_>, s: &Obj<'_>, terms: &Terms, x: &Ours, is_ours: bool) ->
             }
             None => {}
         }
-        if let Some(Target::Cost(k)) = option.as_deref().and_then(|t| cx.mapping.value(Vocabulary::Cost, t)) {
+        if let Some(Target::Cost(k)) = option
+            .as_deref()
+            .and_then(|t| cx.mapping.value(Vocabulary::Cost, t))
+        {
             add(k);
         }
         let amount_words = amount.map(|a| format!("£{a:.2}").replace(".00", ""));
@@ -990,7 +1159,11 @@ fn cost(cx: &mut Cx<'_>, s: &Obj<'_>, terms: &Terms, x: &Ours, is_ours: bool) ->
     let mut notes = if fees == summary { String::new() } else { fees };
     if !described.is_empty() {
         let options = format!("{}.", described.join("; "));
-        notes = if notes.is_empty() { options } else { format!("{notes} {options}") };
+        notes = if notes.is_empty() {
+            options
+        } else {
+            format!("{notes} {options}")
+        };
     }
     cost.notes = notes;
     cost
@@ -1001,8 +1174,15 @@ fn contact(cx: &mut Cx<'_>, s: &Obj<'_>) -> Contact {
     let first = contacts.first();
     let name = first.and_then(|c| c.text(cx, "name"));
     let contact_email = first.and_then(|c| c.text(cx, "email"));
-    let contact_phone = first.and_then(|c| c.objects(cx, "phones").iter().find_map(|p| p.text(cx, "number")));
-    let service_phone = s.objects(cx, "phones").iter().find_map(|p| p.text(cx, "number"));
+    let contact_phone = first.and_then(|c| {
+        c.objects(cx, "phones")
+            .iter()
+            .find_map(|p| p.text(cx, "number"))
+    });
+    let service_phone = s
+        .objects(cx, "phones")
+        .iter()
+        .find_map(|p| p.text(cx, "number"));
     let service_email = s.text(cx, "email");
     Contact {
         name,

@@ -77,12 +77,16 @@ pub struct Report {
     pub valid: usize,
     /// Whether the store was changed.
     pub written: bool,
+    /// Whether the import was refused because records are invalid (nothing was written).
+    pub refused: bool,
     /// Services new to the directory.
     pub added: usize,
     /// Services already there that the file changed.
     pub changed: usize,
     /// Services already there, exactly as in the file: left alone.
     pub unchanged: usize,
+    /// Services removed because the file replaced the whole directory (`replace`).
+    pub removed: usize,
     /// Why each invalid record is invalid (a record can have several).
     pub invalid: Vec<Issue>,
     /// Things that were imported but are worth checking: guesses, dropped details.
@@ -100,21 +104,27 @@ impl Report {
         positions.len()
     }
 
-    /// One line on what happened: "Imported 12 services: 3 new, 1 changed, 8 unchanged."
+    /// One line on what happened: "Imported 12 of 12 records: 3 new, 1 changed, 8 unchanged."
     pub fn summary(&self) -> String {
         let invalid = self.invalid_records();
-        let mut out = if self.written || (self.added + self.changed == 0 && invalid == 0) {
-            format!(
-                "Imported {} of {} records: {} new, {} changed, {} unchanged.",
-                self.valid, self.records, self.added, self.changed, self.unchanged
-            )
-        } else {
+        let mut out = if self.refused {
             format!(
                 "Nothing was imported: {invalid} of {} records are invalid.",
                 self.records
             )
+        } else {
+            format!(
+                "Imported {} of {} records: {} new, {} changed, {} unchanged.",
+                self.valid, self.records, self.added, self.changed, self.unchanged
+            )
         };
-        if self.written && invalid > 0 {
+        if self.removed > 0 {
+            out.push_str(&format!(
+                " {} services that are not in the file were removed.",
+                self.removed
+            ));
+        }
+        if !self.refused && invalid > 0 {
             out.push_str(&format!(" {invalid} invalid records were skipped."));
         }
         if !self.warnings.is_empty() {
@@ -135,10 +145,10 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.summary())?;
         if !self.invalid.is_empty() {
-            let what = if self.written {
-                "Skipped, invalid"
-            } else {
+            let what = if self.refused {
                 "Invalid"
+            } else {
+                "Skipped, invalid"
             };
             writeln!(f, "\n{what}:")?;
             for issue in &self.invalid {
@@ -162,7 +172,10 @@ impl fmt::Display for Report {
                     .as_deref()
                     .map(|x| format!(" in “{x}”"))
                     .unwrap_or_default();
-                let id = t.id.as_deref().map(|x| format!(" ({x})")).unwrap_or_default();
+                let id =
+                    t.id.as_deref()
+                        .map(|x| format!(" ({x})"))
+                        .unwrap_or_default();
                 writeln!(
                     f,
                     "  “{}”{taxonomy}{id}: {} records, first {}",
