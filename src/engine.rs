@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::{Directory, Listing, Service};
+use crate::model::{Directory, Listing, Service, Term};
 use crate::places::{Gazetteer, PlaceError};
 use crate::query::{PlaceFound, PlaceNotice, SearchQuery, SearchResults};
 use crate::search::{PlaceNames, SearchIndex, understand};
@@ -160,9 +160,12 @@ impl Engine {
             }
         }
         let centre = place.as_ref().map(|p| (p.latitude, p.longitude));
-        let mut results = self.index.search(&query, &understood.hints, centre)?;
+        let mut results = self.index.search(&query, &name_hints(&query), centre)?;
         results.place = place;
         results.place_notice = place_notice;
+        if !understood.said.is_empty() {
+            results.interpreted = Some(query);
+        }
         results.understood = understood.said;
         Ok(results)
     }
@@ -281,6 +284,23 @@ impl PlaceNames for Engine {
     fn is_outcode(&self, code: &str) -> bool {
         self.places.outcode(code).is_some()
     }
+}
+
+/// Words that rank a listing higher when its name has them: the days, times and towns
+/// asked for ("Crewe Saturday Memory Club" for Saturdays near Crewe). Taken from the
+/// filters, so a search rerun from its URL ranks the same.
+fn name_hints(query: &SearchQuery) -> Vec<String> {
+    let mut hints: Vec<String> = query.days.iter().map(|d| d.slug().to_string()).collect();
+    hints.extend(query.parts.iter().map(|p| p.slug().to_string()));
+    hints.extend(query.towns.iter().cloned());
+    hints.extend(
+        query
+            .place
+            .iter()
+            .filter(|p| !p.chars().any(|c| c.is_ascii_digit()))
+            .cloned(),
+    );
+    hints
 }
 
 fn merge_by_id<T: Clone>(stored: &mut Vec<T>, incoming: &[T], id: impl Fn(&T) -> &str) {

@@ -211,3 +211,18 @@ fn ordering_by_distance_puts_the_nearest_first() {
     let distances: Vec<f64> = r.hits.iter().map(|h| h.distance_miles.unwrap()).collect();
     assert!(distances.windows(2).all(|w| w[0] <= w[1]), "{distances:?}");
 }
+
+#[test]
+fn the_question_comes_back_as_the_filters_it_became_so_each_can_be_removed() {
+    let r = ask("something on Saturdays near Crewe for my dad, he has dementia");
+    let run = r.interpreted.expect("the search as run");
+    assert_eq!(run.days, [Weekday::Saturday]);
+    assert_eq!(run.place.as_deref(), Some("Crewe"));
+    assert!(!run.text.to_lowercase().contains("saturday"));
+    // Running it again as it came back gives the same answer.
+    let again = engine().search(&run).unwrap();
+    assert_eq!(
+        again.hits.iter().map(|h| &h.id).collect::<Vec<_>>(),
+        r.hits.iter().map(|h| &h.id).collect::<Vec<_>>()
+    );
+}

@@ -154,10 +154,15 @@ fn stats_count_the_sample_directory() {
     let engine = Engine::in_memory(&dir).unwrap();
     let stats = engine.stats().unwrap();
     assert_eq!(stats.services, dir.services.len());
-    let providers: std::collections::BTreeSet<_> = dir.services.iter().map(|s| &s.organisation_id).collect();
+    let providers: std::collections::BTreeSet<_> =
+        dir.services.iter().map(|s| &s.organisation_id).collect();
     assert_eq!(stats.providers, providers.len());
     let towns: std::collections::BTreeSet<_> = dir.locations.iter().map(|l| &l.town).collect();
     assert_eq!(stats.towns, towns.len());
-    let dementia = dir.services.iter().filter(|s| s.needs.contains(&dayfinder::model::Need::Dementia)).count();
+    let dementia = dir
+        .services
+        .iter()
+        .filter(|s| s.needs.contains(&dayfinder::model::Need::Dementia))
+        .count();
     assert_eq!(stats.by_need["dementia"], dementia);
 }

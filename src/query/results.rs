@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::SearchQuery;
 use crate::model::{AccessFeature, Kind, Need, Tier, VacancyStatus, Weekday};
 
 /// One result, with what a results page shows about it.
@@ -79,6 +80,11 @@ pub struct SearchResults {
     pub place_notice: Option<PlaceNotice>,
     /// Words in the question the search took as filters ("Saturday", "near Crewe").
     pub understood: Vec<String>,
+    /// The search as it was run, when reading the question changed it: its words moved to
+    /// filters ("dementia", day=saturday, near=Crewe). Pages show this one, so each filter
+    /// can be seen and removed, and a bookmark repeats exactly what was run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interpreted: Option<SearchQuery>,
 }
 
 impl SearchResults {

@@ -72,9 +72,6 @@ fn push<T: PartialEq>(list: &mut Vec<T>, t: T) {
 pub struct Understood {
     /// What became filters, in words for people: "on Saturdays", "near Crewe".
     pub said: Vec<String>,
-    /// The words that became filters. They no longer decide what matches, but a listing
-    /// that has them in its name ("Crewe Saturday Memory Club") is a better answer.
-    pub hints: Vec<String>,
 }
 
 /// Moves what the question says about days, times, places, ages, cost and access into
@@ -83,7 +80,6 @@ pub struct Understood {
 pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Understood {
     let w = words(&query.text);
     let mut said = Vec::new();
-    let mut hints: Vec<String> = Vec::new();
     let mut left: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < w.len() {
@@ -110,7 +106,6 @@ pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Understoo
             continue;
         }
         if let Some((town, n)) = town_at(after, places) {
-            hints.extend(after[..n].iter().cloned());
             if prep == Some("near") && query.place.is_none() {
                 said.push(format!("near {town}"));
                 query.place = Some(town);
@@ -200,7 +195,6 @@ pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Understoo
         {
             push(&mut query.days, *day);
             said.push(format!("on {}s", day.label()));
-            hints.push(word.to_string());
             i += 1;
             continue;
         }
@@ -210,7 +204,6 @@ pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Understoo
         {
             push(&mut query.parts, *part);
             said.push(format!("{}s", part.label().to_lowercase()));
-            hints.push(word.to_string());
             i += 1;
             continue;
         }
@@ -240,7 +233,7 @@ pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Understoo
         i += 1;
     }
     query.text = left.join(" ");
-    Understood { said, hints }
+    Understood { said }
 }
 
 #[cfg(test)]
@@ -270,13 +263,6 @@ mod tests {
         let mut q = SearchQuery::text(text);
         let understood = understand(&mut q, &Towns);
         (q, understood.said)
-    }
-
-    #[test]
-    fn words_taken_as_filters_are_kept_as_hints() {
-        let mut q = SearchQuery::text("saturday club near crewe");
-        let understood = understand(&mut q, &Towns);
-        assert_eq!(understood.hints, ["saturday", "crewe"]);
     }
 
     #[test]
