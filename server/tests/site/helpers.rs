@@ -54,23 +54,53 @@ impl TestApp {
     }
 }
 
-/// Starts the app on a free port with the sample directory.
+/// The one server all tests talk to, on its own multi-threaded runtime that lives as long
+/// as the test process. Leptos keeps process-wide state (its task spawner among it), so a
+/// server per test, each on a test's own short-lived runtime, can leave a later request
+/// waiting on a runtime that is gone: the tests then hang at random.
+fn shared_server() -> &'static str {
+    static SERVER: OnceLock<(tokio::runtime::Runtime, String)> = OnceLock::new();
+    &SERVER
+        .get_or_init(|| {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("a runtime for the test server");
+            let address = runtime.block_on(async {
+                let engine = tokio::task::spawn_blocking(sample_engine)
+                    .await
+                    .expect("the engine is ready");
+                let settings = Settings {
+                    addr: "127.0.0.1:0".parse().expect("a socket address"),
+                    leptos_options: LeptosOptions::builder()
+                        .output_name("dayfinder")
+                        .site_root("target/site")
+                        .build(),
+                };
+                let app = Application::build(settings, engine)
+                    .await
+                    .expect("the app builds");
+                let address = format!("http://{}", app.address());
+                tokio::spawn(app.run_until_stopped());
+                address
+            });
+            (runtime, address)
+        })
+        .1
+}
+
+/// The app on a free port with the sample directory, and a client that does not follow
+/// redirects.
 pub async fn spawn_app() -> TestApp {
-    let engine = tokio::task::spawn_blocking(sample_engine)
-        .await
-        .expect("the engine is ready");
-    let settings = Settings {
-        addr: "127.0.0.1:0".parse().expect("a socket address"),
-        leptos_options: LeptosOptions::builder()
-            .output_name("dayfinder")
-            .site_root("target/site")
-            .build(),
-    };
-    let app = Application::build(settings, engine)
-        .await
-        .expect("the app builds");
-    let address = format!("http://{}", app.address());
-    tokio::spawn(app.run_until_stopped());
+    // Started from a plain thread: a runtime cannot be started from inside another.
+    let address = tokio::task::spawn_blocking(|| {
+        std::thread::spawn(|| shared_server().to_string())
+            .join()
+            .expect("the test server starts")
+    })
+    .await
+    .expect("the test server starts");
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
