@@ -18,6 +18,23 @@ pub struct SearchPage {
     pub results: SearchResults,
 }
 
+/// A listing as its page shows it: the listing, its nearest town, and how far it is from
+/// the place the person searched near (when they came from a search with a place).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListingPage {
+    pub listing: Listing,
+    pub nearest_town: Option<String>,
+    pub distance: Option<DistanceFrom>,
+}
+
+/// "2.3 miles from Crewe".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistanceFrom {
+    /// The place as the gazetteer names it: "Crewe", "CW1 2BJ".
+    pub place: String,
+    pub miles: f64,
+}
+
 /// What the home and about pages say about the directory as a whole.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Overview {
@@ -46,13 +63,15 @@ pub async fn search_services(query_string: String) -> Result<SearchPage, AppErro
     })
 }
 
-/// One listing by its id; `AppError::NotFound` when there is none.
+/// One listing by its id, placed relative to `near` (a town or postcode) when given;
+/// `AppError::NotFound` when there is no such listing.
 #[server(endpoint = "listing")]
-pub async fn get_listing(id: String) -> Result<Listing, AppError> {
+pub async fn get_listing(id: String, near: Option<String>) -> Result<ListingPage, AppError> {
     let engine = crate::ssr::engine()?;
-    crate::ssr::blocking("read a listing", move || engine.listing(&id))
+    let listing = crate::ssr::blocking("read a listing", move || engine.listing(&id))
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    Ok(crate::ssr::place_listing(listing, near.as_deref()))
 }
 
 /// The directory's source line, for the banner and footer of every page.

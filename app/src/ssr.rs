@@ -8,6 +8,7 @@ use http::{HeaderValue, StatusCode, header};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
+use crate::api::{DistanceFrom, ListingPage};
 use crate::error::AppError;
 
 /// The directory engine, shared by every request. The server provides it as context.
@@ -51,6 +52,26 @@ fn error_chain(error: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     out
+}
+
+/// A listing with its nearest town and its distance from where the person searched.
+pub fn place_listing(listing: dayfinder::model::Listing, near: Option<&str>) -> ListingPage {
+    use dayfinder::places::{Gazetteer, distance_miles};
+    let places = Gazetteer::embedded();
+    let point = listing.location.as_ref().map(|l| (l.latitude, l.longitude));
+    let nearest_town = point.map(|(lat, lon)| places.nearest_town(lat, lon).name.to_string());
+    let distance = near
+        .and_then(|n| places.resolve(n).ok())
+        .zip(point)
+        .map(|(from, to)| DistanceFrom {
+            miles: distance_miles(from.position(), to),
+            place: from.name,
+        });
+    ListingPage {
+        listing,
+        nearest_town,
+        distance,
+    }
 }
 
 /// Sets the status of the page being rendered (404 for an unknown listing).

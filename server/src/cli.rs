@@ -33,8 +33,11 @@ pub enum Command {
     Reindex,
     /// Make a synthetic directory of any size, for tests and benchmarks.
     Generate(GenerateArgs),
-    /// Load a directory from a JSON file into the store, replacing what is there.
-    Import(ImportArgs),
+    /// Import services from Open Referral UK 3.0 JSON, our CSV or a Dayfinder directory
+    /// file, adding and updating by id (docs/import-export.md).
+    Import(crate::transfer::ImportArgs),
+    /// Export the whole directory as Open Referral UK 3.0 JSON or CSV.
+    Export(crate::transfer::ExportArgs),
     /// Count services, providers and towns, and services by need.
     Stats(StatsArgs),
     /// Search the directory and print the results, best first.
@@ -59,12 +62,6 @@ pub struct GenerateArgs {
     /// Write the directory to this JSON file instead of loading it into the store.
     #[arg(long)]
     pub out: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// A directory JSON file (the format of `generate --out`).
-    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]

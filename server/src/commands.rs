@@ -8,7 +8,7 @@ use dayfinder::query::{Hit, SearchQuery};
 use dayfinder::{Engine, sample};
 use serde::Serialize;
 
-use crate::cli::{Cli, Command, GenerateArgs, ImportArgs, SearchArgs, ServeArgs, StatsArgs};
+use crate::cli::{Cli, Command, GenerateArgs, SearchArgs, ServeArgs, StatsArgs};
 use crate::startup::{Application, Settings};
 
 /// Runs the command the user asked for (`serve` when none).
@@ -28,7 +28,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Generate(args) => generate(&data_dir, args).await,
-        Command::Import(args) => import(&data_dir, args).await,
+        Command::Import(args) => crate::transfer::import(&data_dir, args).await,
+        Command::Export(args) => crate::transfer::export(&data_dir, args).await,
         Command::Stats(args) => stats(&data_dir, args).await,
         Command::Search(args) => search(&data_dir, args).await,
     }
@@ -119,34 +120,6 @@ async fn generate(data_dir: &Path, args: GenerateArgs) -> anyhow::Result<()> {
 fn synthetic(services: usize, seed: u64) -> anyhow::Result<dayfinder::model::Directory> {
     let _ = (services, seed);
     bail!("`generate` needs dayfinder::sample::synthetic, which the core does not have yet")
-}
-
-async fn import(data_dir: &Path, args: ImportArgs) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(&args.file)
-        .with_context(|| format!("Failed to read {}", args.file.display()))?;
-    let directory: dayfinder::model::Directory = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not a directory file", args.file.display()))?;
-    let problems = directory.problems();
-    if !problems.is_empty() {
-        for p in problems.iter().take(20) {
-            eprintln!("{p}");
-        }
-        bail!(
-            "{} has {} problems; nothing was loaded",
-            args.file.display(),
-            problems.len()
-        );
-    }
-    let count = directory.services.len();
-    let engine = open(data_dir).await?;
-    blocking(move || {
-        engine
-            .import(&directory)
-            .context("Failed to load the directory into the store")
-    })
-    .await?;
-    println!("Loaded {count} services into {}.", data_dir.display());
-    Ok(())
 }
 
 async fn stats(data_dir: &Path, args: StatsArgs) -> anyhow::Result<()> {

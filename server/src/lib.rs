@@ -1,10 +1,13 @@
 //! Dayfinder's server binary as a library, so integration tests can build the real app:
-//! the command line (`cli`), what each command does (`commands`), and the web server
-//! (`startup`, with its headers in `headers`).
+//! the command line (`cli`), what each command does (`commands`, with import and export
+//! in `transfer`), and the web server (`startup`, with its headers in `headers` and the
+//! directory's downloads in `downloads`).
 
 pub mod cli;
 pub mod commands;
+pub mod downloads;
 pub mod headers;
 pub mod oruk;
 pub mod startup;
 pub mod telemetry;
+pub mod transfer;

@@ -40,9 +40,17 @@ impl Settings {
     /// The settings cargo-leptos passes in the environment (`LEPTOS_SITE_ROOT`,
     /// `LEPTOS_SITE_ADDR`...), with defaults when run on its own; `addr` overrides the address.
     pub fn from_env(addr: Option<SocketAddr>) -> Settings {
-        let leptos_options = get_configuration(None)
+        let mut leptos_options = get_configuration(None)
             .map(|conf| conf.leptos_options)
             .unwrap_or_else(|_| LeptosOptions::builder().output_name("dayfinder").build());
+        // Run directly (not by cargo-leptos), find out whether the build hashed file names
+        // from the hash file it leaves beside the binary.
+        if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+            leptos_options.hash_files = std::env::current_exe()
+                .ok()
+                .and_then(|exe| exe.parent().map(|dir| dir.join(&*leptos_options.hash_file)))
+                .is_some_and(|file| file.exists());
+        }
         Settings {
             addr: addr.unwrap_or(leptos_options.site_addr),
             leptos_options,
@@ -61,6 +69,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .merge(crate::oruk::routes())
+        .merge(crate::downloads::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

@@ -1,10 +1,20 @@
 //! Export: the whole directory as Open Referral UK 3.0 JSON (an array of full services,
-//! exactly as `GET /api/v3/services/{id}` gives each one) or as our CSV columns
-//! ([`super::csv`]). Both read back in with [`super::import`] to the same directory.
+//! as `GET /api/v3/services/{id}` gives each one) or as our CSV columns ([`super::csv`]).
+//! Both read back in with [`super::import`] to the same directory.
+//!
+//! The JSON adds two things the API leaves out, so that nothing of ours is lost: each
+//! nested organisation's phone number, and `x_dayfinder.cost_notes`, the cost notes as
+//! written (the API has them only inside `fees`, after the price, where they cannot
+//! always be told apart from it).
+
+use std::collections::HashMap;
+
+use serde_json::Value;
 
 use crate::engine::listings_of;
 use crate::model::Directory;
 
+use super::ids;
 use super::map::{self, Detail};
 use super::objects::Service;
 
@@ -36,7 +46,24 @@ pub fn services(directory: &Directory) -> Vec<Service> {
 
 /// The directory as ORUK 3.0 JSON: a pretty-printed array of full services.
 pub fn json(directory: &Directory) -> Result<Vec<u8>, ExportError> {
-    let mut out = serde_json::to_vec_pretty(&services(directory))?;
+    let notes: HashMap<String, &str> = directory
+        .services
+        .iter()
+        .filter(|s| !s.cost.notes.is_empty())
+        .map(|s| (ids::service(&s.id), s.cost.notes.as_str()))
+        .collect();
+    let mut all = Vec::new();
+    for service in services(directory) {
+        let notes = notes.get(&service.id).copied();
+        let mut value = serde_json::to_value(service)?;
+        if let Some(notes) = notes
+            && let Some(x) = value.get_mut("x_dayfinder").and_then(Value::as_object_mut)
+        {
+            x.insert("cost_notes".into(), Value::String(notes.to_string()));
+        }
+        all.push(value);
+    }
+    let mut out = serde_json::to_vec_pretty(&all)?;
     out.push(b'\n');
     Ok(out)
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::enhance::FocusOnArrival;
 use crate::error::AppError;
 
 /// A whole-page message for an error; sets the response's status on the server.
@@ -17,6 +18,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
             <h1 class="heading-l">"Sorry, there is a problem with the service"</h1>
             <p class="body">"Try again later."</p>
             <p class="body">"Nothing you typed has been lost: use your browser’s back button to return to your search."</p>
+            <FocusOnArrival />
         }
         .into_any(),
     }
@@ -33,5 +35,6 @@ pub fn NotFound() -> impl IntoView {
         <p class="body">"If you typed the web address, check it is correct."</p>
         <p class="body">"If you pasted the web address, check you copied the entire address."</p>
         <p class="body">"A service may have closed or moved. You can " <a class="link" href="/">"search for day opportunities"</a> "."</p>
+        <FocusOnArrival />
     }
 }

@@ -19,12 +19,11 @@ pub fn FacetFilters(facets: Vec<FacetGroup>) -> impl IntoView {
                 .values
                 .into_iter()
                 .filter(|v| v.count > 0 || v.selected)
-                .enumerate()
-                .map(|(i, v)| {
-                    let id = format!("filter-{param}-{i}");
+                .map(|v| {
+                    let id = format!("filter-{param}-{}", id_part(&v.value));
                     view! {
                         <div class="checkboxes__item">
-                            <input class="checkboxes__input" type="checkbox" id=id.clone() name=param.clone() value=v.value checked=v.selected />
+                            <input class="checkboxes__input" type="checkbox" id=id.clone() name=param.clone() value=v.value checked=v.selected prop:checked=v.selected />
                             <label class="label checkboxes__label" for=id>
                                 {v.label} " " <span class="checkboxes__count">{format!("({})", v.count)}</span>
                             </label>
@@ -33,13 +32,29 @@ pub fn FacetFilters(facets: Vec<FacetGroup>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <fieldset class="fieldset filter-group">
+                <div class="filter-group">
+                <fieldset class="fieldset">
                     <legend class="fieldset__legend">{group.label}</legend>
                     <div class="checkboxes checkboxes--small">{choices}</div>
                 </fieldset>
+                </div>
             }
         })
         .collect_view()
+}
+
+/// A value as part of an HTML id: "Holmes Chapel" -> "holmes-chapel".
+fn id_part(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 /// One filter in force, with the link that removes it.

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::data_source;
+use crate::enhance::{Enhancements, LiveRegion};
 
 /// The attribution the postcode data's licence asks for, in full.
 pub const POSTCODE_ATTRIBUTION: &str = "Contains OS data © Crown copyright and database right 2025. \
@@ -19,9 +20,28 @@ pub fn first_sentence(text: &str) -> String {
     }
 }
 
+/// Whether a source line is about sample data, and the line without a leading
+/// "Sample data:" (the banner shows that as a tag).
+fn sample_tag(text: &str) -> (bool, String) {
+    let sample = text.to_lowercase().starts_with("sample");
+    match text.split_once(':') {
+        Some((head, rest)) if sample && head.eq_ignore_ascii_case("sample data") => {
+            let rest = rest.trim();
+            let mut chars = rest.chars();
+            let capitalised = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            (true, capitalised)
+        }
+        _ => (sample, text.to_string()),
+    }
+}
+
 /// Header, banner, `<main>` around the page, and footer.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    Enhancements::provide();
     let source = OnceResource::new(data_source());
     // The banner and footer show the source's first sentence; the about page shows it all.
     let source_line = move || async move {
@@ -45,7 +65,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {move || Suspend::new(async move {
                     let line = source_line().await;
                     line.map(|text| {
-                        let sample = text.to_lowercase().starts_with("sample");
+                        let (sample, text) = sample_tag(&text);
                         view! {
                             <div class="phase-banner">
                                 <p class="phase-banner__content">
@@ -64,6 +84,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <div class="width-container">
             <main id="main-content" class="main" tabindex="-1">
                 {children()}
+                <LiveRegion />
             </main>
         </div>
         <footer class="footer">
@@ -83,5 +104,31 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </p>
             </div>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_banner_shows_sample_data_as_a_tag_and_the_rest_as_text() {
+        assert_eq!(
+            sample_tag("Sample data: invented listings at real places."),
+            (true, "Invented listings at real places.".to_string())
+        );
+        assert_eq!(
+            sample_tag("Cheshire East Council, May 2025"),
+            (false, "Cheshire East Council, May 2025".to_string())
+        );
+    }
+
+    #[test]
+    fn the_banner_keeps_only_the_first_sentence() {
+        assert_eq!(
+            first_sentence("Sample data: invented. Not real. Contains OS data."),
+            "Sample data: invented."
+        );
+        assert_eq!(first_sentence("One sentence"), "One sentence");
     }
 }

@@ -30,7 +30,8 @@ pub fn SearchFields(
                         .iter()
                         .map(|&m| {
                             let label = if m == 1 { "Within 1 mile".to_string() } else { format!("Within {m} miles") };
-                            view! { <option value=m.to_string() selected=(f64::from(m) - chosen).abs() < 0.01>{label}</option> }
+                            let selected = (f64::from(m) - chosen).abs() < 0.01;
+                            view! { <option value=m.to_string() selected=selected prop:selected=selected>{label}</option> }
                         })
                         .collect_view()}
                 </select>
@@ -42,12 +43,12 @@ pub fn SearchFields(
             <div class="form-group search-fields__what">
                 <label class="label" for="q">"What are you looking for?"</label>
                 <div class="hint" id="q-hint">"For example: dementia group, Saturday club, supported work"</div>
-                <input class="input" id="q" name="q" type="search" value=text aria-describedby="q-hint" autocomplete="off" />
+                <input class="input" id="q" name="q" type="search" value=text.clone() prop:value=text aria-describedby="q-hint" autocomplete="off" />
             </div>
             <div class="form-group search-fields__where">
                 <label class="label" for="near">"Where?"</label>
                 <div class="hint" id="near-hint">"A town or postcode, for example Crewe or CW1 2BJ"</div>
-                <input class="input" id="near" name="near" type="text" value=place aria-describedby="near-hint" autocomplete="postal-code" />
+                <input class="input" id="near" name="near" type="text" value=place.clone() prop:value=place aria-describedby="near-hint" autocomplete="postal-code" />
             </div>
             {radius}
         </div>

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::enhance::FocusOnArrival;
+
 use crate::api::directory_overview;
 use crate::components::layout::POSTCODE_ATTRIBUTION;
 
@@ -50,5 +52,6 @@ pub fn AboutPage() -> impl IntoView {
             "The Open Government Licence is at "
             <a class="link" href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">"nationalarchives.gov.uk"</a>"."
         </p>
+        <FocusOnArrival />
     }
 }

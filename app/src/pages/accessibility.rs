@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::enhance::FocusOnArrival;
+
 /// The accessibility statement.
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
@@ -40,5 +42,6 @@ pub fn AccessibilityPage() -> impl IntoView {
         </p>
         <h2 class="heading-m">"Preparation of this statement"</h2>
         <p class="body">"This statement was prepared in 2025. It is reviewed whenever the website changes."</p>
+        <FocusOnArrival />
     }
 }

@@ -4,6 +4,8 @@ use dayfinder::model::{Kind, Need, Term};
 use dayfinder::query::FacetValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
+
+use crate::enhance::FocusOnArrival;
 use leptos_router::components::Form;
 
 use crate::api::directory_overview;
@@ -116,5 +118,6 @@ pub fn HomePage() -> impl IntoView {
                 "Each listing says how to get a place: contact the service yourself, ask a family member or carer to, or go through a social worker."
             </p>
         </section>
+        <FocusOnArrival />
     }
 }

@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::get_listing;
+use crate::api::{ListingPage as ListingData, get_listing};
 use crate::components::error_view::ErrorView;
 use crate::components::format;
 use crate::components::service_card::vacancy_class;
+use crate::enhance::FocusOnArrival;
 use crate::urls;
 
 /// The listing page.
@@ -17,11 +18,15 @@ use crate::urls;
 pub fn ListingPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
+    let back = move || query.read().get("back");
     let listing = Resource::new(
-        move || params.read().get("id").unwrap_or_default(),
-        get_listing,
+        move || {
+            let near = back().and_then(|qs| urls::parse_search(&qs).0.place);
+            (params.read().get("id").unwrap_or_default(), near)
+        },
+        |(id, near)| get_listing(id, near),
     );
-    let back = move || urls::back_href(query.read().get("back").as_deref());
+    let back = move || urls::back_href(back().as_deref());
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
             {move || Suspend::new(async move {
@@ -63,8 +68,14 @@ fn join_explained(route: JoinRoute) -> &'static str {
 
 /// The listing once loaded.
 #[component]
-fn ListingView(listing: Listing, back: Option<String>) -> impl IntoView {
+fn ListingView(listing: ListingData, back: Option<String>) -> impl IntoView {
+    let ListingData {
+        listing,
+        nearest_town,
+        distance,
+    } = listing;
     let json_ld = json_ld(&listing);
+    let distance_line = distance.map(|d| format!("{} from {}", format::miles(d.miles), d.place));
     let Listing {
         service,
         organisation,
@@ -146,10 +157,16 @@ fn ListingView(listing: Listing, back: Option<String>) -> impl IntoView {
         view! { <div class="summary-list__row"><dt class="summary-list__key">"Website"</dt><dd class="summary-list__value"><a class="link" href=w.clone() rel="noopener">{w.clone()}</a></dd></div> }
     });
     let place = match &location {
-        Some(l) => view! {
-            <p class="body address">{l.name.clone()}<br />{l.address.clone()}<br />{l.town.clone()}<br />{l.postcode.clone()}</p>
+        Some(l) => {
+            let nearest = nearest_town.clone().map(|t| view! { <p class="body">"Nearest town: " {t}</p> });
+            let away = distance_line.clone().map(|d| view! { <p class="body">{format!("{d}, in a straight line.")}</p> });
+            view! {
+                <p class="body address">{l.name.clone()}<br />{l.address.clone()}<br />{l.town.clone()}<br />{l.postcode.clone()}</p>
+                {nearest}
+                {away}
+            }
+            .into_any()
         }
-        .into_any(),
         None => view! { <p class="body">{if service.kinds.contains(&dayfinder::model::Kind::Online) { "Online: you take part from home." } else { "The service comes to you at home." }}</p> }.into_any(),
     };
     let mut access: Vec<String> = location
@@ -188,7 +205,7 @@ fn ListingView(listing: Listing, back: Option<String>) -> impl IntoView {
             <span class="body-s">{format!("(confirmed {})", format::long_date(service.vacancy.confirmed))}</span>
         </p>
         <dl class="summary-list">
-            <Row key="Where" value=town.clone() />
+            <Row key="Where" value=match &distance_line { Some(d) => format!("{town} ({d})"), None => town.clone() } />
             <Row key="Type of support" value=service.tier.label().to_string() />
             <Row key="Kind" value=format::labels(&service.kinds) />
             <Row key="Who it is for" value=format::labels(&service.needs) />
@@ -241,6 +258,7 @@ fn ListingView(listing: Listing, back: Option<String>) -> impl IntoView {
 
         <p class="body-s last-checked">{format!("Last checked: {}", format::long_date(service.last_reviewed))}</p>
         <p class="body-s share">"Share this page: " <a class="link" href=share.clone()>{share.clone()}</a></p>
+        <FocusOnArrival />
     }
 }
 

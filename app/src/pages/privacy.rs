@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::enhance::FocusOnArrival;
+
 /// The privacy notice.
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
@@ -30,5 +32,6 @@ pub fn PrivacyPage() -> impl IntoView {
         <p class="body">
             "If you contact a service listed here, you are dealing with that service directly. Its own privacy notice applies."
         </p>
+        <FocusOnArrival />
     }
 }

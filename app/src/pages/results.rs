@@ -14,6 +14,7 @@ use crate::components::format;
 use crate::components::pagination::Pagination;
 use crate::components::search_form::SearchFields;
 use crate::components::service_card::ServiceCard;
+use crate::enhance::{Enhancements, FocusOnArrival, apply_choice};
 use crate::urls;
 
 /// The results page.
@@ -21,6 +22,25 @@ use crate::urls;
 pub fn ResultsPage() -> impl IntoView {
     let location = use_location();
     let results = Resource::new(move || location.search.get(), search_services);
+    // With JavaScript: after new results arrive (not on first load), move focus or announce.
+    let enhancements = Enhancements::get();
+    Effect::watch(
+        move || {
+            results
+                .get()
+                .and_then(Result::ok)
+                .map(|page| (urls::search_query_string(&page.query), page.results.total))
+        },
+        move |now, before, _| {
+            if let (Some((_, total)), Some(enhancements)) = (now, enhancements)
+                && before != Some(now)
+            {
+                enhancements
+                    .results_arrived(format!("{} found", format::count_opportunities(*total)));
+            }
+        },
+        false,
+    );
     view! {
         <Transition fallback=|| view! { <p class="body">"Searching…"</p> }>
             {move || Suspend::new(async move {
@@ -100,7 +120,8 @@ fn Results(page: SearchPage) -> impl IntoView {
     view! {
         <Title text=title />
         <h1 class="heading-l">{heading}</h1>
-        <Form method="GET" action="/search" attr:class="results-form">
+        <Form method="GET" action="/search" noscroll=true attr:class="results-form">
+            <div class="results-form__inner" on:change=apply_choice>
             <div class="search-bar" role="search" aria-label="Day opportunities">
                 <SearchFields text=query.text.clone() place=query.place.clone().unwrap_or_default() within=query.within_miles />
                 <button type="submit" class="button search-bar__button">"Search"</button>
@@ -115,7 +136,7 @@ fn Results(page: SearchPage) -> impl IntoView {
                     <button type="submit" class="button button--secondary filters__apply">"Apply filters"</button>
                 </div>
                 <div class="filter-layout__results">
-                    <p class="heading-s results-count" id="results-count">{count}</p>
+                    <p class="heading-s results-count" id="results-count" tabindex="-1">{count}</p>
                     {understood}
                     <ChosenFilters query=query.clone() facets=results.facets />
                     <OrderChoice order=query.order has_place />
@@ -123,7 +144,9 @@ fn Results(page: SearchPage) -> impl IntoView {
                     <Pagination query=query.clone() current=results.page last=last_page />
                 </div>
             </div>
+            </div>
         </Form>
+        <FocusOnArrival />
     }
 }
 
@@ -142,7 +165,7 @@ fn OrderChoice(order: Order, has_place: bool) -> impl IntoView {
                 {choices
                     .into_iter()
                     .filter(|(o, _)| has_place || *o != Order::Distance)
-                    .map(|(o, label)| view! { <option value=o.slug() selected=o == order>{label}</option> })
+                    .map(|(o, label)| view! { <option value=o.slug() selected=o == order prop:selected=o == order>{label}</option> })
                     .collect_view()}
             </select>
             <button type="submit" class="button button--secondary order__button">"Sort"</button>

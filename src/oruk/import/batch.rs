@@ -536,7 +536,8 @@ impl Terms {
         if self.needs.is_empty() {
             self.needs = cx.mapping.defaults.needs.clone();
         }
-        if self.needs.is_empty() {
+        let said = |cx: &Cx<'_>, field: &str| cx.issues.iter().any(|(f, _)| f == field);
+        if self.needs.is_empty() && !said(cx, "needs") {
             cx.bad(
                 "needs",
                 "no support need: none of its taxonomy terms maps to one and none is named in its description; add its terms to a mapping file, or set [defaults] needs",
@@ -562,7 +563,7 @@ impl Terms {
         if self.kinds.is_empty() {
             self.kinds = cx.mapping.defaults.kinds.clone();
         }
-        if self.kinds.is_empty() {
+        if self.kinds.is_empty() && !said(cx, "kinds") {
             cx.bad(
                 "kinds",
                 "no kind of day opportunity: none of its taxonomy terms maps to one; add its terms to a mapping file, or set [defaults] kinds",

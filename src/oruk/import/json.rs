@@ -382,6 +382,7 @@ struct Ours {
     transport: Option<bool>,
     duration_weeks: Option<u8>,
     price_per_session_pence: Option<u32>,
+    cost_notes: Option<String>,
 }
 
 fn ours(cx: &mut Cx<'_>, x: &Obj<'_>) -> Ours {
@@ -431,6 +432,7 @@ fn ours(cx: &mut Cx<'_>, x: &Obj<'_>) -> Ours {
         price_per_session_pence: x
             .whole(cx, "price_per_session_pence")
             .and_then(|p| u32::try_from(p).ok()),
+        cost_notes: x.text(cx, "cost_notes"),
         ..Ours::default()
     };
     if let Some(tier) = x.text(cx, "tier") {
@@ -776,6 +778,12 @@ fn location(
     let longitude = l.number(cx, "longitude");
     let coordinates = latitude.zip(longitude);
 
+    let field = if l.path.is_empty() {
+        "location".to_string()
+    } else {
+        l.path.clone()
+    };
+    let placed = locate(cx, &field, coordinates, &postcode);
     let mut accessibility = Vec::new();
     let mut notes = Vec::new();
     for a in l.objects(cx, "accessibility") {
@@ -793,7 +801,7 @@ fn location(
             .collect();
         let is_label = words.len() == 1 && features.iter().any(|f| f.label() == words[0]);
         if !words.is_empty() && !is_label {
-            if !is_ours && features.is_empty() && cx.mapping.guess_from_words {
+            if !is_ours && placed.is_some() && features.is_empty() && cx.mapping.guess_from_words {
                 let guessed = guess_access(cx, &words.join(". "));
                 if !guessed.is_empty() {
                     cx.warn(
@@ -819,12 +827,7 @@ fn location(
         }
     }
 
-    let field = if l.path.is_empty() {
-        "location".to_string()
-    } else {
-        l.path.clone()
-    };
-    let (latitude, longitude) = locate(cx, &field, coordinates, &postcode)?;
+    let (latitude, longitude) = placed?;
     let foreign_id = l.text(cx, "id").or(fallback_id);
     let x_slug = l.object(cx, "x_dayfinder").and_then(|x| x.text(cx, "slug"));
     let shown = [&name, &street, &postcode]
@@ -1156,7 +1159,11 @@ fn cost(cx: &mut Cx<'_>, s: &Obj<'_>, terms: &Terms, x: &Ours, is_ours: bool) ->
         notes: String::new(),
     };
     let summary = cost.summary();
-    let mut notes = if fees == summary { String::new() } else { fees };
+    let mut notes = match &x.cost_notes {
+        Some(notes) if is_ours => notes.clone(),
+        _ if fees == summary => String::new(),
+        _ => fees,
+    };
     if !described.is_empty() {
         let options = format!("{}.", described.join("; "));
         notes = if notes.is_empty() {

@@ -109,34 +109,49 @@ impl Report {
         let invalid = self.invalid_records();
         let mut out = if self.refused {
             format!(
-                "Nothing was imported: {invalid} of {} records are invalid.",
-                self.records
+                "Nothing was imported: {} of {} {} invalid.",
+                invalid,
+                count(self.records, "record"),
+                if invalid == 1 { "is" } else { "are" }
             )
         } else {
             format!(
-                "Imported {} of {} records: {} new, {} changed, {} unchanged.",
-                self.valid, self.records, self.added, self.changed, self.unchanged
+                "Imported {} of {}: {} new, {} changed, {} unchanged.",
+                self.valid,
+                count(self.records, "record"),
+                self.added,
+                self.changed,
+                self.unchanged
             )
         };
         if self.removed > 0 {
             out.push_str(&format!(
-                " {} services that are not in the file were removed.",
-                self.removed
+                " Removed {} that the file does not have.",
+                count(self.removed, "service")
             ));
         }
         if !self.refused && invalid > 0 {
-            out.push_str(&format!(" {invalid} invalid records were skipped."));
+            out.push_str(&format!(" Skipped {}.", count(invalid, "invalid record")));
         }
         if !self.warnings.is_empty() {
-            out.push_str(&format!(" {} warnings.", self.warnings.len()));
+            out.push_str(&format!(" {}.", count(self.warnings.len(), "warning")));
         }
         if !self.unmapped_terms.is_empty() {
             out.push_str(&format!(
-                " {} taxonomy terms are not in the mapping.",
-                self.unmapped_terms.len()
+                " {} not in the mapping.",
+                count(self.unmapped_terms.len(), "taxonomy term")
             ));
         }
         out
+    }
+}
+
+/// "1 record", "3 records".
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }
 
@@ -178,8 +193,10 @@ impl fmt::Display for Report {
                         .unwrap_or_default();
                 writeln!(
                     f,
-                    "  “{}”{taxonomy}{id}: {} records, first {}",
-                    t.term, t.records, t.first
+                    "  “{}”{taxonomy}{id}: {}, first {}",
+                    t.term,
+                    count(t.records, "record"),
+                    t.first
                 )?;
             }
         }
