@@ -56,6 +56,9 @@ pub async fn search_services(query_string: String) -> Result<SearchPage, AppErro
     let asked = query.clone();
     let results =
         crate::ssr::blocking("search the directory", move || engine.search(&asked)).await?;
+    // Show the search as it was run: words the engine read as days, places or ages come
+    // back as ticked filters the person can see and remove one by one.
+    let query = results.interpreted.clone().unwrap_or(query);
     Ok(SearchPage {
         query,
         problems: problems.into_iter().map(|p| p.message).collect(),
