@@ -748,3 +748,94 @@ fn a_files_format_is_read_from_its_name_or_else_its_first_character() {
     assert_eq!(Format::sniff(b"\xEF\xBB\xBF [ {}"), Format::Json);
     assert_eq!(Format::sniff(b"id,name"), Format::Csv);
 }
+
+// Never a panic.
+
+/// Every path to a value in a JSON document: `["schedules", "0", "opens_at"]`.
+fn paths(v: &Value, here: Vec<String>, out: &mut Vec<Vec<String>>) {
+    match v {
+        Value::Object(map) => {
+            for (k, child) in map {
+                let mut p = here.clone();
+                p.push(k.clone());
+                out.push(p.clone());
+                paths(child, p, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                let mut p = here.clone();
+                p.push(i.to_string());
+                out.push(p.clone());
+                paths(child, p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn at<'a>(v: &'a mut Value, path: &[String]) -> &'a mut Value {
+    path.iter().fold(v, |v, k| match v {
+        Value::Array(items) => &mut items[k.parse::<usize>().unwrap()],
+        other => &mut other[k.as_str()],
+    })
+}
+
+#[test]
+fn no_value_of_any_type_anywhere_in_a_service_makes_the_import_panic() {
+    let good = foreign_service("7c9f1a52-1d1e-4c36-9a52-3f0b0b1a0001", "Crewe Lunch Club");
+    let mut all = Vec::new();
+    paths(&good, Vec::new(), &mut all);
+    let odd = [
+        json!(null),
+        json!(true),
+        json!(-1),
+        json!(1.5e300),
+        json!(""),
+        json!("  "),
+        json!("é🙂".repeat(200)),
+        json!([]),
+        json!([null, 1]),
+        json!({}),
+    ];
+    let existing = Directory::default();
+    let mut checked = 0;
+    for path in &all {
+        for value in &odd {
+            let mut s = good.clone();
+            *at(&mut s, path) = value.clone();
+            let file = bytes(&json!([s]));
+            let parsed = import::parse(&file, &json_options(), &existing, &mut |_| {});
+            if let Ok(p) = parsed {
+                assert_eq!(p.report.records, 1, "{path:?} = {value}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "{checked}");
+}
+
+#[test]
+fn arbitrary_bytes_never_make_the_import_panic() {
+    let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let existing = Directory::default();
+    let alphabet = b"{}[]\",:;\n\r 0123456789.-eE\\tnulfasridname\xEF\xBB\xBF\xFF";
+    for round in 0..2_000 {
+        let len = (next() % 200) as usize;
+        let file: Vec<u8> = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        let options = if round % 2 == 0 {
+            json_options()
+        } else {
+            csv_options()
+        };
+        let _ = import::parse(&file, &options, &existing, &mut |_| {});
+    }
+}

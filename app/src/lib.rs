@@ -4,6 +4,9 @@
 //! live one to a file in `pages/`, the pieces they share in `components/`, and the server
 //! functions (thin adapters over the directory engine) in `api.rs`.
 
+// The results page's view type is deep; the optimised wasm build needs more room for it.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod components;
 pub mod enhance;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { open, resultCount, withJs } from './helpers';
+import { filterGroup, open, resultCount, withJs } from './helpers';
 
 // What hydration adds. Without JavaScript the same journeys work through the forms' buttons
 // (see journeys.spec.ts); these run only in the `js` project.
@@ -11,7 +11,7 @@ test('ticking a filter updates the results in place, keeps focus there and annou
   await open(page, testInfo, '/search?q=group');
   await page.evaluate(() => ((window as any).stillTheSamePage = true));
 
-  const saturday = page.getByRole('group', { name: 'Days' }).getByLabel(/^Saturday/);
+  const saturday = (await filterGroup(page, 'Days')).getByLabel(/^Saturday/);
   await saturday.focus();
   await page.keyboard.press('Space');
 
@@ -19,20 +19,20 @@ test('ticking a filter updates the results in place, keeps focus there and annou
   await expect(page.getByRole('link', { name: /Remove filter: .*Saturday/ })).toBeVisible();
   const count = await resultCount(page);
   await expect(page.getByRole('status')).toHaveText(new RegExp(`^${count} day opportunit(y|ies) found$`));
-  await expect(page.getByRole('group', { name: 'Days' }).getByLabel(/^Saturday/)).toBeFocused();
+  await expect((await filterGroup(page, 'Days')).getByLabel(/^Saturday/)).toBeFocused();
   expect(await page.evaluate(() => (window as any).stillTheSamePage)).toBe(true);
 });
 
 test('back and forward move between searches, with the filters and results in step', async ({ page }, testInfo) => {
   await open(page, testInfo, '/search?q=group');
-  await page.getByRole('group', { name: 'Days' }).getByLabel(/^Monday/).check();
+  await (await filterGroup(page, 'Days')).getByLabel(/^Monday/).check();
   await expect(page).toHaveURL(/day=monday/);
   await page.goBack();
   await expect(page).not.toHaveURL(/day=monday/);
-  await expect(page.getByRole('group', { name: 'Days' }).getByLabel(/^Monday/)).not.toBeChecked();
+  await expect((await filterGroup(page, 'Days')).getByLabel(/^Monday/)).not.toBeChecked();
   await page.goForward();
   await expect(page).toHaveURL(/day=monday/);
-  await expect(page.getByRole('group', { name: 'Days' }).getByLabel(/^Monday/)).toBeChecked();
+  await expect((await filterGroup(page, 'Days')).getByLabel(/^Monday/)).toBeChecked();
 });
 
 test('changing the order applies at once', async ({ page }, testInfo) => {

@@ -47,3 +47,14 @@ export async function firstResultHref(page: Page): Promise<string> {
   expect(href).toBeTruthy();
   return href!;
 }
+
+/** The checkboxes of one filter (by its heading, "Days"), opening its section first. */
+export async function filterGroup(page: Page, name: string) {
+  const section = page
+    .locator('details.filter-group')
+    .filter({ has: page.locator('.filter-group__label', { hasText: new RegExp(`^${name}$`) }) });
+  if (!(await section.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await section.locator('summary').click();
+  }
+  return section.getByRole('group', { name });
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { firstResultHref, open, resultCount, settled } from './helpers';
+import { filterGroup, firstResultHref, open, resultCount, settled } from './helpers';
 
 // Every journey runs twice: in the `js` project (hydrated) and the `no-js` project.
 
@@ -30,8 +30,8 @@ test('filters narrow the results, show as removable, and come off one at a time'
   await open(page, testInfo, '/search?q=group');
   const before = await resultCount(page);
 
-  await page.getByRole('group', { name: 'Days' }).getByLabel(/^Saturday/).check();
-  await page.getByRole('group', { name: 'Who it is for' }).getByLabel(/^Older people/).check();
+  await (await filterGroup(page, 'Days')).getByLabel(/^Saturday/).check();
+  await (await filterGroup(page, 'Who it is for')).getByLabel(/^Older people/).check();
   await page.getByRole('button', { name: 'Apply filters' }).first().click();
 
   await expect(page).toHaveURL(/day=saturday/);

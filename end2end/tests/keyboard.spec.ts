@@ -26,7 +26,9 @@ test('a keyboard user can skip to the content, search, filter and open a listing
   await expect(page).toHaveURL(/\/search\?q=club&near=Macclesfield/);
   await settled(page, testInfo);
 
-  await tabTo(page, 'input[name="day"][value="monday"]', 80);
+  await tabTo(page, 'details[data-param="day"] > summary', 80);
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'input[name="day"][value="monday"]', 20);
   await page.keyboard.press('Space');
   await tabTo(page, 'button.filters__apply', 80);
   await page.keyboard.press('Enter');

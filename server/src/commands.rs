@@ -84,7 +84,7 @@ async fn serve(data_dir: &Path, args: ServeArgs) -> anyhow::Result<()> {
 }
 
 async fn generate(data_dir: &Path, args: GenerateArgs) -> anyhow::Result<()> {
-    let directory = synthetic(args.services, args.seed)?;
+    let directory = sample::synthetic(args.services, args.seed);
     match args.out {
         Some(path) => {
             let json = serde_json::to_string(&directory)
@@ -113,13 +113,6 @@ async fn generate(data_dir: &Path, args: GenerateArgs) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-/// The core's generator of synthetic directories.
-// TODO(core): call `dayfinder::sample::synthetic(services, seed)` once it lands.
-fn synthetic(services: usize, seed: u64) -> anyhow::Result<dayfinder::model::Directory> {
-    let _ = (services, seed);
-    bail!("`generate` needs dayfinder::sample::synthetic, which the core does not have yet")
 }
 
 async fn stats(data_dir: &Path, args: StatsArgs) -> anyhow::Result<()> {

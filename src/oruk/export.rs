@@ -9,14 +9,14 @@
 
 use std::collections::HashMap;
 
-use serde_json::Value;
+use serde::Serialize;
 
 use crate::engine::listings_of;
 use crate::model::Directory;
 
 use super::ids;
 use super::map::{self, Detail};
-use super::objects::Service;
+use super::objects::{Service, ServiceExtension};
 
 /// Why an export could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -44,7 +44,9 @@ pub fn services(directory: &Directory) -> Vec<Service> {
         .collect()
 }
 
-/// The directory as ORUK 3.0 JSON: a pretty-printed array of full services.
+/// The directory as ORUK 3.0 JSON: an array of full services, one service to a line
+/// (compact, so that large directories stay well within the import's size limit, and
+/// still easy to compare line by line).
 pub fn json(directory: &Directory) -> Result<Vec<u8>, ExportError> {
     let notes: HashMap<String, &str> = directory
         .services
@@ -52,20 +54,39 @@ pub fn json(directory: &Directory) -> Result<Vec<u8>, ExportError> {
         .filter(|s| !s.cost.notes.is_empty())
         .map(|s| (ids::service(&s.id), s.cost.notes.as_str()))
         .collect();
-    let mut all = Vec::new();
-    for service in services(directory) {
-        let notes = notes.get(&service.id).copied();
-        let mut value = serde_json::to_value(service)?;
-        if let Some(notes) = notes
-            && let Some(x) = value.get_mut("x_dayfinder").and_then(Value::as_object_mut)
-        {
-            x.insert("cost_notes".into(), Value::String(notes.to_string()));
-        }
-        all.push(value);
+    let mut out = b"[".to_vec();
+    for (i, mut service) in services(directory).into_iter().enumerate() {
+        let cost_notes = notes.get(&service.id).copied();
+        let extension = service.x_dayfinder.take();
+        let line = Exported {
+            service: &service,
+            x_dayfinder: extension.as_ref().map(|extension| ExportedExtension {
+                extension,
+                cost_notes,
+            }),
+        };
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut out, &line)?;
     }
-    let mut out = serde_json::to_vec_pretty(&all)?;
-    out.push(b'\n');
+    out.extend_from_slice(b"\n]\n");
     Ok(out)
+}
+
+/// A service as exported: as the API gives it, with the cost notes in its extension.
+#[derive(Serialize)]
+struct Exported<'a> {
+    #[serde(flatten)]
+    service: &'a Service,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    x_dayfinder: Option<ExportedExtension<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExportedExtension<'a> {
+    #[serde(flatten)]
+    extension: &'a ServiceExtension,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cost_notes: Option<&'a str>,
 }
 
 /// The directory as CSV, one row per service.

@@ -2,45 +2,63 @@
 //! each choice with how many results it would give, and the chosen filters as links that
 //! remove them one at a time.
 
-use dayfinder::query::{FacetGroup, SearchQuery};
+use dayfinder::query::{FacetGroup, FacetValue, SearchQuery};
 use leptos::prelude::*;
 
 use crate::urls;
 
-/// The checkbox groups. They sit inside the results page's GET form.
+/// The checkbox groups. They sit inside the results page's GET form. Each group folds
+/// away (`<details>`, so no JavaScript is needed): the first, and any with a choice ticked,
+/// start open.
 #[component]
 pub fn FacetFilters(facets: Vec<FacetGroup>) -> impl IntoView {
     facets
         .into_iter()
         .filter(|group| group.values.iter().any(|v| v.count > 0 || v.selected))
-        .map(|group| {
+        .enumerate()
+        .map(|(index, group)| {
             let param = group.param.clone();
+            let ticked = group.values.iter().filter(|v| v.selected).count();
+            let open = index == 0 || ticked > 0;
             let choices = group
                 .values
                 .into_iter()
                 .filter(|v| v.count > 0 || v.selected)
-                .map(|v| {
-                    let id = format!("filter-{param}-{}", id_part(&v.value));
-                    view! {
-                        <div class="checkboxes__item">
-                            <input class="checkboxes__input" type="checkbox" id=id.clone() name=param.clone() value=v.value checked=v.selected prop:checked=v.selected />
-                            <label class="label checkboxes__label" for=id>
-                                {v.label} " " <span class="checkboxes__count">{format!("({})", v.count)}</span>
-                            </label>
-                        </div>
-                    }
-                })
+                .map(|v| view! { <Choice param=param.clone() value=v /> })
                 .collect_view();
+            let summary_note = (ticked > 0).then(|| {
+                view! { <span class="filter-group__ticked">{format!(" ({ticked} selected)")}</span> }
+            });
             view! {
-                <div class="filter-group">
-                <fieldset class="fieldset">
-                    <legend class="fieldset__legend">{group.label}</legend>
-                    <div class="checkboxes checkboxes--small">{choices}</div>
-                </fieldset>
-                </div>
+                <details class="filter-group" data-param=param.clone() open=open>
+                    <summary class="filter-group__summary">
+                        <span class="filter-group__label">{group.label.clone()}</span>
+                        {summary_note}
+                    </summary>
+                    <fieldset class="fieldset filter-group__fieldset">
+                        <legend class="visually-hidden">{group.label}</legend>
+                        <div class="checkboxes checkboxes--small">{choices}</div>
+                    </fieldset>
+                </details>
             }
+            .into_any()
         })
         .collect_view()
+}
+
+/// One checkbox with its label and count.
+#[component]
+fn Choice(param: String, value: FacetValue) -> impl IntoView {
+    let id = format!("filter-{param}-{}", id_part(&value.value));
+    let checked = value.selected;
+    view! {
+        <div class="checkboxes__item">
+            <input class="checkboxes__input" type="checkbox" id=id.clone() name=param value=value.value checked=checked prop:checked=checked />
+            <label class="label checkboxes__label" for=id>
+                {value.label} " " <span class="checkboxes__count">{format!("({})", value.count)}</span>
+            </label>
+        </div>
+    }
 }
 
 /// A value as part of an HTML id: "Holmes Chapel" -> "holmes-chapel".

@@ -55,3 +55,44 @@ fn stats_json_counts_the_sample_directory() {
     assert!(stats["providers"].as_u64().unwrap() >= 50);
     assert!(stats["by_need"]["dementia"].as_u64().unwrap() > 0);
 }
+
+#[test]
+fn generate_fills_the_store_with_a_synthetic_directory_of_the_size_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dayfinder(
+        dir.path(),
+        &["generate", "--services", "300", "--seed", "7"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stats = dayfinder(dir.path(), &["stats", "--json"]);
+    let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert_eq!(stats["services"], 300);
+}
+
+#[test]
+fn generate_can_write_the_directory_to_a_file_instead() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("synthetic.json");
+    let out = dayfinder(
+        dir.path(),
+        &[
+            "generate",
+            "--services",
+            "50",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let directory: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(directory["services"].as_array().unwrap().len(), 50);
+}
