@@ -620,6 +620,8 @@ fn a_csv_without_its_required_columns_is_refused() {
         said.contains("no “id”, “organisation_id”, “organisation_name” column"),
         "{said}"
     );
+    let said = refused(&disk, b"id;name\nclub;Club\n", &csv_options()).to_string();
+    assert!(said.contains("separated by semicolons"), "{said}");
 }
 
 #[test]
@@ -838,4 +840,22 @@ fn arbitrary_bytes_never_make_the_import_panic() {
         };
         let _ = import::parse(&file, &options, &existing, &mut |_| {});
     }
+}
+
+#[test]
+fn replacing_the_directory_with_itself_writes_nothing() {
+    let disk = Disk::with_sample();
+    let head = disk.head();
+    let file = export::csv(&dayfinder::sample::cheshire_east()).unwrap();
+    let options = Options {
+        replace: true,
+        ..csv_options()
+    };
+    let report = import(&disk.engine, &file, &options).unwrap();
+    assert_eq!(
+        (report.unchanged, report.removed, report.written),
+        (254, 0, false),
+        "{report}"
+    );
+    assert_eq!(disk.head(), head);
 }

@@ -274,6 +274,11 @@ impl Columns {
             .copied()
             .filter(|c| !at.contains_key(c))
             .collect();
+        if !missing.is_empty() && header.len() == 1 && header.as_slice().contains(&b';') {
+            return Err(ImportError::NotCsv(
+                "its columns are separated by semicolons: save it with commas (in Excel: Save As, CSV UTF-8)".into(),
+            ));
+        }
         if !missing.is_empty() {
             return Err(ImportError::NotCsv(format!(
                 "the first line must name the columns, and it has no {} column (see docs/import-export.md for the columns)",

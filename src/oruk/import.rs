@@ -383,8 +383,15 @@ fn save(
             .source
             .clone()
             .unwrap_or_else(|| existing.source.clone());
-        engine.import(&incoming)?;
-        report.written = true;
+        let same = report.added + report.changed + report.removed == 0
+            && incoming.source == existing.source
+            && incoming.organisations.len() == existing.organisations.len()
+            && incoming.locations.len() == existing.locations.len()
+            && changes(existing, incoming.clone(), None) == Directory::default();
+        if !same {
+            engine.import(&incoming)?;
+            report.written = true;
+        }
         return Ok(report);
     }
     let delta = changes(existing, incoming, options.source.clone());
