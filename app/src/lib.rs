@@ -28,7 +28,7 @@ use leptos_router::{
 use crate::components::layout::Layout;
 use crate::pages::{
     about::AboutPage, accessibility::AccessibilityPage, home::HomePage, listing::ListingPage,
-    not_found::NotFoundPage, privacy::PrivacyPage, results::ResultsPage,
+    not_found::NotFoundPage, open_data::OpenDataPage, privacy::PrivacyPage, results::ResultsPage,
 };
 
 /// The HTML document around every page.
@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/about-the-data") view=AboutPage ssr=SsrMode::Async />
                     <Route path=path!("/accessibility") view=AccessibilityPage />
                     <Route path=path!("/privacy") view=PrivacyPage />
+                    <Route path=path!("/open-data") view=OpenDataPage />
                 </Routes>
             </Layout>
         </Router>

@@ -22,6 +22,7 @@ const pages: [string, string][] = [
   ['about the data', '/about-the-data'],
   ['accessibility statement', '/accessibility'],
   ['privacy notice', '/privacy'],
+  ['open data and API', '/open-data'],
   ['page not found', '/no-such-page'],
 ];
 

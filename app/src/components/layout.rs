@@ -94,6 +94,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <li><a href="/about-the-data" class="footer__link">"About the data"</a></li>
                     <li><a href="/accessibility" class="footer__link">"Accessibility statement"</a></li>
                     <li><a href="/privacy" class="footer__link">"Privacy"</a></li>
+                    <li><a href="/open-data" class="footer__link">"Open data and API"</a></li>
                 </ul>
                 <p class="footer__meta">
                     <Suspense>{move || Suspend::new(async move { source_line().await.map(|s| view! { {s} " " }) })}</Suspense>

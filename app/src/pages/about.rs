@@ -37,6 +37,11 @@ pub fn AboutPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <h2 class="heading-m">"Use the data"</h2>
+        <p class="body">
+            "The whole directory is open data: "
+            <a class="link" href="/open-data">"download it, or read it from our Open Referral UK API"</a>"."
+        </p>
         <h2 class="heading-m">"How up to date it is"</h2>
         <p class="body">
             "Each listing shows the date it was last checked, and the date its vacancies were last confirmed. "

@@ -151,6 +151,7 @@ async fn the_static_pages_have_unique_titles() {
         "/about-the-data",
         "/accessibility",
         "/privacy",
+        "/open-data",
         "/nope",
     ] {
         let page = app.get(path).await;
@@ -200,4 +201,20 @@ async fn a_question_comes_back_as_filters_that_can_be_removed_one_by_one() {
         first.starts_with("/services/crewe-saturday-memory-club"),
         "{first}"
     );
+}
+
+#[tokio::test]
+async fn the_open_data_page_links_the_downloads_and_the_api_and_they_answer() {
+    let app = spawn_app().await;
+    let page = app.get("/open-data").await;
+    assert_eq!(page.status, 200);
+    for link in [
+        "/download/directory.csv",
+        "/download/directory.json",
+        "/api/v3/openapi.json",
+        "/api/v3/services",
+    ] {
+        assert!(page.body.contains(&format!(r#"href="{link}""#)), "{link}");
+        assert_eq!(app.get(link).await.status, 200, "{link}");
+    }
 }
