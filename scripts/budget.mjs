@@ -6,6 +6,7 @@
 // Run by scripts/budget.sh, which builds in release and starts the server on 10,000 services.
 import fs from 'node:fs';
 import path from 'node:path';
+import http from 'node:http';
 import zlib from 'node:zlib';
 
 const [base, pkgDir, requestsArg] = process.argv.slice(2);
@@ -15,6 +16,19 @@ const gzip = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 const brotli = (buf) =>
   zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** The bytes the server sends for a URL with this Accept-Encoding, still compressed. */
+function served(url, encoding) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+        let n = 0;
+        res.on('data', (chunk) => (n += chunk.length));
+        res.on('end', () => resolve({ bytes: n, encoding: res.headers['content-encoding'] ?? 'none' }));
+      })
+      .on('error', reject);
+  });
+}
 
 async function text(url) {
   const response = await fetch(url);
@@ -30,8 +44,16 @@ const cssHref = html.toString().match(/<link[^>]+href="(\/pkg\/[^"]+\.css)"/)?.[
 if (!cssHref) throw new Error('no stylesheet link on the results page');
 const css = await text(`${base}${cssHref}`);
 
-// 2. The hydration bundle, as built.
+// 2. The hydration bundle, as built and as served.
 const files = fs.readdirSync(pkgDir);
+const assets = files.filter((f) => /\.(wasm|js)$/.test(f));
+let servedBr = 0;
+let servedGz = 0;
+for (const f of assets) {
+  servedBr += (await served(`${base}/pkg/${f}`, 'br')).bytes;
+  servedGz += (await served(`${base}/pkg/${f}`, 'gzip')).bytes;
+}
+const pageBr = (await served(resultsUrl, 'br')).bytes + (await served(`${base}${cssHref}`, 'br')).bytes;
 const pick = (ext) => files.filter((f) => f.endsWith(ext)).map((f) => fs.readFileSync(path.join(pkgDir, f)));
 const wasm = Buffer.concat(pick('.wasm'));
 const js = Buffer.concat(pick('.js'));
@@ -62,9 +84,11 @@ times.sort((a, b) => a - b);
 const at = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
 
 const rows = [
-  ['Results page HTML + CSS (gzip / brotli)', `${kb(gzip(html) + gzip(css))} / ${kb(brotli(html) + brotli(css))}`, '60 KB', brotli(html) + brotli(css) <= 60 * 1024],
+  ['Results page HTML + CSS as served (brotli)', kb(pageBr), '60 KB', pageBr <= 60 * 1024],
+  ['  best case (gzip -9 / brotli 11)', `${kb(gzip(html) + gzip(css))} / ${kb(brotli(html) + brotli(css))}`, '', true],
   ['  of which HTML (raw)', kb(html.length), '', true],
-  ['Hydration bundle wasm + JS (gzip / brotli)', `${kb(gzip(wasm) + gzip(js))} / ${kb(brotli(wasm) + brotli(js))}`, '250 KB', brotli(wasm) + brotli(js) <= 250 * 1024],
+  ['Hydration bundle wasm + JS as served (brotli / gzip)', `${kb(servedBr)} / ${kb(servedGz)}`, '250 KB', servedBr <= 250 * 1024],
+  ['  best case (gzip -9 / brotli 11)', `${kb(gzip(wasm) + gzip(js))} / ${kb(brotli(wasm) + brotli(js))}`, '', true],
   ['  of which wasm (raw)', kb(wasm.length), '', true],
   [`Results page time, ${requests} requests: p50 / p95 / max`, `${at(50).toFixed(1)} / ${at(95).toFixed(1)} / ${times[times.length - 1].toFixed(1)} ms`, 'p95 < 20 ms', at(95) < 20],
 ];

@@ -10,7 +10,8 @@ services=${1:-10000}
 requests=${2:-400}
 
 scripts/install-tools.sh --site-only
-cargo leptos build --release
+# --precompress writes .br and .gz beside each asset, served as they are.
+cargo leptos build --release --precompress
 
 data=$(mktemp -d)
 port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")

@@ -2,38 +2,14 @@
 //! async threads, and hand back what a page shows. The browser calls them over HTTP after
 //! hydration; on the server, pages call them directly while rendering.
 
-use dayfinder::model::Listing;
-use dayfinder::query::{FacetValue, SearchQuery, SearchResults};
+use dayfinder::query::FacetValue;
+#[cfg(feature = "ssr")]
+use dayfinder::query::SearchQuery;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-
-/// One results page: the search as understood, what was skipped from it, and the answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SearchPage {
-    pub query: SearchQuery,
-    /// Plain sentences about parameters that were left out ("We do not recognise ...").
-    pub problems: Vec<String>,
-    pub results: SearchResults,
-}
-
-/// A listing as its page shows it: the listing, its nearest town, and how far it is from
-/// the place the person searched near (when they came from a search with a place).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ListingPage {
-    pub listing: Listing,
-    pub nearest_town: Option<String>,
-    pub distance: Option<DistanceFrom>,
-}
-
-/// "2.3 miles from Crewe".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DistanceFrom {
-    /// The place as the gazetteer names it: "Crewe", "CW1 2BJ".
-    pub place: String,
-    pub miles: f64,
-}
+pub use crate::view_models::{ListingSheet, SearchPage};
 
 /// What the home and about pages say about the directory as a whole.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -59,22 +35,20 @@ pub async fn search_services(query_string: String) -> Result<SearchPage, AppErro
     // Show the search as it was run: words the engine read as days, places or ages come
     // back as ticked filters the person can see and remove one by one.
     let query = results.interpreted.clone().unwrap_or(query);
-    Ok(SearchPage {
-        query,
-        problems: problems.into_iter().map(|p| p.message).collect(),
-        results,
-    })
+    let problems = problems.into_iter().map(|p| p.message).collect();
+    Ok(SearchPage::new(&query, problems, results))
 }
 
 /// One listing by its id, placed relative to `near` (a town or postcode) when given;
 /// `AppError::NotFound` when there is no such listing.
 #[server(endpoint = "listing")]
-pub async fn get_listing(id: String, near: Option<String>) -> Result<ListingPage, AppError> {
+pub async fn get_listing(id: String, near: Option<String>) -> Result<ListingSheet, AppError> {
     let engine = crate::ssr::engine()?;
     let listing = crate::ssr::blocking("read a listing", move || engine.listing(&id))
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(crate::ssr::place_listing(listing, near.as_deref()))
+    let (nearest_town, distance) = crate::ssr::place_listing(&listing, near.as_deref());
+    Ok(ListingSheet::new(&listing, nearest_town, distance))
 }
 
 /// The directory's source line, for the banner and footer of every page.

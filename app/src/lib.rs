@@ -8,11 +8,13 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod codec;
 pub mod components;
 pub mod enhance;
 pub mod error;
 pub mod pages;
 pub mod urls;
+pub mod view_models;
 
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -87,6 +89,8 @@ pub fn App() -> impl IntoView {
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // Panic messages in the console while developing; left out of the release bundle.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(App);
 }

@@ -8,7 +8,6 @@ use http::{HeaderValue, StatusCode, header};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
-use crate::api::{DistanceFrom, ListingPage};
 use crate::error::AppError;
 
 /// The directory engine, shared by every request. The server provides it as context.
@@ -54,24 +53,27 @@ fn error_chain(error: &dyn std::error::Error) -> String {
     out
 }
 
-/// A listing with its nearest town and its distance from where the person searched.
-pub fn place_listing(listing: dayfinder::model::Listing, near: Option<&str>) -> ListingPage {
-    use dayfinder::places::{Gazetteer, distance_miles};
+/// A listing's nearest town, and how far it is from where the person searched ("2.3 miles
+/// from Crewe"), when it has an address and the place is known.
+pub fn place_listing(
+    listing: &dayfinder::model::Listing,
+    near: Option<&str>,
+) -> (Option<String>, Option<String>) {
+    use dayfinder::places::{Gazetteer, PlaceKind, distance_miles};
     let places = Gazetteer::embedded();
     let point = listing.location.as_ref().map(|l| (l.latitude, l.longitude));
     let nearest_town = point.map(|(lat, lon)| places.nearest_town(lat, lon).name.to_string());
     let distance = near
         .and_then(|n| places.resolve(n).ok())
         .zip(point)
-        .map(|(from, to)| DistanceFrom {
-            miles: distance_miles(from.position(), to),
-            place: from.name,
+        .map(|(from, to)| {
+            let miles = crate::components::format::miles(distance_miles(from.position(), to));
+            match from.kind {
+                PlaceKind::Town => format!("{miles} from {} town centre", from.name),
+                PlaceKind::Postcode | PlaceKind::Outcode => format!("{miles} from {}", from.name),
+            }
         });
-    ListingPage {
-        listing,
-        nearest_town,
-        distance,
-    }
+    (nearest_town, distance)
 }
 
 /// Sets the status of the page being rendered (404 for an unknown listing).
@@ -96,7 +98,10 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
     )
 }
 
-/// Gives an HTML page its Content-Security-Policy, with the nonce leptos_axum made for it.
+/// Gives an HTML page its Content-Security-Policy, with the nonce of this response.
+///
+/// The server's middleware also sets it from the same nonce (see `use_request_nonce`):
+/// headers set here through `ResponseOptions` were now and then missing from the response.
 pub fn set_security_headers() {
     let Some(response) = use_context::<ResponseOptions>() else {
         return;
@@ -105,5 +110,16 @@ pub fn set_security_headers() {
     let policy = content_security_policy(nonce.as_deref());
     if let Ok(value) = HeaderValue::from_str(&policy) {
         response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// Uses the nonce the server's middleware made for this request (a request extension), so
+/// the page's scripts and the Content-Security-Policy header it sets agree. Call it in the
+/// context function given to `leptos_routes_with_context`.
+pub fn use_request_nonce() {
+    let nonce = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<leptos::nonce::Nonce>().cloned());
+    if let Some(nonce) = nonce {
+        provide_context(nonce);
     }
 }

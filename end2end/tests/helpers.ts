@@ -16,7 +16,8 @@ export async function open(page: Page, testInfo: TestInfo, url: string) {
 /** With JavaScript on, waits for the page to be hydrated (the app marks `<html>` when it is). */
 export async function settled(page: Page, testInfo: TestInfo) {
   if (withJs(testInfo)) {
-    await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+    // The debug wasm is large: compiling it can take a while on a busy 2-core machine.
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1, { timeout: 30_000 });
   }
 }
 

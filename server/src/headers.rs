@@ -1,6 +1,9 @@
 //! Response headers every response gets: security headers, and caching for the site's files.
-//! HTML pages set their own Content-Security-Policy with a per-response nonce (see
-//! `dayfinder_app::ssr`); other responses get the strict default here.
+//!
+//! Each request gets a fresh nonce (a request extension) that the app uses for its inline
+//! hydration scripts (`dayfinder_app::ssr::use_request_nonce`); HTML responses get a
+//! Content-Security-Policy allowing scripts with that nonce, other responses a strict
+//! default.
 
 use axum::{
     body::Body,
@@ -9,25 +12,38 @@ use axum::{
     middleware::Next,
     response::Response,
 };
+use dayfinder_app::ssr::content_security_policy;
+use leptos::nonce::Nonce;
 
 /// Adds the headers; `hashed_assets` says whether `/pkg/` file names carry a content hash
 /// (then they may be cached for a year). Use with `middleware::from_fn_with_state`.
 pub async fn add_headers(
     State(hashed_assets): State<bool>,
-    request: Request<Body>,
+    mut request: Request<Body>,
     next: Next,
 ) -> Response {
     let is_asset = request.uri().path().starts_with("/pkg/");
+    let nonce = Nonce::new();
+    request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
     let ok = response.status().is_success();
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
     let headers = response.headers_mut();
-    headers
-        .entry(header::CONTENT_SECURITY_POLICY)
-        .or_insert_with(|| {
-            HeaderValue::from_static(
-                "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-            )
-        });
+    let policy = if is_html {
+        HeaderValue::from_str(&content_security_policy(Some(&nonce))).ok()
+    } else {
+        None
+    };
+    let policy = policy.unwrap_or_else(|| {
+        HeaderValue::from_static(
+            "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        )
+    });
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

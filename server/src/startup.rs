@@ -63,7 +63,10 @@ impl Settings {
 pub fn app(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let engine = state.engine.clone();
-    let context = move || provide_context(engine.clone());
+    let context = move || {
+        provide_context(engine.clone());
+        dayfinder_app::ssr::use_request_nonce();
+    };
     let options = state.leptos_options.clone();
     let hashed_assets = options.hash_files;
     Router::new()

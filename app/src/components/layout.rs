@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::data_source;
+use crate::codec::PageOnceResource;
 use crate::enhance::{Enhancements, LiveRegion};
 
 /// The attribution the postcode data's licence asks for, in full.
@@ -42,7 +43,7 @@ fn sample_tag(text: &str) -> (bool, String) {
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     Enhancements::provide();
-    let source = OnceResource::new(data_source());
+    let source = PageOnceResource::new_with_options(data_source(), false);
     // The banner and footer show the source's first sentence; the about page shows it all.
     let source_line = move || async move {
         source

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::codec::PageOnceResource;
 use crate::enhance::FocusOnArrival;
 
 use crate::api::directory_overview;
@@ -12,7 +13,7 @@ use crate::components::layout::POSTCODE_ATTRIBUTION;
 /// The about-the-data page.
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    let overview = OnceResource::new(directory_overview());
+    let overview = PageOnceResource::new_with_options(directory_overview(), false);
     view! {
         <Title text="About the data – Dayfinder" />
         <h1 class="heading-l">"About the data"</h1>

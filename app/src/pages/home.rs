@@ -5,6 +5,7 @@ use dayfinder::query::FacetValue;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::codec::PageOnceResource;
 use crate::enhance::FocusOnArrival;
 use leptos_router::components::Form;
 
@@ -71,7 +72,7 @@ fn BrowseList(
 /// The home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let overview = OnceResource::new(directory_overview());
+    let overview = PageOnceResource::new_with_options(directory_overview(), false);
     view! {
         <Title text="Find day opportunities in Cheshire East – Dayfinder" />
         <h1 class="heading-xl">"Find day opportunities in Cheshire East"</h1>

@@ -8,6 +8,7 @@ use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_location};
 
 use crate::api::{SearchPage, search_services};
+use crate::codec::PageResource;
 use crate::components::error_view::ErrorView;
 use crate::components::facet_filters::{ChosenFilters, FacetFilters};
 use crate::components::format;
@@ -21,7 +22,8 @@ use crate::urls;
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let location = use_location();
-    let results = Resource::new(move || location.search.get(), search_services);
+    let results =
+        PageResource::new_with_options(move || location.search.get(), search_services, false);
     // With JavaScript: after new results arrive (not on first load), move focus or announce.
     let enhancements = Enhancements::get();
     Effect::watch(
@@ -29,7 +31,7 @@ pub fn ResultsPage() -> impl IntoView {
             results
                 .get()
                 .and_then(Result::ok)
-                .map(|page| (urls::search_query_string(&page.query), page.results.total))
+                .map(|page| (page.query_string, page.total))
         },
         move |now, before, _| {
             if let (Some((_, total)), Some(enhancements)) = (now, enhancements)
@@ -68,33 +70,35 @@ fn describe(query: &SearchQuery) -> String {
 /// A results page once the search has answered.
 #[component]
 fn Results(page: SearchPage) -> impl IntoView {
+    let (query, _) = urls::parse_search(&page.query_string);
     let SearchPage {
-        query,
         problems,
-        results,
+        total,
+        page: current,
+        per_page,
+        last_page,
+        hits,
+        facets,
+        place_found,
+        place_notice,
+        understood,
+        ..
     } = page;
     let title = {
         let mut t = format!("{} – search results", describe(&query));
-        if results.page > 1 {
-            t.push_str(&format!(
-                " (page {} of {})",
-                results.page,
-                results.total_pages()
-            ));
+        if current > 1 {
+            t.push_str(&format!(" (page {current} of {last_page})"));
         }
         format!("{t} – Dayfinder")
     };
-    let heading = match (&results.place, &query.place) {
-        (Some(found), _) => format!("Day opportunities near {}", found.name),
-        _ => "Day opportunities".to_string(),
+    let heading = match &place_found {
+        Some(found) => format!("Day opportunities near {found}"),
+        None => "Day opportunities".to_string(),
     };
-    let count = format!("{} found", format::count_opportunities(results.total));
-    let understood = (!results.understood.is_empty())
-        .then(|| view! { <p class="body-s understood">"We searched for: " {format::and_list(&results.understood)}</p> });
-    let notice = results
-        .place_notice
-        .clone()
-        .map(|notice| view! { <PlaceWarning notice query=query.clone() /> });
+    let count = format!("{} found", format::count_opportunities(total));
+    let understood = (!understood.is_empty())
+        .then(|| view! { <p class="body-s understood">"We searched for: " {format::and_list(&understood)}</p> });
+    let notice = place_notice.map(|notice| view! { <PlaceWarning notice query=query.clone() /> });
     let problems = (!problems.is_empty()).then(|| {
         view! {
             <div class="inset-text">
@@ -103,16 +107,15 @@ fn Results(page: SearchPage) -> impl IntoView {
             </div>
         }
     });
-    let has_place = results.place.is_some();
-    let last_page = results.total_pages();
-    let list = if results.hits.is_empty() {
+    let has_place = place_found.is_some();
+    let list = if hits.is_empty() {
         view! { <NothingFound query=query.clone() /> }.into_any()
     } else {
         let from = query.clone();
         view! {
             <h2 class="visually-hidden">"Results"</h2>
-            <ol class="results" start=(results.page - 1) * results.per_page + 1>
-                {results.hits.into_iter().map(|hit| view! { <ServiceCard hit from=from.clone() /> }).collect_view()}
+            <ol class="results" start=(current.max(1) - 1) * per_page + 1>
+                {hits.into_iter().map(|hit| view! { <ServiceCard hit from=from.clone() /> }).collect_view()}
             </ol>
         }
         .into_any()
@@ -130,18 +133,23 @@ fn Results(page: SearchPage) -> impl IntoView {
             {problems}
             <div class="filter-layout">
                 <div class="filter-layout__filters">
+                    {(total > 0).then(|| view! {
+                        <p class="body skip-to-results">
+                            <a class="link" href="#results-count">{format!("Go to the {}", format::count_opportunities(total))}</a>
+                        </p>
+                    })}
                     <h2 class="heading-m">"Filter results"</h2>
                     <button type="submit" class="button button--secondary filters__apply">"Apply filters"</button>
-                    <FacetFilters facets=results.facets.clone() />
+                    <FacetFilters facets=facets.clone() />
                     <button type="submit" class="button button--secondary filters__apply">"Apply filters"</button>
                 </div>
                 <div class="filter-layout__results">
                     <p class="heading-s results-count" id="results-count" tabindex="-1">{count}</p>
                     {understood}
-                    <ChosenFilters query=query.clone() facets=results.facets />
+                    <ChosenFilters query=query.clone() facets=facets />
                     <OrderChoice order=query.order has_place />
                     {list}
-                    <Pagination query=query.clone() current=results.page last=last_page />
+                    <Pagination query=query.clone() current=current last=last_page />
                 </div>
             </div>
             </div>

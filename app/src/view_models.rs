@@ -1,0 +1,420 @@
+//! What the results and listing pages show, prepared on the server as plain text.
+//!
+//! The browser only ever decodes these small, flat types (strings and numbers), never the
+//! directory's model: that keeps its decoding code, and the date library, out of the
+//! hydration bundle, and keeps all wording in one place on the server. The builders are
+//! server-only (`ssr`).
+
+use dayfinder::query::{FacetGroup, PlaceNotice};
+use serde::{Deserialize, Serialize};
+
+/// One results page.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SearchPage {
+    /// The search as it was run, as a query string (`q=club&day=saturday`): words the
+    /// engine read as filters come back as filters. The page rebuilds the search from it.
+    pub query_string: String,
+    /// Plain sentences about parameters that were left out ("We do not recognise ...").
+    pub problems: Vec<String>,
+    pub total: usize,
+    pub page: usize,
+    pub per_page: usize,
+    pub last_page: usize,
+    pub hits: Vec<HitCard>,
+    pub facets: Vec<FacetGroup>,
+    /// The place searched around, as named back: "Crewe", "CW11 1AA".
+    pub place_found: Option<String>,
+    pub place_notice: Option<PlaceNotice>,
+    /// Words of the question taken as filters ("Saturday", "near Crewe").
+    pub understood: Vec<String>,
+}
+
+/// One result as its card shows it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct HitCard {
+    pub id: String,
+    pub name: String,
+    pub organisation: String,
+    pub summary: String,
+    /// "Crewe, 1.2 miles away".
+    pub place: String,
+    /// "Monday and Friday", "Arranged with you".
+    pub days: String,
+    pub cost: String,
+    pub tier: String,
+    pub vacancy: Tag,
+    /// "Step-free access, Hoist and 2 more"; empty when none are known.
+    pub access: String,
+}
+
+/// A coloured label: "Spaces available" in green.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Tag {
+    pub label: String,
+    /// CSS classes: `tag tag--green`.
+    pub class: String,
+}
+
+/// A row of a summary list; `href` makes the value a link (phone, email, website).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Fact {
+    pub key: String,
+    pub value: String,
+    pub href: Option<String>,
+}
+
+/// One row of a weekly timetable.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SessionRow {
+    pub day: String,
+    pub starts: String,
+    pub ends: String,
+}
+
+/// Everything a listing's page shows.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ListingSheet {
+    pub id: String,
+    pub name: String,
+    pub organisation: String,
+    pub summary: String,
+    /// The town it is in; empty for outreach and online services.
+    pub town: String,
+    pub vacancy: Tag,
+    /// "28 December 2025".
+    pub vacancy_confirmed: String,
+    /// Where, type of support, kind, who it is for, ages, cost.
+    pub key_facts: Vec<Fact>,
+    pub description: Vec<String>,
+    pub activities: Vec<String>,
+    pub sessions: Vec<SessionRow>,
+    pub schedule_notes: String,
+    /// "The course lasts 12 weeks."
+    pub duration: Option<String>,
+    /// "Memory and dementia and Older people. Ages 50 and over."
+    pub who_for: String,
+    pub eligibility_notes: String,
+    pub cost: Vec<Fact>,
+    /// How to get a place: the route's name and what it means.
+    pub join: Vec<(String, String)>,
+    pub contact: Vec<Fact>,
+    /// The address, a line each; empty when it happens at home or online.
+    pub address: Vec<String>,
+    /// "Online: you take part from home." when there is no address.
+    pub no_address: Option<String>,
+    pub nearest_town: Option<String>,
+    /// "2.3 miles from Crewe", when the person came from a search near a place.
+    pub distance: Option<String>,
+    pub access: Vec<String>,
+    pub access_notes: String,
+    pub easy_read: Vec<String>,
+    /// "5 March 2025".
+    pub last_checked: String,
+    /// schema.org JSON-LD, safe to put inside a `<script>` element.
+    pub json_ld: String,
+}
+
+#[cfg(feature = "ssr")]
+mod build {
+    use dayfinder::model::{
+        AccessFeature, JoinRoute, Kind, Listing, Term, VacancyStatus, format_pounds,
+    };
+    use dayfinder::query::{Hit, SearchQuery, SearchResults};
+
+    use super::*;
+    use crate::components::format;
+
+    /// How many access features a card names before "and more".
+    const ACCESS_ON_CARD: usize = 4;
+
+    fn tag(status: VacancyStatus) -> Tag {
+        let colour = match status {
+            VacancyStatus::Spaces => "green",
+            VacancyStatus::WaitingList => "yellow",
+            VacancyStatus::Full => "grey",
+        };
+        Tag {
+            label: status.label().to_string(),
+            class: format!("tag tag--{colour}"),
+        }
+    }
+
+    fn fact(key: &str, value: impl Into<String>) -> Fact {
+        Fact {
+            key: key.to_string(),
+            value: value.into(),
+            href: None,
+        }
+    }
+
+    impl SearchPage {
+        /// A results page from the search as run and its results.
+        pub fn new(query: &SearchQuery, problems: Vec<String>, results: SearchResults) -> Self {
+            let last_page = results.total_pages();
+            SearchPage {
+                query_string: crate::urls::search_query_string(query),
+                problems,
+                total: results.total,
+                page: results.page,
+                per_page: results.per_page,
+                last_page,
+                hits: results.hits.into_iter().map(HitCard::from).collect(),
+                facets: results.facets,
+                place_found: results.place.map(|p| p.name),
+                place_notice: results.place_notice,
+                understood: results.understood,
+            }
+        }
+    }
+
+    impl From<Hit> for HitCard {
+        fn from(hit: Hit) -> Self {
+            let place = match hit.distance_miles {
+                Some(d) => format!("{}, {} away", hit.town, format::miles(d)),
+                None => hit.town.clone(),
+            };
+            let days = if hit.days.is_empty() {
+                "Arranged with you".to_string()
+            } else {
+                format::labels(&hit.days)
+            };
+            let mut access: Vec<String> = hit
+                .access
+                .iter()
+                .take(ACCESS_ON_CARD)
+                .map(|a| a.label().to_string())
+                .collect();
+            if hit.access.len() > ACCESS_ON_CARD {
+                access.push(format!("{} more", hit.access.len() - ACCESS_ON_CARD));
+            }
+            HitCard {
+                id: hit.id,
+                name: hit.name,
+                organisation: hit.organisation,
+                summary: hit.summary,
+                place,
+                days,
+                cost: hit.cost,
+                tier: hit.tier.label().to_string(),
+                vacancy: tag(hit.vacancy),
+                access: format::and_list(&access),
+            }
+        }
+    }
+
+    /// What each way of joining means, in plain words.
+    fn join_explained(route: JoinRoute) -> &'static str {
+        match route {
+            JoinRoute::SelfReferral => {
+                "You can contact the service yourself to ask about a place or a taster visit."
+            }
+            JoinRoute::Carer => "A family member, friend or carer can contact the service for you.",
+            JoinRoute::SocialWorker => {
+                "Ask Cheshire East Council for a care assessment. A social worker talks with you about what you need; \
+                 if you are eligible, the council can arrange and pay for some or all of a place."
+            }
+        }
+    }
+
+    impl ListingSheet {
+        /// A listing's page, with its nearest town and its distance from where the person
+        /// searched ("2.3 miles from Crewe"), when known.
+        pub fn new(
+            listing: &Listing,
+            nearest_town: Option<String>,
+            distance: Option<String>,
+        ) -> Self {
+            let Listing {
+                service,
+                organisation,
+                location,
+            } = listing;
+            let town = location
+                .as_ref()
+                .map(|l| l.town.clone())
+                .unwrap_or_default();
+            let e = &service.eligibility;
+            let ages = match e.maximum_age {
+                Some(max) => format!("{} to {max}", e.minimum_age),
+                None => format!("{} and over", e.minimum_age),
+            };
+            let where_ = match &distance {
+                Some(d) if !town.is_empty() => format!("{town} ({d})"),
+                _ => town.clone(),
+            };
+            let mut sessions = service.sessions.clone();
+            sessions.sort_by_key(|s| (s.day.index(), s.start));
+            let contact = &service.contact;
+            let mut contact_rows = vec![fact("Provider", organisation.name.clone())];
+            if let Some(name) = &contact.name {
+                contact_rows.push(fact("Name", name.clone()));
+            }
+            if let Some(phone) = contact.phone.as_ref().or(organisation.phone.as_ref()) {
+                contact_rows.push(Fact {
+                    href: Some(format!("tel:{}", phone.replace(' ', ""))),
+                    ..fact("Phone", phone.clone())
+                });
+            }
+            if let Some(email) = contact.email.as_ref().or(organisation.email.as_ref()) {
+                contact_rows.push(Fact {
+                    href: Some(format!("mailto:{email}")),
+                    ..fact("Email", email.clone())
+                });
+            }
+            if let Some(site) = contact.website.as_ref().or(organisation.website.as_ref()) {
+                contact_rows.push(Fact {
+                    href: Some(site.clone()),
+                    ..fact("Website", site.clone())
+                });
+            }
+            let mut access: Vec<String> = location
+                .iter()
+                .flat_map(|l| l.accessibility.iter())
+                .filter(|a| !(service.transport && **a == AccessFeature::Transport))
+                .map(|a| a.label().to_string())
+                .collect();
+            if service.transport {
+                access.push("Transport to and from the service can be arranged".to_string());
+            }
+            ListingSheet {
+                id: service.id.clone(),
+                name: service.name.clone(),
+                organisation: organisation.name.clone(),
+                summary: service.summary.clone(),
+                town: town.clone(),
+                vacancy: tag(service.vacancy.status),
+                vacancy_confirmed: format::long_date(service.vacancy.confirmed),
+                key_facts: [
+                    fact("Where", where_),
+                    fact("Type of support", service.tier.label()),
+                    fact("Kind", format::labels(&service.kinds)),
+                    fact("Who it is for", format::labels(&service.needs)),
+                    fact("Ages", ages.clone()),
+                    fact("Cost", service.cost.summary()),
+                ]
+                .into_iter()
+                .filter(|f| !f.value.trim().is_empty())
+                .collect(),
+                description: paragraphs(&service.description, "\n\n"),
+                activities: service.activities.clone(),
+                sessions: sessions
+                    .iter()
+                    .map(|s| SessionRow {
+                        day: s.day.label().to_string(),
+                        starts: s.start.friendly(),
+                        ends: s.end.friendly(),
+                    })
+                    .collect(),
+                schedule_notes: if service.sessions.is_empty() && service.schedule_notes.is_empty()
+                {
+                    "Times are arranged with you.".to_string()
+                } else {
+                    service.schedule_notes.clone()
+                },
+                duration: service
+                    .duration_weeks
+                    .map(|w| format!("The course lasts {w} weeks.")),
+                who_for: format!("{}. Ages {ages}.", format::labels(&service.needs)),
+                eligibility_notes: e.notes.clone(),
+                cost: [
+                    fact(
+                        "Price",
+                        service
+                            .cost
+                            .price_per_session_pence
+                            .map(|p| format!("{} a session", format_pounds(p)))
+                            .unwrap_or_default(),
+                    ),
+                    fact("Ways to pay", format::labels(&service.cost.kinds)),
+                    fact("Notes", service.cost.notes.clone()),
+                ]
+                .into_iter()
+                .filter(|f| !f.value.trim().is_empty())
+                .collect(),
+                join: service
+                    .join
+                    .iter()
+                    .map(|&r| (r.label().to_string(), join_explained(r).to_string()))
+                    .collect(),
+                contact: contact_rows,
+                address: location
+                    .iter()
+                    .flat_map(|l| [&l.name, &l.address, &l.town, &l.postcode])
+                    .filter(|line| !line.trim().is_empty())
+                    .cloned()
+                    .collect(),
+                no_address: location.is_none().then(|| {
+                    if service.kinds.contains(&Kind::Online) {
+                        "Online: you take part from home.".to_string()
+                    } else {
+                        "The service comes to you at home.".to_string()
+                    }
+                }),
+                nearest_town: location.as_ref().and(nearest_town),
+                distance: location.as_ref().and(distance),
+                access,
+                access_notes: location
+                    .as_ref()
+                    .map(|l| l.access_notes.clone())
+                    .unwrap_or_default(),
+                easy_read: paragraphs(&service.easy_read, "\n"),
+                last_checked: format::long_date(service.last_reviewed),
+                json_ld: json_ld(listing),
+            }
+        }
+    }
+
+    fn paragraphs(text: &str, separator: &str) -> Vec<String> {
+        text.split(separator)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// schema.org data for search engines, made safe to sit inside a `<script>` element.
+    fn json_ld(listing: &Listing) -> String {
+        let s = &listing.service;
+        let mut data = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "Service",
+            "@id": format!("/services/{}", s.id),
+            "name": s.name,
+            "description": s.summary,
+            "provider": { "@type": "Organization", "name": listing.organisation.name },
+            "areaServed": "Cheshire East",
+            "hoursAvailable": s.sessions.iter().map(|x| serde_json::json!({
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": format!("https://schema.org/{}", x.day.label()),
+                "opens": x.start.to_string(),
+                "closes": x.end.to_string(),
+            })).collect::<Vec<_>>(),
+        });
+        if let Some(l) = &listing.location {
+            data["location"] = serde_json::json!({
+                "@type": "Place",
+                "name": l.name,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": l.address,
+                    "addressLocality": l.town,
+                    "postalCode": l.postcode,
+                    "addressCountry": "GB",
+                },
+                "geo": { "@type": "GeoCoordinates", "latitude": l.latitude, "longitude": l.longitude },
+            });
+        }
+        if let Some(phone) = s
+            .contact
+            .phone
+            .as_ref()
+            .or(listing.organisation.phone.as_ref())
+        {
+            data["telephone"] = serde_json::json!(phone);
+        }
+        data.to_string()
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026")
+    }
+}
