@@ -22,6 +22,18 @@ if (!process.env.DAYFINDER_E2E_DATA) {
 const port = process.env.DAYFINDER_E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
 const binary = process.env.DAYFINDER_E2E_BIN ?? path.join(root, 'target', 'debug', 'dayfinder');
+const data = process.env.DAYFINDER_E2E_DATA;
+
+// The editors the browser tests sign in as (tests/editor.spec.ts): added before the server
+// starts, with the password on standard input, as an administrator would. `stats` first
+// fills the empty store with the sample, so the provider's organisation exists.
+const addEditor = (args: string) =>
+  `printf '%s\\n' 'plum tree river lantern' | "${binary}" --data-dir "${data}" add-editor ${args}`;
+const setUp = [
+  `"${binary}" --data-dir "${data}" stats > /dev/null`,
+  addEditor('--email e2e.provider@example.org --name "Pat Provider" --role provider --organisation weaver-paddlers'),
+  addEditor('--email e2e.council@example.org --name "Chris Council" --role council'),
+].join(' && ');
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -57,7 +69,7 @@ export default defineConfig({
     { name: 'no-js', use: { javaScriptEnabled: false } },
   ],
   webServer: {
-    command: `"${binary}" --data-dir "${process.env.DAYFINDER_E2E_DATA}" serve --addr 127.0.0.1:${port}`,
+    command: `${setUp}; exec "${binary}" --data-dir "${data}" serve --addr 127.0.0.1:${port}`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -3,14 +3,17 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, RwLock};
+
+use jiff::civil::{Date, DateTime};
 
 use serde::{Deserialize, Serialize};
 
+use crate::accounts::AccountStore;
 use crate::error::{Error, Result};
-use crate::model::{Directory, Listing, Service, Term};
+use crate::model::{Directory, Event, EventListing, Listing, Service, Term};
 use crate::places::{Gazetteer, PlaceError};
-use crate::query::{PlaceFound, PlaceNotice, SearchQuery, SearchResults};
+use crate::query::{EventQuery, PlaceFound, PlaceNotice, SearchQuery, SearchResults};
 use crate::search::{PlaceNames, SearchIndex, understand};
 use crate::store::{ChangeKind, MergeCounts, SqliteStore, Store};
 
@@ -26,13 +29,19 @@ pub struct Stats {
 
 /// The open directory: store, index and places.
 pub struct Engine {
-    store: Box<dyn Store>,
+    store: Arc<dyn Store>,
+    /// Editors' accounts and sessions: in the same database, behind their own seam.
+    accounts: Arc<dyn AccountStore>,
     index: SearchIndex,
     places: &'static Gazetteer,
     /// How far into the store's change log the index is; held while catching up, so
     /// two catch-ups never interleave.
     indexed: Mutex<Option<u64>>,
     data_dir: Option<PathBuf>,
+    /// Every event with its place, service and provider resolved, soonest first. Built
+    /// from the store on first use and dropped on every write through this engine.
+    /// (Events are few, but resolving them reads the whole directory: see docs/events.md.)
+    events: RwLock<Option<Arc<Vec<EventListing>>>>,
 }
 
 /// Beyond this many changes, rebuilding is quicker than replaying them one by one.
@@ -43,27 +52,33 @@ impl Engine {
     /// index up to date with the store.
     pub fn open(data_dir: &Path) -> Result<Engine> {
         std::fs::create_dir_all(data_dir)?;
-        let store = SqliteStore::open(&data_dir.join("dayfinder.sqlite3"))?;
+        let store = Arc::new(SqliteStore::open(&data_dir.join("dayfinder.sqlite3"))?);
         let (index, indexed) = SearchIndex::open(&data_dir.join("index"))?;
         let engine = Engine {
-            store: Box::new(store),
+            store: store.clone(),
+            accounts: store,
             index,
             places: Gazetteer::embedded(),
             indexed: Mutex::new(indexed),
             data_dir: Some(data_dir.to_path_buf()),
+            events: RwLock::new(None),
         };
         engine.catch_up()?;
         Ok(engine)
     }
 
-    /// An engine over any store, with its index in memory (tests, other backends).
-    pub fn with_store(store: Box<dyn Store>) -> Result<Engine> {
+    /// An engine over any store (of the directory and of accounts), with its index in
+    /// memory (tests, other backends).
+    pub fn with_store<S: Store + AccountStore + 'static>(store: S) -> Result<Engine> {
+        let store = Arc::new(store);
         let engine = Engine {
-            store,
+            store: store.clone(),
+            accounts: store,
             index: SearchIndex::in_memory()?,
             places: Gazetteer::embedded(),
             indexed: Mutex::new(None),
             data_dir: None,
+            events: RwLock::new(None),
         };
         engine.catch_up()?;
         Ok(engine)
@@ -71,9 +86,14 @@ impl Engine {
 
     /// An engine holding this directory, entirely in memory.
     pub fn in_memory(directory: &Directory) -> Result<Engine> {
-        let engine = Engine::with_store(Box::new(SqliteStore::in_memory()?))?;
+        let engine = Engine::with_store(SqliteStore::in_memory()?)?;
         engine.import(directory)?;
         Ok(engine)
+    }
+
+    /// Editors' accounts, sessions and sign-ins (see `crate::accounts`).
+    pub fn accounts(&self) -> crate::accounts::Accounts<'_> {
+        crate::accounts::Accounts::new(self.accounts.as_ref())
     }
 
     /// Where the store and index live, for an engine opened on disk.
@@ -181,6 +201,7 @@ impl Engine {
             return Err(Error::Invalid(problem.to_string()));
         }
         self.store.replace_all(directory)?;
+        self.forget_events();
         self.catch_up()?;
         Ok(())
     }
@@ -199,10 +220,12 @@ impl Engine {
         merge_by_id(&mut combined.services, &directory.services, |s| {
             s.id.as_str()
         });
+        merge_by_id(&mut combined.events, &directory.events, |e| e.id.as_str());
         if let Some(problem) = combined.problems().into_iter().next() {
             return Err(Error::Invalid(problem.to_string()));
         }
         let counts = self.store.merge(directory)?;
+        self.forget_events();
         self.catch_up()?;
         Ok(counts)
     }
@@ -210,6 +233,7 @@ impl Engine {
     /// Saves one service; it is searchable when this returns.
     pub fn save_service(&self, service: &Service) -> Result<()> {
         self.store.save_service(service)?;
+        self.forget_events();
         self.catch_up()?;
         Ok(())
     }
@@ -217,6 +241,7 @@ impl Engine {
     /// Removes one service from the store and from search.
     pub fn delete_service(&self, id: &str) -> Result<()> {
         self.store.delete_service(id)?;
+        self.forget_events();
         self.catch_up()?;
         Ok(())
     }
@@ -274,6 +299,175 @@ impl Engine {
     pub fn source(&self) -> Result<String> {
         Ok(self.store.source()?)
     }
+}
+
+/// Open days and events.
+impl Engine {
+    /// Every event, past and future, resolved, soonest first.
+    pub fn all_events(&self) -> Result<Arc<Vec<EventListing>>> {
+        if let Some(events) = self
+            .events
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+        {
+            return Ok(events.clone());
+        }
+        let resolved = Arc::new(resolve_events(&self.store.directory()?));
+        *self.events.write().unwrap_or_else(|e| e.into_inner()) = Some(resolved.clone());
+        Ok(resolved)
+    }
+
+    /// Events that match `query` and have not finished by `now` (UK local time),
+    /// soonest first.
+    pub fn events_after(&self, query: &EventQuery, now: DateTime) -> Result<Vec<EventListing>> {
+        Ok(self
+            .all_events()?
+            .iter()
+            .filter(|e| e.event.is_upcoming(now) && query.matches(e))
+            .cloned()
+            .collect())
+    }
+
+    /// Events that match `query` and are still to come.
+    pub fn upcoming_events(&self, query: &EventQuery) -> Result<Vec<EventListing>> {
+        self.events_after(query, uk_now())
+    }
+
+    /// One event by its id, past or future.
+    pub fn event(&self, id: &str) -> Result<Option<EventListing>> {
+        Ok(self
+            .all_events()?
+            .iter()
+            .find(|e| e.event.id == id)
+            .cloned())
+    }
+
+    /// The upcoming events a listing's page shows: the service's own, and its provider's
+    /// that belong to no particular service.
+    pub fn listing_events(&self, service_id: &str) -> Result<Vec<EventListing>> {
+        let Some(listing) = self.store.listing(service_id)? else {
+            return Ok(Vec::new());
+        };
+        let now = uk_now();
+        Ok(self
+            .all_events()?
+            .iter()
+            .filter(|e| e.event.is_upcoming(now))
+            .filter(|e| match &e.event.service_id {
+                Some(id) => id == service_id,
+                None => e.organisation_id() == Some(listing.organisation.id.as_str()),
+            })
+            .cloned()
+            .collect())
+    }
+
+    /// Re-dates the sample directory's events from `today` (see `sample::events`); does
+    /// nothing to any other directory. Returns whether anything changed.
+    pub fn refresh_sample_events(&self, today: Date) -> Result<bool> {
+        let stored = self.store.directory()?;
+        match crate::sample::events::refresh(&stored, today) {
+            Some(events) => {
+                self.merge(&events)?;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    fn forget_events(&self) {
+        *self.events.write().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}
+
+/// The time zone the directory's local times are in.
+fn uk_time_zone() -> jiff::tz::TimeZone {
+    // The zone database is bundled (jiff's `tzdb-bundle-always`), so this is always found.
+    jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC)
+}
+
+/// The time now in the UK, as the directory writes times.
+pub fn uk_now() -> DateTime {
+    jiff::Timestamp::now().to_zoned(uk_time_zone()).datetime()
+}
+
+/// Today's date in the UK.
+pub fn uk_today() -> Date {
+    uk_now().date()
+}
+
+/// A UK local time as an instant (for calendars). A time that falls in the hour the
+/// clocks skip is moved forward, as people would.
+pub fn uk_instant(local: DateTime) -> Result<jiff::Timestamp> {
+    local
+        .to_zoned(uk_time_zone())
+        .map(|z| z.timestamp())
+        .map_err(|e| Error::Invalid(format!("{local} is not a time in the UK: {e}")))
+}
+
+/// Events joined to what they refer to, soonest first.
+pub fn resolve_events(directory: &Directory) -> Vec<EventListing> {
+    let orgs: BTreeMap<&str, _> = directory
+        .organisations
+        .iter()
+        .map(|o| (o.id.as_str(), o))
+        .collect();
+    let locations: BTreeMap<&str, _> = directory
+        .locations
+        .iter()
+        .map(|l| (l.id.as_str(), l))
+        .collect();
+    let services: BTreeMap<&str, _> = directory
+        .services
+        .iter()
+        .map(|s| (s.id.as_str(), s))
+        .collect();
+    let mut out: Vec<EventListing> = directory
+        .events
+        .iter()
+        .map(|e: &Event| {
+            let mut event = e.clone();
+            if let Some(l) = event
+                .place
+                .location_id
+                .as_deref()
+                .and_then(|id| locations.get(id))
+            {
+                let place = &mut event.place;
+                if place.name.is_empty() {
+                    place.name = l.name.clone();
+                }
+                if place.address.is_empty() {
+                    place.address = l.address.clone();
+                }
+                if place.postcode.is_empty() {
+                    place.postcode = l.postcode.clone();
+                }
+                if place.town.is_empty() {
+                    place.town = l.town.clone();
+                }
+            }
+            let service = event.service_id.as_deref().and_then(|id| services.get(id));
+            let organisation = event
+                .organisation_id
+                .as_deref()
+                .or(service.map(|s| s.organisation_id.as_str()))
+                .and_then(|id| orgs.get(id))
+                .map(|o| (*o).clone());
+            EventListing {
+                service: service.map(|s| (s.id.clone(), s.name.clone())),
+                organisation,
+                event,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.event
+            .start
+            .cmp(&b.event.start)
+            .then_with(|| a.event.id.cmp(&b.event.id))
+    });
+    out
 }
 
 impl PlaceNames for Engine {

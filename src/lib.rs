@@ -9,6 +9,8 @@ pub mod model;
 pub mod query;
 
 #[cfg(feature = "engine")]
+pub mod accounts;
+#[cfg(feature = "engine")]
 pub mod engine;
 #[cfg(feature = "engine")]
 pub mod error;

@@ -10,10 +10,21 @@ use crate::model::{
     Location, Need, Organisation, Service, Session, Term, Tier, Vacancy, VacancyStatus, Weekday,
 };
 
-/// The bundled sample directory: real towns and postcodes, invented listings.
+pub mod events;
+
+/// The bundled sample directory: real towns and postcodes, invented listings, and open
+/// days and events dated from today (see [`events`]).
 pub fn cheshire_east() -> Directory {
-    serde_json::from_str(include_str!("../data/sample/cheshire-east.json"))
-        .expect("the bundled sample directory is valid JSON")
+    cheshire_east_on(crate::engine::uk_today())
+}
+
+/// The sample directory with its events dated from `today`.
+pub fn cheshire_east_on(today: Date) -> Directory {
+    let mut directory: Directory =
+        serde_json::from_str(include_str!("../data/sample/cheshire-east.json"))
+            .expect("the bundled sample directory is valid JSON");
+    directory.events = events::for_today(today);
+    directory
 }
 
 /// A synthetic directory of `services` listings, the same for the same `seed`.
@@ -51,6 +62,7 @@ pub fn synthetic(services: usize, seed: u64) -> Directory {
         organisations,
         locations,
         services,
+        events: Vec::new(),
     }
 }
 

@@ -154,6 +154,8 @@ fn sorted(mut d: Directory) -> Directory {
     d.locations.sort_by(|a, b| a.id.cmp(&b.id));
     d.services.sort_by(|a, b| a.id.cmp(&b.id));
     d.source = String::new();
+    // Open Referral UK has no events: they are not part of a round trip.
+    d.events.clear();
     d
 }
 

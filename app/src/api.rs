@@ -48,7 +48,9 @@ pub async fn get_listing(id: String, near: Option<String>) -> Result<ListingShee
         .await?
         .ok_or(AppError::NotFound)?;
     let (nearest_town, distance) = crate::ssr::place_listing(&listing, near.as_deref());
-    Ok(ListingSheet::new(&listing, nearest_town, distance))
+    let mut sheet = ListingSheet::new(&listing, nearest_town, distance);
+    sheet.share_url = format!("{}/services/{}", crate::ssr::public_origin(), sheet.id);
+    Ok(sheet)
 }
 
 /// The directory's source line, for the banner and footer of every page.

@@ -12,8 +12,13 @@ pub mod codec;
 pub mod components;
 pub mod enhance;
 pub mod error;
+pub mod events;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod shortlist;
+pub mod shortlist_api;
 pub mod urls;
+pub mod view_mode;
 pub mod view_models;
 
 #[cfg(feature = "ssr")]
@@ -28,23 +33,39 @@ use leptos_router::{
 };
 
 use crate::components::layout::Layout;
+use crate::pages::compare::ComparePage;
+use crate::pages::easy_read_home::EasyHomePage;
+use crate::pages::easy_read_listing::EasyListingPage;
+use crate::pages::easy_read_results::EasyResultsPage;
+use crate::pages::easy_read_search::{GuidedDaysPage, GuidedWherePage, GuidedWhoPage};
+use crate::pages::event::EventPage;
+use crate::pages::events::EventsListPage;
+use crate::pages::glossary::GlossaryPage;
+use crate::pages::my_list::{ClearListPage, MyListPage, SharedListPage};
+use crate::pages::preparing_for_adulthood::PreparingForAdulthoodPage;
+use crate::pages::print_sheet::PrintSheetPage;
 use crate::pages::{
     about::AboutPage, accessibility::AccessibilityPage, home::HomePage, listing::ListingPage,
     not_found::NotFoundPage, open_data::OpenDataPage, privacy::PrivacyPage, results::ResultsPage,
 };
+use crate::view_mode::{ViewMode, by_view};
 
 /// The HTML document around every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     ssr::set_security_headers();
+    // The view is decided here, on the server, and written on <html> for the browser.
+    let mode = ViewMode::detect();
     view! {
         <!DOCTYPE html>
-        <html lang="en-GB">
+        <html lang="en-GB" data-view=mode.slug() class:view-easy=mode.is_easy()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <HashedStylesheet options=options.clone() />
                 <HydrationScripts options />
+                // Reveals and runs the read-aloud button; plain JS, outside the wasm bundle.
+                <script src="/read-aloud.js" defer></script>
                 <MetaTags />
             </head>
             <body>
@@ -59,6 +80,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    ViewMode::provide();
     // Runs only in the browser, once hydrated: lets tests (and styles) know the page is live.
     Effect::new(|_| {
         if let Some(root) = document().document_element() {
@@ -72,13 +94,25 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/search") view=ResultsPage ssr=SsrMode::Async />
-                    <Route path=path!("/services/:id") view=ListingPage ssr=SsrMode::Async />
+                    <Route path=path!("/") view=by_view(HomePage, EasyHomePage) ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=by_view(ResultsPage, EasyResultsPage) ssr=SsrMode::Async />
+                    <Route path=path!("/services/:id") view=by_view(ListingPage, EasyListingPage) ssr=SsrMode::Async />
                     <Route path=path!("/about-the-data") view=AboutPage ssr=SsrMode::Async />
                     <Route path=path!("/accessibility") view=AccessibilityPage />
                     <Route path=path!("/privacy") view=PrivacyPage />
                     <Route path=path!("/open-data") view=OpenDataPage />
+                    <Route path=path!("/guided-search") view=GuidedWhoPage />
+                    <Route path=path!("/guided-search/where") view=GuidedWherePage />
+                    <Route path=path!("/guided-search/days") view=GuidedDaysPage />
+                    <Route path=path!("/words") view=GlossaryPage />
+                    <Route path=path!("/my-list") view=MyListPage ssr=SsrMode::Async />
+                    <Route path=path!("/my-list/shared") view=SharedListPage ssr=SsrMode::Async />
+                    <Route path=path!("/my-list/clear") view=ClearListPage ssr=SsrMode::Async />
+                    <Route path=path!("/my-list/print") view=PrintSheetPage ssr=SsrMode::Async />
+                    <Route path=path!("/compare") view=ComparePage ssr=SsrMode::Async />
+                    <Route path=path!("/events") view=EventsListPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async />
+                    <Route path=path!("/preparing-for-adulthood") view=PreparingForAdulthoodPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -53,6 +53,38 @@ fn error_chain(error: &dyn std::error::Error) -> String {
     out
 }
 
+/// The site's public address, when it is configured (`serve --public-url`).
+#[derive(Debug, Clone)]
+pub struct PublicUrl(pub String);
+
+/// The address people reach the site at, without a trailing slash: the configured public
+/// URL, or else the Host the request came to (only if it looks like a host name, so a
+/// forged header cannot put markup or another path in a share link).
+pub fn public_origin() -> String {
+    if let Some(PublicUrl(url)) = use_context::<PublicUrl>() {
+        return url.trim_end_matches('/').to_string();
+    }
+    let parts = use_context::<http::request::Parts>();
+    let header = |name: &str| {
+        parts
+            .as_ref()
+            .and_then(|p| p.headers.get(name))
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let host = header("host").filter(|h| {
+        !h.is_empty()
+            && h.len() <= 255
+            && h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+    });
+    let scheme = match header("x-forwarded-proto").as_deref() {
+        Some("https") => "https",
+        _ => "http",
+    };
+    host.map(|h| format!("{scheme}://{h}")).unwrap_or_default()
+}
+
 /// A listing's nearest town, and how far it is from where the person searched ("2.3 miles
 /// from Crewe"), when it has an address and the place is known.
 pub fn place_listing(

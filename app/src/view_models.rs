@@ -83,6 +83,12 @@ pub struct ListingSheet {
     pub vacancy: Tag,
     /// "28 December 2025".
     pub vacancy_confirmed: String,
+    /// "Checked 3 days ago (28 December 2025)".
+    #[serde(default)]
+    pub vacancy_checked: String,
+    /// Not reviewed for six months: the page says it may be out of date.
+    #[serde(default)]
+    pub out_of_date: bool,
     /// Where, type of support, kind, who it is for, ages, cost.
     pub key_facts: Vec<Fact>,
     pub description: Vec<String>,
@@ -112,6 +118,8 @@ pub struct ListingSheet {
     pub last_checked: String,
     /// schema.org JSON-LD, safe to put inside a `<script>` element.
     pub json_ld: String,
+    /// The page's full address, to copy and send ("https://dayfinder.example/services/x").
+    pub share_url: String,
 }
 
 #[cfg(feature = "ssr")]
@@ -284,6 +292,14 @@ mod build {
                 town: town.clone(),
                 vacancy: tag(service.vacancy.status),
                 vacancy_confirmed: format::long_date(service.vacancy.confirmed),
+                vacancy_checked: super::freshness::checked(
+                    service.vacancy.confirmed,
+                    dayfinder::engine::uk_today(),
+                ),
+                out_of_date: super::freshness::is_stale(
+                    service.last_reviewed,
+                    dayfinder::engine::uk_today(),
+                ),
                 key_facts: [
                     fact("Where", where_),
                     fact("Type of support", service.tier.label()),
@@ -360,6 +376,8 @@ mod build {
                 easy_read: paragraphs(&service.easy_read, "\n"),
                 last_checked: format::long_date(service.last_reviewed),
                 json_ld: json_ld(listing),
+                // Set by the caller, which knows the site's public address.
+                share_url: format!("/services/{}", service.id),
             }
         }
     }
@@ -416,5 +434,98 @@ mod build {
             .replace('<', "\\u003c")
             .replace('>', "\\u003e")
             .replace('&', "\\u0026")
+    }
+}
+
+/// How fresh a listing's facts are, in plain words ("Checked 3 days ago"). Server-only:
+/// the browser gets the words, not the dates.
+#[cfg(feature = "ssr")]
+pub mod freshness {
+    use jiff::ToSpan;
+    use jiff::civil::Date;
+
+    use crate::components::format::long_date;
+
+    /// A listing not reviewed for this many months may be out of date (issue 7).
+    pub const STALE_AFTER_MONTHS: i32 = 6;
+
+    /// "Checked today (4 May 2026)", "Checked yesterday (...)", "Checked 3 days ago
+    /// (...)", "Checked 5 weeks ago (...)", "Checked 7 months ago (...)".
+    pub fn checked(confirmed: Date, today: Date) -> String {
+        let days = confirmed.until(today).map(|s| s.get_days()).unwrap_or(0);
+        let ago = match days {
+            ..=0 => "today".to_string(),
+            1 => "yesterday".to_string(),
+            2..=13 => format!("{days} days ago"),
+            14..=59 => format!("{} weeks ago", days / 7),
+            _ => {
+                let months = confirmed
+                    .until((jiff::Unit::Month, today))
+                    .map(|s| s.get_months())
+                    .unwrap_or(2)
+                    .max(2);
+                if months >= 12 {
+                    "over a year ago".to_string()
+                } else {
+                    format!("{months} months ago")
+                }
+            }
+        };
+        format!("Checked {ago} ({})", long_date(confirmed))
+    }
+
+    /// Whether a listing last reviewed on `last_reviewed` may be out of date by `today`.
+    pub fn is_stale(last_reviewed: Date, today: Date) -> bool {
+        last_reviewed
+            .checked_add(STALE_AFTER_MONTHS.months())
+            .is_ok_and(|due| due <= today)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn date(text: &str) -> Date {
+            text.parse().unwrap()
+        }
+
+        #[test]
+        fn a_vacancy_says_how_long_ago_it_was_checked_and_when() {
+            let today = date("2026-05-04");
+            assert_eq!(checked(today, today), "Checked today (4 May 2026)");
+            assert_eq!(
+                checked(date("2026-05-03"), today),
+                "Checked yesterday (3 May 2026)"
+            );
+            assert_eq!(
+                checked(date("2026-05-01"), today),
+                "Checked 3 days ago (1 May 2026)"
+            );
+            assert_eq!(
+                checked(date("2026-03-30"), today),
+                "Checked 5 weeks ago (30 March 2026)"
+            );
+            assert_eq!(
+                checked(date("2025-10-01"), today),
+                "Checked 7 months ago (1 October 2025)"
+            );
+            assert_eq!(
+                checked(date("2024-01-01"), today),
+                "Checked over a year ago (1 January 2024)"
+            );
+            // A date in the future (a clock put wrong) reads as today, not as nonsense.
+            assert_eq!(
+                checked(date("2026-05-05"), today),
+                "Checked today (5 May 2026)"
+            );
+        }
+
+        #[test]
+        fn a_listing_is_stale_after_six_months_without_review() {
+            let today = date("2026-05-04");
+            assert!(!is_stale(date("2025-11-05"), today));
+            assert!(is_stale(date("2025-11-04"), today));
+            assert!(is_stale(date("2024-01-01"), today));
+        }
     }
 }

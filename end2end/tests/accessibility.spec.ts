@@ -12,6 +12,9 @@ test.beforeEach(async ({ page }, testInfo) => {
   }
 });
 
+// Three services of the sample directory, for the list pages.
+const LISTED = 'sandbach-stars-social-club,macclesfield-autism-social-club,crewe-saturday-memory-club';
+
 const pages: [string, string][] = [
   ['home', '/'],
   ['results', '/search?q=club&near=Crewe'],
@@ -23,7 +26,18 @@ const pages: [string, string][] = [
   ['accessibility statement', '/accessibility'],
   ['privacy notice', '/privacy'],
   ['open data and API', '/open-data'],
+  ['open days and events', '/events'],
+  ['open days and events, filtered', '/events?town=Crewe&need=autism&from=banana'],
+  ['an event', '/events/crewe-planning-for-adulthood-evening'],
+  ['preparing for adulthood', '/preparing-for-adulthood'],
   ['page not found', '/no-such-page'],
+  ['my list, empty', '/my-list'],
+  ['clear my list', '/my-list/clear'],
+  ['a shared list', `/my-list/shared?ids=${LISTED}`],
+  ['compare', `/compare?ids=${LISTED}&near=Crewe`],
+  ['compare, too many', `/compare?ids=${LISTED},crewe-deaf-club,crewe-stroke-club`],
+  ['list to print', `/my-list/print?ids=${LISTED}`],
+  ['list to print, easy read', `/my-list/print?ids=${LISTED}&view=easy`],
 ];
 
 for (const [name, url] of pages) {
@@ -54,4 +68,12 @@ test('every page has a unique title, one h1, a skip link and landmarks', async (
     await expect(page.getByRole('contentinfo')).toHaveCount(1);
   }
   expect(titles.size).toBe(pages.length);
+});
+
+test('my list, with listings on it, has no axe violations', async ({ page, baseURL }, testInfo) => {
+  await page.context().addCookies([{ name: 'list', value: LISTED.replaceAll(',', '.'), url: baseURL! }]);
+  await page.goto('/my-list');
+  await settled(page, testInfo);
+  await expect(page.getByRole('link', { name: 'My list (3)' })).toBeVisible();
+  await expectNoAxeViolations(page);
 });

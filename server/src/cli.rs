@@ -42,6 +42,9 @@ pub enum Command {
     Stats(StatsArgs),
     /// Search the directory and print the results, best first.
     Search(SearchArgs),
+    /// Add an editor's account (the first council editor is added this way). The password
+    /// is read from standard input, or asked for when it is a terminal.
+    AddEditor(AddEditorArgs),
 }
 
 #[derive(Debug, Clone, Default, Args)]
@@ -49,6 +52,56 @@ pub struct ServeArgs {
     /// Address to listen on [default: LEPTOS_SITE_ADDR, or 127.0.0.1:3000].
     #[arg(long, env = "DAYFINDER_ADDR")]
     pub addr: Option<SocketAddr>,
+    /// The address people reach the site at, for share links
+    /// (e.g. https://dayfinder.example.gov.uk) [default: the request's Host].
+    #[arg(long, env = "DAYFINDER_PUBLIC_URL", value_parser = public_url)]
+    pub public_url: Option<String>,
+    /// Mark editors' cookies Secure on every response. Set this when the site is reached
+    /// only over HTTPS; without it they are Secure when the request says it came over TLS
+    /// (X-Forwarded-Proto: https).
+    #[arg(long, env = "DAYFINDER_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+}
+
+/// An editor's role, as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoleArg {
+    /// Changes and moderates any listing, and manages accounts.
+    Council,
+    /// Changes only their own organisation's listings (needs --organisation).
+    Provider,
+}
+
+#[derive(Debug, Args)]
+pub struct AddEditorArgs {
+    /// Their email address: what they sign in with.
+    #[arg(long)]
+    pub email: String,
+    /// Their full name, as other editors see it.
+    #[arg(long)]
+    pub name: String,
+    /// What they may do.
+    #[arg(long, value_enum)]
+    pub role: RoleArg,
+    /// For a provider editor: their organisation's id in the directory.
+    #[arg(long, required_if_eq("role", "provider"))]
+    pub organisation: Option<String>,
+}
+
+/// An http(s) URL with a host and nothing after it but an optional slash.
+fn public_url(text: &str) -> Result<String, String> {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .ok_or("the public URL must start with https:// or http://")?;
+    let host = rest.trim_end_matches('/');
+    if host.is_empty() || host.contains(['/', '?', '#', ' ']) {
+        return Err(
+            "the public URL must be only the site's address, like https://dayfinder.example.gov.uk"
+                .into(),
+        );
+    }
+    Ok(text.trim_end_matches('/').to_string())
 }
 
 #[derive(Debug, Args)]

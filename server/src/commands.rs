@@ -8,7 +8,9 @@ use dayfinder::query::{Hit, SearchQuery};
 use dayfinder::{Engine, sample};
 use serde::Serialize;
 
-use crate::cli::{Cli, Command, GenerateArgs, SearchArgs, ServeArgs, StatsArgs};
+use crate::cli::{
+    AddEditorArgs, Cli, Command, GenerateArgs, RoleArg, SearchArgs, ServeArgs, StatsArgs,
+};
 use crate::startup::{Application, Settings};
 
 /// Runs the command the user asked for (`serve` when none).
@@ -32,6 +34,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(args) => crate::transfer::export(&data_dir, args).await,
         Command::Stats(args) => stats(&data_dir, args).await,
         Command::Search(args) => search(&data_dir, args).await,
+        Command::AddEditor(args) => add_editor(&data_dir, args).await,
     }
 }
 
@@ -76,7 +79,15 @@ pub async fn open_with_sample(data_dir: &Path) -> anyhow::Result<Arc<Engine>> {
 
 async fn serve(data_dir: &Path, args: ServeArgs) -> anyhow::Result<()> {
     let engine = open_with_sample(data_dir).await?;
-    let app = Application::build(Settings::from_env(args.addr), engine).await?;
+    tokio::spawn(crate::events::keep_sample_events_current(engine.clone()));
+    let settings = Settings {
+        public_url: args.public_url,
+        ..Settings::from_env(args.addr)
+    };
+    let editor = crate::editor::EditorOptions {
+        secure_cookies: args.secure_cookies,
+    };
+    let app = Application::build_with(settings, engine, editor).await?;
     tracing::info!("Dayfinder is at http://{}", app.address());
     app.run_until_stopped()
         .await
@@ -230,6 +241,55 @@ async fn search(data_dir: &Path, args: SearchArgs) -> anyhow::Result<()> {
             line.organisation, line.cost, line.id
         );
     }
+    Ok(())
+}
+
+/// Adds an editor's account. The password comes from standard input (its first line), or
+/// is asked for twice, without echo, when standard input is a terminal.
+async fn add_editor(data_dir: &Path, args: AddEditorArgs) -> anyhow::Result<()> {
+    use dayfinder::accounts::{NewAccount, Password, Role};
+    use std::io::IsTerminal;
+
+    let role = match (args.role, args.organisation) {
+        (RoleArg::Council, None) => Role::Council,
+        (RoleArg::Council, Some(_)) => {
+            bail!("A council editor belongs to no organisation: leave out --organisation.")
+        }
+        (RoleArg::Provider, Some(organisation_id)) => Role::Provider { organisation_id },
+        (RoleArg::Provider, None) => bail!("A provider editor needs --organisation <id>."),
+    };
+    let account = NewAccount::parse(&args.email, &args.name, role)?;
+    let typed = if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password(format!(
+            "Password for {} (at least {} characters): ",
+            account.email,
+            Password::MIN
+        ))
+        .context("Failed to read the password")?;
+        let again = rpassword::prompt_password("The same password again: ")
+            .context("Failed to read the password")?;
+        if first != again {
+            bail!("The two passwords are not the same. Nothing was added.");
+        }
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .context("Failed to read the password from standard input")?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    };
+    let password = Password::parse(&typed)?;
+    let engine = open(data_dir).await?;
+    let added =
+        blocking(move || Ok(engine.add_editor(&account, &password, jiff::Timestamp::now())?))
+            .await?;
+    println!(
+        "Added {} <{}> as a {}.",
+        added.name,
+        added.email,
+        added.role.label().to_lowercase()
+    );
     Ok(())
 }
 

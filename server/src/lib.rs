@@ -1,13 +1,17 @@
 //! Dayfinder's server binary as a library, so integration tests can build the real app:
 //! the command line (`cli`), what each command does (`commands`, with import and export
 //! in `transfer`), and the web server (`startup`, with its headers in `headers` and the
-//! directory's downloads in `downloads`).
+//! directory's downloads in `downloads` and event calendars in `events`).
 
 pub mod cli;
 pub mod commands;
 pub mod downloads;
+pub mod editor;
+pub mod events;
 pub mod headers;
 pub mod oruk;
+pub mod shortlist;
 pub mod startup;
 pub mod telemetry;
 pub mod transfer;
+pub mod view_mode;

@@ -21,6 +21,10 @@ use crate::headers;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub engine: Arc<Engine>,
+    /// The address people reach the site at, for share links; `None`: the request's Host.
+    pub public_url: Option<String>,
+    /// How the editors' pages set their cookies.
+    pub editor: crate::editor::EditorOptions,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -34,6 +38,8 @@ impl FromRef<AppState> for LeptosOptions {
 pub struct Settings {
     pub addr: SocketAddr,
     pub leptos_options: LeptosOptions,
+    /// See `AppState::public_url`.
+    pub public_url: Option<String>,
 }
 
 impl Settings {
@@ -54,6 +60,7 @@ impl Settings {
         Settings {
             addr: addr.unwrap_or(leptos_options.site_addr),
             leptos_options,
+            public_url: None,
         }
     }
 }
@@ -63,8 +70,15 @@ impl Settings {
 pub fn app(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let engine = state.engine.clone();
+    let public_url = state.public_url.clone().map(dayfinder_app::ssr::PublicUrl);
+    // The site's options: pages read the site root from them (which pictures exist).
+    let site_options = state.leptos_options.clone();
     let context = move || {
         provide_context(engine.clone());
+        provide_context(site_options.clone());
+        if let Some(url) = &public_url {
+            provide_context(url.clone());
+        }
         dayfinder_app::ssr::use_request_nonce();
     };
     let options = state.leptos_options.clone();
@@ -73,6 +87,9 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .merge(crate::oruk::routes())
         .merge(crate::downloads::routes())
+        .merge(crate::shortlist::routes())
+        .merge(crate::view_mode::routes())
+        .merge(crate::editor::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
@@ -80,6 +97,12 @@ pub fn app(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        // `/events/{id}.ics` shares its path with the event pages, so it is answered first.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::events::calendar_files,
+        ))
+        .layer(middleware::from_fn(crate::view_mode::remember_choice))
         .layer(middleware::from_fn_with_state(
             hashed_assets,
             headers::add_headers,
@@ -98,12 +121,23 @@ pub struct Application {
 impl Application {
     /// Binds the address (port 0 picks a free one) and builds the app around the engine.
     pub async fn build(settings: Settings, engine: Arc<Engine>) -> anyhow::Result<Application> {
+        Self::build_with(settings, engine, crate::editor::EditorOptions::default()).await
+    }
+
+    /// As `build`, with the editors' pages set up for where the site is deployed.
+    pub async fn build_with(
+        settings: Settings,
+        engine: Arc<Engine>,
+        editor: crate::editor::EditorOptions,
+    ) -> anyhow::Result<Application> {
         let listener = TcpListener::bind(settings.addr)
             .await
             .with_context(|| format!("Failed to listen on {}", settings.addr))?;
         let router = app(AppState {
             leptos_options: settings.leptos_options,
             engine,
+            public_url: settings.public_url,
+            editor,
         });
         Ok(Application { listener, router })
     }
@@ -117,9 +151,14 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        // With each connection's address: the editors' sign-in limits count per client.
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
     }
 }
 

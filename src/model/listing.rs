@@ -171,6 +171,9 @@ pub struct Directory {
     pub organisations: Vec<Organisation>,
     pub locations: Vec<Location>,
     pub services: Vec<Service>,
+    /// Open days, drop-ins, tasters and transition events (not part of Open Referral UK).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<super::event::Event>,
 }
 
 /// A service with the organisation and location it refers to: everything one listing shows.

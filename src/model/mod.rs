@@ -1,11 +1,13 @@
 //! The listing model: what a day opportunity is.
 
 pub mod clock;
+pub mod event;
 pub mod listing;
 pub mod taxonomy;
 pub mod validate;
 
 pub use clock::{ClockTime, Session};
+pub use event::{Audience, Booking, Event, EventKind, EventListing, EventPlace};
 pub use listing::{
     Contact, Cost, Directory, Eligibility, Listing, Location, Organisation, Service, Vacancy,
     format_pounds,

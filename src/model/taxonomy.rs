@@ -44,6 +44,9 @@ macro_rules! vocabulary {
     };
 }
 
+// Other model files (events) declare their vocabularies the same way.
+pub(crate) use vocabulary;
+
 vocabulary! {
     /// The council's three tiers of day opportunity.
     Tier {

@@ -1,5 +1,5 @@
 //! Checks that a directory holds together before it is stored: ids unique, references
-//! resolved, sessions that end after they start, places in Great Britain.
+//! resolved, sessions and events that end after they start, places in Great Britain.
 
 use std::collections::HashSet;
 
@@ -90,6 +90,66 @@ impl Directory {
             if s.eligibility
                 .maximum_age
                 .is_some_and(|max| max < s.eligibility.minimum_age)
+            {
+                say(subject(), "maximum age is below minimum age");
+            }
+        }
+        let mut event_ids = HashSet::new();
+        for e in &self.events {
+            let subject = || format!("event {}", e.id);
+            if !valid_id(&e.id) {
+                say(
+                    subject(),
+                    "id must be lower-case letters, digits and hyphens",
+                );
+            }
+            if !event_ids.insert(e.id.as_str()) {
+                say(subject(), "id is used twice");
+            }
+            if e.title.trim().is_empty() {
+                say(subject(), "has no title");
+            }
+            if e.end <= e.start {
+                say(subject(), "ends before it starts");
+            }
+            if e.service_id.is_none() && e.organisation_id.is_none() {
+                say(subject(), "belongs to no service or organisation");
+            }
+            if e.service_id
+                .as_deref()
+                .is_some_and(|id| !service_ids.contains(id))
+            {
+                say(
+                    subject(),
+                    "refers to a service that is not in the directory",
+                );
+            }
+            if e.organisation_id
+                .as_deref()
+                .is_some_and(|id| !org_ids.contains(id))
+            {
+                say(
+                    subject(),
+                    "refers to an organisation that is not in the directory",
+                );
+            }
+            match &e.place.location_id {
+                Some(l) if !location_ids.contains(l.as_str()) => say(
+                    subject(),
+                    "refers to a location that is not in the directory",
+                ),
+                Some(_) => {}
+                None if e.place.town.trim().is_empty()
+                    || (e.place.address.trim().is_empty() && e.place.name.trim().is_empty()) =>
+                {
+                    say(subject(), "needs a location, or an address and a town")
+                }
+                None => {}
+            }
+            if e.audience
+                .maximum_age
+                .zip(e.audience.minimum_age)
+                .is_some_and(|(max, min)| max < min)
             {
                 say(subject(), "maximum age is below minimum age");
             }

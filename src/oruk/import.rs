@@ -383,6 +383,11 @@ fn save(
             .source
             .clone()
             .unwrap_or_else(|| existing.source.clone());
+        // Open Referral UK has no events: keep the stored ones whose service and
+        // provider are still there.
+        if incoming.events.is_empty() {
+            incoming.events = kept_events(existing, &incoming);
+        }
         let same = report.added + report.changed + report.removed == 0
             && incoming.source == existing.source
             && incoming.organisations.len() == existing.organisations.len()
@@ -398,12 +403,41 @@ fn save(
     if !delta.services.is_empty()
         || !delta.organisations.is_empty()
         || !delta.locations.is_empty()
+        || !delta.events.is_empty()
         || !delta.source.is_empty()
     {
         engine.merge(&delta)?;
         report.written = true;
     }
     Ok(report)
+}
+
+/// The stored events that still refer to records of `incoming`.
+fn kept_events(existing: &Directory, incoming: &Directory) -> Vec<crate::model::Event> {
+    let services: BTreeSet<&str> = incoming.services.iter().map(|s| s.id.as_str()).collect();
+    let orgs: BTreeSet<&str> = incoming
+        .organisations
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    let places: BTreeSet<&str> = incoming.locations.iter().map(|l| l.id.as_str()).collect();
+    existing
+        .events
+        .iter()
+        .filter(|e| {
+            e.service_id
+                .as_deref()
+                .is_none_or(|id| services.contains(id))
+                && e.organisation_id
+                    .as_deref()
+                    .is_none_or(|id| orgs.contains(id))
+                && e.place
+                    .location_id
+                    .as_deref()
+                    .is_none_or(|id| places.contains(id))
+        })
+        .cloned()
+        .collect()
 }
 
 /// What is stored with the incoming records laid over it by id.
@@ -431,6 +465,7 @@ fn merged(existing: &Directory, incoming: &Directory) -> Directory {
         organisations: over(&existing.organisations, &incoming.organisations, |o| &o.id),
         locations: over(&existing.locations, &incoming.locations, |l| &l.id),
         services: over(&existing.services, &incoming.services, |s| &s.id),
+        events: over(&existing.events, &incoming.events, |e| &e.id),
     }
 }
 
@@ -466,5 +501,6 @@ fn changes(existing: &Directory, incoming: Directory, source: Option<String>) ->
         organisations: new_or_changed(&existing.organisations, incoming.organisations, |o| &o.id),
         locations: new_or_changed(&existing.locations, incoming.locations, |l| &l.id),
         services: new_or_changed(&existing.services, incoming.services, |s| &s.id),
+        events: new_or_changed(&existing.events, incoming.events, |e| &e.id),
     }
 }

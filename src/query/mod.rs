@@ -1,9 +1,11 @@
 //! What a person asks for and what they get back. These types are shared with the
 //! browser build, so they hold no engine code.
 
+pub mod events;
 mod params;
 mod results;
 
+pub use events::EventQuery;
 pub use params::{ParamProblem, clean_text, format_miles};
 pub use results::{FacetGroup, FacetValue, Hit, PlaceFound, PlaceNotice, SearchResults};
 
@@ -68,6 +70,10 @@ pub struct SearchQuery {
     pub vacancy: Vec<VacancyStatus>,
     /// The person's age: only services that admit it.
     pub age: Option<u8>,
+    /// Young adults (`age=16-25`): only services that admit every age from 16 to 25,
+    /// for people preparing for adulthood.
+    #[serde(default)]
+    pub young_adults: bool,
     pub order: Order,
     /// Page number, from 1.
     pub page: usize,
@@ -106,6 +112,7 @@ impl SearchQuery {
             && self.access.is_empty()
             && self.vacancy.is_empty()
             && self.age.is_none()
+            && !self.young_adults
     }
 
     /// Page and size within their limits.

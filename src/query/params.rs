@@ -103,6 +103,7 @@ impl SearchQuery {
                         q.towns.push(town);
                     }
                 }
+                "age" if value == super::events::young_adults_param() => q.young_adults = true,
                 "age" => match value.parse::<u8>() {
                     Ok(age) if age <= 120 => q.age = Some(age),
                     _ => problems.push(ParamProblem {
@@ -166,6 +167,9 @@ impl SearchQuery {
         if let Some(a) = self.age {
             out.push(("age", a.to_string()));
         }
+        if self.young_adults {
+            out.push(("age", super::events::young_adults_param()));
+        }
         if self.order != Order::Relevance {
             out.push(("order", self.order.slug().to_string()));
         }
@@ -220,6 +224,17 @@ mod tests {
         assert_eq!(q.age, None);
         assert_eq!(q.page, 1);
         assert_eq!(problems.len(), 4);
+    }
+
+    #[test]
+    fn young_adults_are_an_age_range_that_reads_back_the_same() {
+        let (q, problems) = SearchQuery::from_params([("age", "16-25"), ("age", "19")]);
+        assert!(problems.is_empty());
+        assert!(q.young_adults);
+        assert_eq!(q.age, Some(19));
+        let params = q.to_params();
+        let (again, _) = SearchQuery::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(again, q);
     }
 
     #[test]

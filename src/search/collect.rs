@@ -24,6 +24,8 @@ pub struct Filter {
     pub days: Vec<Weekday>,
     pub parts: Vec<DayPart>,
     pub age: Option<u64>,
+    /// Only services that admit every age of the young-adult range (16 to 25).
+    pub young_adults: bool,
     /// Centre (lat, lon) and radius in miles.
     pub place: Option<(f64, f64, f64)>,
 }
@@ -46,6 +48,8 @@ pub struct Pass {
     pub town_counts: HashMap<String, usize>,
     pub day_counts: [usize; 7],
     pub part_counts: [usize; 3],
+    /// How many would pass with the young-adult filter on (the others as they are).
+    pub young_adult_count: usize,
 }
 
 impl Pass {
@@ -72,6 +76,7 @@ impl Pass {
             .iter_mut()
             .zip(other.part_counts)
             .for_each(|(a, b)| *a += b);
+        self.young_adult_count += other.young_adult_count;
     }
 }
 
@@ -246,9 +251,15 @@ impl SegmentCollector for SegmentPass {
                 };
         }
         let town_ok = f.towns.is_empty() || self.town_ords.contains(&town);
+        let (from, to) = crate::model::event::YOUNG_ADULT_AGES;
+        let admits_young_adults = c.min_age.first(doc).unwrap_or(0) <= u64::from(from)
+            && c.max_age.first(doc).unwrap_or(u64::MAX) >= u64::from(to);
+        let young_ok = !f.young_adults || admits_young_adults;
         let when_ok = slots & self.allowed != 0 || (f.days.is_empty() && f.parts.is_empty());
-        let fails =
-            dim_ok.iter().filter(|ok| !**ok).count() + !town_ok as usize + !when_ok as usize;
+        let fails = dim_ok.iter().filter(|ok| !**ok).count()
+            + !town_ok as usize
+            + !when_ok as usize
+            + !young_ok as usize;
         if fails > 1 {
             return;
         }
@@ -280,6 +291,9 @@ impl SegmentCollector for SegmentPass {
             for (part, count) in p.part_counts.iter_mut().enumerate() {
                 *count += (slots & self.part_slots[part] != 0) as usize;
             }
+        }
+        if admits_young_adults && (fails == 0 || !young_ok) {
+            p.young_adult_count += 1;
         }
         if fails == 0 {
             let address = DocAddress::new(self.segment, doc);

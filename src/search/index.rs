@@ -168,6 +168,7 @@ impl SearchIndex {
             days: query.days.clone(),
             parts: query.parts.clone(),
             age: query.age.map(u64::from),
+            young_adults: query.young_adults,
             place: centre.map(|(lat, lon)| (lat, lon, query.radius_miles())),
         };
         let mut pass = searcher.search(&*text, &FilterCollector { filter, scoring })?;
@@ -287,6 +288,16 @@ fn facets(q: &SearchQuery, pass: &Pass) -> Vec<FacetGroup> {
     towns.sort_by(|a, b| a.label.cmp(&b.label));
     vec![
         group::<Need>("need", Dim::Need.label(), dim(Dim::Need), &q.needs),
+        FacetGroup {
+            param: "age".into(),
+            label: "Age".into(),
+            values: vec![FacetValue {
+                value: crate::query::events::young_adults_param(),
+                label: "Young adults (16 to 25)".into(),
+                count: pass.young_adult_count,
+                selected: q.young_adults,
+            }],
+        },
         group::<Weekday>("day", "Days", &pass.day_counts, &q.days),
         group::<DayPart>("time", "Time of day", &pass.part_counts, &q.parts),
         group::<Kind>("kind", Dim::Kind.label(), dim(Dim::Kind), &q.kinds),

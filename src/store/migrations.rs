@@ -5,8 +5,10 @@ use rusqlite_migration::{M, Migrations};
 /// Services, organisations and locations are kept as JSON documents (the model is the
 /// schema), with the columns that queries and integrity need pulled out beside them.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    Migrations::new(vec![
+        // 1: the directory and its change log.
+        M::up(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
          CREATE TABLE organisations (id TEXT PRIMARY KEY, body TEXT NOT NULL);
          CREATE TABLE locations (id TEXT PRIMARY KEY, body TEXT NOT NULL);
          CREATE TABLE services (
@@ -23,5 +25,58 @@ pub fn migrations() -> Migrations<'static> {
              op TEXT NOT NULL CHECK (op IN ('upsert', 'delete', 'replace')),
              at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
          );",
-    )])
+        ),
+        // 2: open days and events. Kept as documents like the rest; the columns beside
+        // the body are what listing pages and the events page look events up by.
+        M::up(
+            "CREATE TABLE events (
+                 id TEXT PRIMARY KEY,
+                 service_id TEXT,
+                 organisation_id TEXT,
+                 starts_at TEXT NOT NULL,
+                 body TEXT NOT NULL
+             );
+             CREATE INDEX events_by_start ON events(starts_at);
+             CREATE INDEX events_by_service ON events(service_id);",
+        ),
+        // 3: editor accounts, their sessions, and failed sign-ins for rate limiting. Times
+        // are Unix seconds. Sessions and failures keep only SHA-256 hashes of their keys.
+        // Accounts name their organisation without a foreign key: replacing the directory
+        // must not be blocked by (or delete) the accounts of its providers.
+        M::up(
+            "CREATE TABLE accounts (
+                 id INTEGER PRIMARY KEY,
+                 email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                 name TEXT NOT NULL,
+                 role TEXT NOT NULL CHECK (role IN ('council', 'provider')),
+                 organisation_id TEXT,
+                 password_hash TEXT NOT NULL,
+                 created_at INTEGER NOT NULL,
+                 CHECK ((role = 'council') = (organisation_id IS NULL))
+             );
+             CREATE TABLE sessions (
+                 token_hash TEXT PRIMARY KEY,
+                 account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                 csrf_token TEXT NOT NULL,
+                 created_at INTEGER NOT NULL,
+                 expires_at INTEGER NOT NULL
+             );
+             CREATE INDEX sessions_by_expiry ON sessions(expires_at);
+             CREATE TABLE sign_in_failures (
+                 key_hash TEXT NOT NULL,
+                 at INTEGER NOT NULL
+             );
+             CREATE INDEX sign_in_failures_by_key ON sign_in_failures(key_hash, at);",
+        ),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::migrations;
+
+    #[test]
+    fn the_migrations_are_valid() {
+        assert!(migrations().validate().is_ok());
+    }
 }

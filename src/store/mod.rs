@@ -6,6 +6,7 @@
 //! trait. Every write is one transaction and appends to an ordered change log, which is
 //! how an index (or another node's index) learns what to update.
 
+mod accounts;
 mod migrations;
 mod sqlite;
 

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use super::{
     Change, ChangeKind, MergeCounts, Store, StoreError, StoreResult, migrations::migrations,
 };
-use crate::model::{Directory, Listing, Location, Organisation, Service};
+use crate::model::{Directory, Event, Listing, Location, Organisation, Service};
 
 /// The directory in a SQLite file, in WAL mode so readers do not wait for writers.
 pub struct SqliteStore {
@@ -38,13 +38,20 @@ impl SqliteStore {
         })
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut Connection) -> StoreResult<T>) -> StoreResult<T> {
+    pub(super) fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> StoreResult<T>,
+    ) -> StoreResult<T> {
         // A poisoned lock only means another thread panicked mid-call; SQLite rolled back.
         let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
         f(&mut conn)
     }
 
-    fn write<T>(&self, f: impl FnOnce(&Transaction) -> StoreResult<T>) -> StoreResult<T> {
+    /// One write transaction (`BEGIN IMMEDIATE`, so writers queue instead of failing).
+    pub(super) fn write<T>(
+        &self,
+        f: impl FnOnce(&Transaction) -> StoreResult<T>,
+    ) -> StoreResult<T> {
         self.with(|conn| {
             let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let out = f(&tx)?;
@@ -76,6 +83,30 @@ fn put_service(tx: &Transaction, s: &Service) -> StoreResult<()> {
         ],
     )?;
     Ok(())
+}
+
+fn put_event(tx: &Transaction, e: &Event) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO events (id, service_id, organisation_id, starts_at, body) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT(id) DO UPDATE SET service_id = excluded.service_id,
+           organisation_id = excluded.organisation_id, starts_at = excluded.starts_at,
+           body = excluded.body",
+        params![
+            e.id,
+            e.service_id,
+            e.organisation_id,
+            e.start.to_string(),
+            serde_json::to_string(e)?
+        ],
+    )?;
+    Ok(())
+}
+
+/// Every event, soonest first.
+fn events(conn: &Connection) -> StoreResult<Vec<Event>> {
+    let mut stmt = conn.prepare("SELECT body FROM events ORDER BY starts_at, id")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    rows.map(|body| Ok(serde_json::from_str(&body?)?)).collect()
 }
 
 fn get<T: serde::de::DeserializeOwned>(
@@ -116,6 +147,7 @@ impl Store for SqliteStore {
                 organisations: all(conn, "organisations")?,
                 locations: all(conn, "locations")?,
                 services: all(conn, "services")?,
+                events: events(conn)?,
             })
         })
     }
@@ -163,7 +195,7 @@ impl Store for SqliteStore {
             return Err(StoreError::Invalid(problem.to_string()));
         }
         self.write(|tx| {
-            tx.execute_batch("DELETE FROM services; DELETE FROM locations; DELETE FROM organisations;")?;
+            tx.execute_batch("DELETE FROM events; DELETE FROM services; DELETE FROM locations; DELETE FROM organisations;")?;
             for o in &directory.organisations {
                 tx.execute("INSERT INTO organisations (id, body) VALUES (?1, ?2)", params![o.id, serde_json::to_string(o)?])?;
             }
@@ -172,6 +204,9 @@ impl Store for SqliteStore {
             }
             for s in &directory.services {
                 put_service(tx, s)?;
+            }
+            for e in &directory.events {
+                put_event(tx, e)?;
             }
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES ('source', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -225,6 +260,10 @@ impl Store for SqliteStore {
                     log(tx, Some(id), "upsert")?;
                 }
             }
+            // Events are not indexed for search, so they need no entry in the change log.
+            for e in &directory.events {
+                put_event(tx, e)?;
+            }
             if !directory.source.is_empty() {
                 tx.execute(
                     "INSERT INTO meta (key, value) VALUES ('source', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -262,6 +301,8 @@ impl Store for SqliteStore {
             if tx.execute("DELETE FROM services WHERE id = ?1", [service_id])? == 0 {
                 return Err(StoreError::NotFound("service"));
             }
+            // A service's open days go with it.
+            tx.execute("DELETE FROM events WHERE service_id = ?1", [service_id])?;
             log(tx, Some(service_id), "delete")
         })
     }
@@ -313,4 +354,89 @@ fn source(conn: &Connection) -> StoreResult<String> {
         })
         .optional()?
         .unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::{Connection, params};
+
+    use super::*;
+    use crate::sample::events::REFERENCE_DAY;
+
+    /// A store file as the first schema left it, holding the Brookhouse day centre.
+    fn store_from_before_events(path: &Path) -> Directory {
+        let sample = crate::sample::cheshire_east_on(REFERENCE_DAY);
+        let find = |id: &str| sample.services.iter().find(|s| s.id == id).cloned();
+        let service = find("brookhouse-day-centre").expect("the sample's day centre");
+        let organisation = sample
+            .organisations
+            .iter()
+            .find(|o| o.id == service.organisation_id)
+            .cloned()
+            .expect("its provider");
+        let location = sample
+            .locations
+            .iter()
+            .find(|l| Some(&l.id) == service.location_id.as_ref())
+            .cloned()
+            .expect("its building");
+        let mut conn = Connection::open(path).expect("a new file");
+        migrations()
+            .to_version(&mut conn, 1)
+            .expect("the first schema");
+        conn.execute(
+            "INSERT INTO organisations (id, body) VALUES (?1, ?2)",
+            params![organisation.id, json(&organisation)],
+        )
+        .expect("an organisation");
+        conn.execute(
+            "INSERT INTO locations (id, body) VALUES (?1, ?2)",
+            params![location.id, json(&location)],
+        )
+        .expect("a location");
+        conn.execute(
+            "INSERT INTO services (id, organisation_id, location_id, body) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                service.id,
+                service.organisation_id,
+                service.location_id,
+                json(&service)
+            ],
+        )
+        .expect("a service");
+        Directory {
+            source: String::new(),
+            organisations: vec![organisation],
+            locations: vec![location],
+            services: vec![service],
+            events: Vec::new(),
+        }
+    }
+
+    /// A model record as its stored JSON.
+    fn json<T: serde::Serialize>(record: &T) -> String {
+        serde_json::to_string(record).expect("model records serialise")
+    }
+
+    #[test]
+    fn a_store_from_before_events_keeps_its_data_and_can_hold_events() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("old.sqlite3");
+        let before = store_from_before_events(&path);
+
+        let store = SqliteStore::open(&path).expect("the old store opens and migrates");
+        let after = store.directory().expect("the directory reads");
+        assert_eq!(after, before);
+
+        let open_day = crate::sample::events::for_today(REFERENCE_DAY)
+            .into_iter()
+            .find(|e| e.id == "brookhouse-open-day")
+            .expect("the day centre's open day");
+        let with_event = Directory {
+            events: vec![open_day],
+            ..Directory::default()
+        };
+        store.merge(&with_event).expect("the event is stored");
+        assert_eq!(store.directory().expect("reads").events, with_event.events);
+    }
 }

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use crate::api::data_source;
 use crate::codec::PageOnceResource;
+use crate::components::easy_read::ViewSwitch;
+use crate::components::shortlist_button::{MyList, MyListLink};
 use crate::enhance::{Enhancements, LiveRegion};
 
 /// The attribution the postcode data's licence asks for, in full.
@@ -43,6 +45,7 @@ fn sample_tag(text: &str) -> (bool, String) {
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     Enhancements::provide();
+    MyList::provide();
     let source = PageOnceResource::new_with_options(data_source(), false);
     // The banner and footer show the source's first sentence; the about page shows it all.
     let source_line = move || async move {
@@ -59,8 +62,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <div class="width-container header__inner">
                     <a href="/" class="header__name">"Dayfinder"</a>
                     <span class="header__tagline">"Day opportunities for adults in Cheshire East"</span>
+                    <MyListLink />
                 </div>
             </div>
+            <ViewSwitch />
             <div class="width-container">
                 <Suspense>
                 {move || Suspend::new(async move {
@@ -92,6 +97,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="width-container">
                 <h2 class="visually-hidden">"Support links"</h2>
                 <ul class="footer__links">
+                    <li><a href="/events" class="footer__link">"Open days and events"</a></li>
+                    <li><a href="/preparing-for-adulthood" class="footer__link">"Preparing for adulthood"</a></li>
                     <li><a href="/about-the-data" class="footer__link">"About the data"</a></li>
                     <li><a href="/accessibility" class="footer__link">"Accessibility statement"</a></li>
                     <li><a href="/privacy" class="footer__link">"Privacy"</a></li>

@@ -1,9 +1,14 @@
 //! Pieces the pages share. Components are nouns; each file holds one idea.
 
+pub mod easy_read;
+pub mod easy_read_data;
 pub mod error_view;
 pub mod facet_filters;
 pub mod format;
 pub mod layout;
 pub mod pagination;
+pub mod pictures;
 pub mod search_form;
 pub mod service_card;
+pub mod shortlist_button;
+pub mod upcoming_events;

@@ -3,6 +3,7 @@
 use dayfinder::query::SearchQuery;
 use leptos::prelude::*;
 
+use crate::components::shortlist_button::ShortlistButton;
 use crate::urls;
 use crate::view_models::HitCard;
 
@@ -18,6 +19,7 @@ pub fn ServiceCard(hit: HitCard, from: SearchQuery) -> impl IntoView {
             </div>
         }
     });
+    let list_button = view! { <ShortlistButton id=hit.id.clone() name=hit.name.clone() /> };
     view! {
         <li class="result">
             <h3 class="heading-m result__title"><a class="link result__link" href=href>{hit.name}</a></h3>
@@ -43,6 +45,7 @@ pub fn ServiceCard(hit: HitCard, from: SearchQuery) -> impl IntoView {
                 </div>
                 {access}
             </dl>
+            {list_button}
         </li>
     }
 }

@@ -8,6 +8,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::get_listing;
 use crate::codec::PageResource;
 use crate::components::error_view::ErrorView;
+use crate::components::shortlist_button::ShortlistButton;
+use crate::components::upcoming_events::UpcomingEvents;
 use crate::enhance::FocusOnArrival;
 use crate::urls;
 use crate::view_models::{Fact, ListingSheet};
@@ -80,7 +82,7 @@ fn ListingView(sheet: ListingSheet, back: Option<String>) -> impl IntoView {
     } else {
         format!("{}, {} – Dayfinder", sheet.name, sheet.town)
     };
-    let share = format!("/services/{}", sheet.id);
+    let share = sheet.share_url.clone();
     let activities = (!sheet.activities.is_empty()).then(|| {
         view! {
             <h3 class="heading-s">"Activities"</h3>
@@ -132,6 +134,7 @@ fn ListingView(sheet: ListingSheet, back: Option<String>) -> impl IntoView {
     } else {
         view! { <ul class="list list--bullet">{sheet.access.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul> }.into_any()
     };
+    let list_button = view! { <ShortlistButton id=sheet.id.clone() name=sheet.name.clone() /> };
     let back_link = back.map(|href| view! { <a class="back-link" href=href>"Back to results"</a> });
     view! {
         <Title text=title />
@@ -143,8 +146,18 @@ fn ListingView(sheet: ListingSheet, back: Option<String>) -> impl IntoView {
         <p class="listing__vacancy">
             <strong class=sheet.vacancy.class>{sheet.vacancy.label}</strong>
             " "
-            <span class="body-s">{format!("(confirmed {})", sheet.vacancy_confirmed)}</span>
+            <span class="body-s">{sheet.vacancy_checked}</span>
         </p>
+        {sheet.out_of_date.then(|| view! {
+            <div class="warning-text">
+                <span class="warning-text__icon" aria-hidden="true">"!"</span>
+                <p class="warning-text__text">
+                    <span class="visually-hidden">"Warning: "</span>
+                    {format!("This listing may be out of date. It was last checked on {}. Contact them to check before you go.", sheet.last_checked)}
+                </p>
+            </div>
+        })}
+        {list_button}
         <Facts facts=sheet.key_facts />
 
         <h2 class="heading-m">"About this service"</h2>
@@ -177,6 +190,7 @@ fn ListingView(sheet: ListingSheet, back: Option<String>) -> impl IntoView {
         <h2 class="heading-m">"Access"</h2>
         {access}
         {optional(sheet.access_notes)}
+        <UpcomingEvents service_id=sheet.id.clone() />
 
         <h2 class="heading-m">"In easy words"</h2>
         <div class="easy-read">{paragraphs(sheet.easy_read)}</div>

@@ -14,11 +14,25 @@ pub fn PrivacyPage() -> impl IntoView {
         <p class="lead">"Dayfinder does not track you, and you do not need to tell us who you are."</p>
         <h2 class="heading-m">"What we do not do"</h2>
         <ul class="list list--bullet">
-            <li>"We do not use cookies."</li>
+            <li>"We do not use cookies to follow you or to count visitors."</li>
             <li>"We do not use analytics, advertising or tracking of any kind."</li>
             <li>"We do not load anything from other websites: every file comes from this website."</li>
             <li>"We do not ask for your name, address or contact details."</li>
         </ul>
+        <h2 class="heading-m">"Cookies"</h2>
+        <p class="body">"We only set a cookie when you ask for something that needs one. Each is kept on your device, and none is shared with anyone."</p>
+        <table class="table">
+            <caption class="visually-hidden">"The cookies Dayfinder may set"</caption>
+            <thead>
+                <tr><th scope="col">"Name"</th><th scope="col">"What it is for"</th><th scope="col">"How long it lasts"</th></tr>
+            </thead>
+            <tbody>
+                <tr><th scope="row">"list"</th><td>"The services you add to “My list”: their ids, and nothing about you."</td><td>"1 year"</td></tr>
+                <tr><th scope="row">"view"</th><td>"Remembers that you chose the easy read view."</td><td>"1 year"</td></tr>
+                <tr><th scope="row">"dayfinder_editor"</th><td>"Keeps a provider or council editor signed in. Only set when an editor signs in."</td><td>"Until they sign out, 10 hours at most"</td></tr>
+                <tr><th scope="row">"dayfinder_sign_in"</th><td>"Protects the sign-in form for editors from forged requests."</td><td>"Until the browser closes"</td></tr>
+            </tbody>
+        </table>
         <h2 class="heading-m">"What your searches are used for"</h2>
         <p class="body">
             "What you search for, and the town or postcode you search near, are used only to show you results. "

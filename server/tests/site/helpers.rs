@@ -82,6 +82,7 @@ fn shared_server() -> &'static str {
                         .output_name("dayfinder")
                         .site_root("target/site")
                         .build(),
+                    public_url: None,
                 };
                 let app = Application::build(settings, engine)
                     .await

@@ -2,6 +2,10 @@
 //! directory engine in a temporary folder, and talks to it over HTTP.
 
 mod cli;
+mod easy_read;
+mod editor;
+mod events;
 mod headers;
 mod helpers;
 mod pages;
+mod shortlist;

@@ -71,6 +71,37 @@ async fn a_listing_shows_its_timetable_as_a_table_its_json_ld_and_a_way_back() {
             .contains(r#"<a href="/search?day=saturday" class="back-link">Back to results</a>"#)
     );
     assert!(page.body.contains("Last checked: "));
+    let share = format!(
+        "{}{}",
+        app.address,
+        href.split('?').next().unwrap_or_default()
+    );
+    assert!(
+        page.body.contains(&format!(">{share}</a>")),
+        "the share link is the listing's full address: {share}"
+    );
+}
+
+#[tokio::test]
+async fn a_forged_host_header_cannot_put_markup_in_the_share_link() {
+    let app = spawn_app().await;
+    let results = app.get("/search?day=saturday").await;
+    let href = results
+        .result_links()
+        .into_iter()
+        .next()
+        .expect("a service");
+    let body = app
+        .client
+        .get(format!("{}{href}", app.address))
+        .header("host", "evil.example/\"><script>")
+        .send()
+        .await
+        .expect("answered")
+        .text()
+        .await
+        .expect("a body");
+    assert!(!body.contains("evil.example"));
 }
 
 #[tokio::test]

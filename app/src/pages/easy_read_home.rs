@@ -1,0 +1,55 @@
+//! Handles `/` in easy read: what the site is, in a few short sentences with pictures, and
+//! one big button to start the search in steps.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::pictures::Picture;
+use crate::enhance::FocusOnArrival;
+
+/// Short sentences, each with its picture.
+const ABOUT: &[(&str, &str)] = &[
+    (
+        "search",
+        "This website helps you find things to do in the day.",
+    ),
+    (
+        "kind-community-group",
+        "There are clubs, groups and day centres.",
+    ),
+    (
+        "kind-skills-learning",
+        "There are courses to learn new skills.",
+    ),
+    ("kind-supported-employment", "There is help to find a job."),
+    ("address", "They are all in Cheshire East."),
+    ("person", "They are for adults, and for family carers."),
+];
+
+/// The easy-read home page.
+#[component]
+pub fn EasyHomePage() -> impl IntoView {
+    view! {
+        <Title text="Find things to do in the day – easy read – Dayfinder" />
+        <h1 class="heading-xl">"Find things to do in the day"</h1>
+        <ul class="points">
+            {ABOUT
+                .iter()
+                .map(|(picture, text)| view! {
+                    <li class="point"><Picture name=*picture /><span class="point__words">{*text}</span></li>
+                })
+                .collect_view()}
+        </ul>
+        <p class="body">"We ask you 3 questions. Then we show you what you can do."</p>
+        <a class="button button--start big-button" href="/guided-search">
+            <Picture name="search" />
+            <span>"Start"</span>
+        </a>
+        <h2 class="heading-m">"Hard words"</h2>
+        <p class="body point">
+            <Picture name="words" />
+            <span class="point__words">"Some words are hard. " <a class="link" href="/words">"Words we use"</a> " says what they mean."</span>
+        </p>
+        <FocusOnArrival />
+    }
+}

@@ -1,0 +1,295 @@
+//! "Accounts", for council editors: who can edit, and adding a provider editor.
+
+use axum::body::Body;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use dayfinder::accounts::{Account, AccountError, EditorSession, NewAccount, Password, Role};
+use dayfinder::model::Organisation;
+use jiff::Timestamp;
+
+use super::layout::{self, error_summary, escape, field_error};
+use super::security::{Post, csrf_ok, current_session, forbidden_form, refused_origin};
+use super::sign_in::{redirect, redirect_to};
+use crate::startup::AppState;
+
+/// What the "add an editor" form holds after a failed try (never the password).
+#[derive(Default)]
+struct Typed {
+    name: String,
+    email: String,
+    organisation: String,
+    errors: Vec<(&'static str, String)>,
+}
+
+/// The signed-in council editor, or the response to send instead.
+async fn council_editor(state: &AppState, headers: &HeaderMap) -> Result<EditorSession, Response> {
+    match current_session(state, headers).await? {
+        Some((_, session)) if session.account.role.may_manage_accounts() => Ok(session),
+        Some(_) => Err(layout::problem(
+            StatusCode::FORBIDDEN,
+            &state.leptos_options,
+            "Only council editors can manage accounts",
+            "Ask the council’s directory team to add or remove an editor.",
+        )),
+        None => Err(redirect("/editor/sign-in", None)),
+    }
+}
+
+/// Everyone's accounts and every organisation, for the page.
+async fn load(state: &AppState) -> Result<(Vec<Account>, Vec<Organisation>), Response> {
+    let engine = state.engine.clone();
+    super::blocking("list accounts", move || {
+        let accounts = engine.accounts().all().map_err(|e| format!("{e:?}"))?;
+        let mut organisations = engine
+            .directory()
+            .map_err(|e| format!("{e:?}"))?
+            .organisations;
+        organisations.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok::<_, String>((accounts, organisations))
+    })
+    .await
+}
+
+fn page_html(
+    state: &AppState,
+    session: &EditorSession,
+    (accounts, organisations): &(Vec<Account>, Vec<Organisation>),
+    typed: &Typed,
+    added: Option<&str>,
+) -> String {
+    let organisation_name = |id: &str| {
+        organisations
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let mut main = error_summary(&typed.errors);
+    if let Some(email) = added {
+        main.push_str(&format!(
+            "<div class=\"notice\" role=\"status\"><p class=\"notice__text\">Account added for {}.</p></div>",
+            escape(email)
+        ));
+    }
+    main.push_str("<h1 class=\"heading-xl\">Accounts</h1>");
+    let rows: String = accounts
+        .iter()
+        .map(|a| {
+            let organisation = a
+                .role
+                .organisation_id()
+                .map(organisation_name)
+                .unwrap_or_else(|| "Cheshire East Council".to_string());
+            format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&a.name),
+                escape(a.email.as_str()),
+                a.role.label(),
+                escape(&organisation)
+            )
+        })
+        .collect();
+    main.push_str(&format!(
+        "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"accounts-caption\" tabindex=\"0\">\
+         <table class=\"table\"><caption class=\"heading-m\" id=\"accounts-caption\">Editors</caption>\
+         <thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Email address</th>\
+         <th scope=\"col\">Role</th><th scope=\"col\">Organisation</th></tr></thead>\
+         <tbody>{rows}</tbody></table></div>"
+    ));
+    let group = |field: &str| {
+        if field_error(&typed.errors, field).is_some() {
+            "form-group form-group--error"
+        } else {
+            "form-group"
+        }
+    };
+    let error = |field: &str| field_error(&typed.errors, field).unwrap_or_default();
+    let described = |field: &str| {
+        if field_error(&typed.errors, field).is_some() {
+            format!(" aria-describedby=\"{field}-error\"")
+        } else {
+            String::new()
+        }
+    };
+    let options: String = organisations
+        .iter()
+        .map(|o| {
+            format!(
+                "<option value=\"{}\"{}>{}</option>",
+                escape(&o.id),
+                if typed.organisation == o.id {
+                    " selected"
+                } else {
+                    ""
+                },
+                escape(&o.name)
+            )
+        })
+        .collect();
+    main.push_str(&format!(
+        "<h2 class=\"heading-l\">Add a provider editor</h2>\
+         <p class=\"body\">They can change only their own organisation’s listings. Tell them their \
+         password in person or by phone, never by email.</p>\
+         <form method=\"post\" action=\"/editor/accounts\" novalidate>\
+         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
+         <div class=\"{g_name}\"><label class=\"label\" for=\"name\">Full name</label>{e_name}\
+         <input class=\"input\" id=\"name\" name=\"name\" type=\"text\" autocomplete=\"off\" value=\"{name}\"{d_name}></div>\
+         <div class=\"{g_email}\"><label class=\"label\" for=\"email\">Email address</label>{e_email}\
+         <input class=\"input\" id=\"email\" name=\"email\" type=\"email\" autocomplete=\"off\" spellcheck=\"false\" value=\"{email}\"{d_email}></div>\
+         <div class=\"{g_org}\"><label class=\"label\" for=\"organisation\">Organisation</label>{e_org}\
+         <select class=\"select\" id=\"organisation\" name=\"organisation\"{d_org}>\
+         <option value=\"\">Choose an organisation</option>{options}</select></div>\
+         <div class=\"{g_pw}\"><label class=\"label\" for=\"password\">Password</label>\
+         <div class=\"hint\" id=\"password-hint\">At least {min} characters. A few ordinary words together are easy to say and hard to guess.</div>{e_pw}\
+         <input class=\"input\" id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" aria-describedby=\"password-hint{pw_error}\"></div>\
+         <button type=\"submit\" class=\"button\">Add editor</button></form>",
+        csrf = escape(session.csrf_token.as_str()),
+        g_name = group("name"),
+        e_name = error("name"),
+        d_name = described("name"),
+        name = escape(&typed.name),
+        g_email = group("email"),
+        e_email = error("email"),
+        d_email = described("email"),
+        email = escape(&typed.email),
+        g_org = group("organisation"),
+        e_org = error("organisation"),
+        d_org = described("organisation"),
+        g_pw = group("password"),
+        e_pw = error("password"),
+        pw_error = if field_error(&typed.errors, "password").is_some() {
+            " password-error"
+        } else {
+            ""
+        },
+        min = Password::MIN,
+    ));
+    let title = if typed.errors.is_empty() {
+        "Accounts"
+    } else {
+        "Error: Accounts"
+    };
+    layout::page(&state.leptos_options, title, Some(session), &main)
+}
+
+/// Handles `GET /editor/accounts`: the editors, and the form to add one.
+#[tracing::instrument(skip_all)]
+pub async fn page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let session = match council_editor(&state, &headers).await {
+        Ok(session) => session,
+        Err(response) => return response,
+    };
+    let data = match load(&state).await {
+        Ok(data) => data,
+        Err(response) => return response,
+    };
+    let added = dayfinder_app::urls::decode(query.as_deref().unwrap_or(""))
+        .into_iter()
+        .find(|(k, _)| k == "added")
+        .map(|(_, v)| v);
+    Html(page_html(
+        &state,
+        &session,
+        &data,
+        &Typed::default(),
+        added.as_deref(),
+    ))
+    .into_response()
+}
+
+/// Handles `POST /editor/accounts` (`csrf`, `name`, `email`, `organisation`, `password`):
+/// adds a provider editor.
+#[tracing::instrument(skip_all)]
+pub async fn add(State(state): State<AppState>, request: Request<Body>) -> Response {
+    let post = Post::read(request).await;
+    if let Some(refused) = refused_origin(&state, &post.parts) {
+        return refused;
+    }
+    let session = match council_editor(&state, &post.parts.headers).await {
+        Ok(session) => session,
+        Err(response) => return response,
+    };
+    if !csrf_ok(&session, &post) {
+        return forbidden_form(&state);
+    }
+    let mut typed = Typed {
+        name: post.field("name").trim().to_string(),
+        email: post.field("email").trim().to_string(),
+        organisation: post.field("organisation").to_string(),
+        errors: Vec::new(),
+    };
+    if typed.organisation.is_empty() {
+        typed.errors.push((
+            "organisation",
+            "Choose the organisation they edit for".to_string(),
+        ));
+    }
+    let role = Role::Provider {
+        organisation_id: typed.organisation.clone(),
+    };
+    let account = NewAccount::parse(&typed.email, &typed.name, role);
+    if let Err(error) = &account {
+        let field = if matches!(error, AccountError::MissingName) {
+            "name"
+        } else {
+            "email"
+        };
+        typed.errors.push((field, error.to_string()));
+    }
+    let password = Password::parse(post.field("password"));
+    if let Err(error) = &password {
+        typed.errors.push(("password", error.to_string()));
+    }
+    // Fields in the order the form shows them.
+    let order = ["name", "email", "organisation", "password"];
+    typed
+        .errors
+        .sort_by_key(|(field, _)| order.iter().position(|f| f == field));
+    if let (true, Ok(account), Ok(password)) = (typed.errors.is_empty(), account, password) {
+        let engine = state.engine.clone();
+        let outcome = tokio::task::spawn_blocking(move || {
+            engine.add_editor(&account, &password, Timestamp::now())
+        })
+        .await;
+        match outcome {
+            Ok(Ok(added)) => {
+                tracing::info!(
+                    by = session.account.id.0,
+                    account = added.id.0,
+                    "an editor account was added"
+                );
+                let email: String =
+                    form_urlencoded::byte_serialize(added.email.as_str().as_bytes()).collect();
+                return redirect_to(&format!("/editor/accounts?added={email}"), None);
+            }
+            Ok(Err(error @ AccountError::EmailTaken)) => {
+                typed.errors.push(("email", error.to_string()))
+            }
+            Ok(Err(error @ AccountError::UnknownOrganisation(_))) => {
+                typed.errors.push(("organisation", error.to_string()))
+            }
+            Ok(Err(error)) => {
+                tracing::error!(?error, "Failed to add an account");
+                return layout::went_wrong();
+            }
+            Err(error) => {
+                tracing::error!(?error, "The task adding an account failed");
+                return layout::went_wrong();
+            }
+        }
+    }
+    let data = match load(&state).await {
+        Ok(data) => data,
+        Err(response) => return response,
+    };
+    (
+        StatusCode::BAD_REQUEST,
+        Html(page_html(&state, &session, &data, &typed, None)),
+    )
+        .into_response()
+}

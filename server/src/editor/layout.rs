@@ -1,0 +1,183 @@
+//! The frame of every editor page, in the site's styles: skip link, header, who is signed
+//! in (with the sign-out button), one `<main>`, and the footer.
+
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use dayfinder::accounts::EditorSession;
+use leptos::config::LeptosOptions;
+
+/// Text made safe to put in HTML, in content or in a quoted attribute.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The stylesheet's address: with the content hash the build put in its name, found the
+/// way `leptos_meta::HashedStylesheet` finds it (the hash file beside the binary).
+fn stylesheet(options: &LeptosOptions) -> String {
+    let mut name = options.output_name.to_string();
+    if options.hash_files {
+        let hashes = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
+            .and_then(|file| std::fs::read_to_string(file).ok())
+            .unwrap_or_default();
+        if let Some(hash) = hashes
+            .lines()
+            .filter_map(|line| line.trim().split_once(':'))
+            .find(|(file, _)| *file == "css")
+            .map(|(_, hash)| hash.trim().to_string())
+        {
+            name = format!("{name}.{hash}");
+        }
+    }
+    format!("/{}/{name}.css", options.site_pkg_dir)
+}
+
+/// A whole editor page. `title` is the page's own title (unique per page); `main` is the
+/// HTML inside `<main>`, starting with its one `<h1>`.
+pub fn page(
+    options: &LeptosOptions,
+    title: &str,
+    editor: Option<&EditorSession>,
+    main: &str,
+) -> String {
+    let who = editor.map(signed_in_bar).unwrap_or_default();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"robots\" content=\"noindex, nofollow\">\
+         <title>{title} – Dayfinder editors</title>\
+         <link rel=\"stylesheet\" href=\"{css}\">\
+         <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\"></head>\
+         <body>\
+         <a href=\"#main-content\" class=\"skip-link\">Skip to main content</a>\
+         <header><div class=\"header\"><div class=\"width-container header__inner\">\
+         <a href=\"/editor\" class=\"header__name\">Dayfinder</a>\
+         <span class=\"header__tagline\">Editors: keeping listings true</span>\
+         </div></div></header>\
+         <div class=\"width-container\">{who}\
+         <main id=\"main-content\" class=\"main\" tabindex=\"-1\">{main}</main></div>\
+         <footer class=\"footer\"><div class=\"width-container\">\
+         <h2 class=\"visually-hidden\">Support links</h2>\
+         <ul class=\"footer__links\">\
+         <li><a href=\"/\" class=\"footer__link\">Dayfinder’s public site</a></li>\
+         <li><a href=\"/accessibility\" class=\"footer__link\">Accessibility statement</a></li>\
+         <li><a href=\"/privacy\" class=\"footer__link\">Privacy</a></li>\
+         </ul></div></footer></body></html>",
+        title = escape(title),
+        css = escape(&stylesheet(options)),
+    )
+}
+
+/// Who is signed in, the pages they may use, and the sign-out button (a POST form).
+fn signed_in_bar(editor: &EditorSession) -> String {
+    let account = &editor.account;
+    let accounts_link = if account.role.may_manage_accounts() {
+        "<li><a href=\"/editor/accounts\" class=\"link\">Accounts</a></li>"
+    } else {
+        ""
+    };
+    format!(
+        "<nav class=\"editor-bar\" aria-label=\"Editor\">\
+         <p class=\"body-s\">Signed in as {name} ({role})</p>\
+         <ul class=\"list editor-bar__links\">\
+         <li><a href=\"/editor\" class=\"link\">Your services</a></li>{accounts_link}</ul>\
+         <form method=\"post\" action=\"/editor/sign-out\">\
+         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
+         <button type=\"submit\" class=\"button button--secondary\">Sign out</button>\
+         </form></nav>",
+        name = escape(&account.name),
+        role = account.role.label(),
+        csrf = escape(editor.csrf_token.as_str()),
+    )
+}
+
+/// A GOV.UK error summary: what went wrong, each linked to its field.
+pub fn error_summary(errors: &[(&str, String)]) -> String {
+    if errors.is_empty() {
+        return String::new();
+    }
+    let items: String = errors
+        .iter()
+        .map(|(field, message)| {
+            format!(
+                "<li><a href=\"#{}\">{}</a></li>",
+                escape(field),
+                escape(message)
+            )
+        })
+        .collect();
+    format!(
+        "<div class=\"error-summary\" aria-labelledby=\"error-summary-title\" role=\"alert\" tabindex=\"-1\">\
+         <h2 class=\"error-summary__title\" id=\"error-summary-title\">There is a problem</h2>\
+         <ul class=\"list error-summary__list\">{items}</ul></div>"
+    )
+}
+
+/// The message beside a field in error, if it has one.
+pub fn field_error(errors: &[(&str, String)], field: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, message)| {
+            format!(
+                "<p id=\"{field}-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> {}</p>",
+                escape(message)
+            )
+        })
+}
+
+/// A short page saying why nothing happened, with a way on.
+pub fn problem(
+    status: StatusCode,
+    options: &LeptosOptions,
+    heading: &str,
+    message: &str,
+) -> Response {
+    let main = format!(
+        "<h1 class=\"heading-l\">{}</h1><p class=\"body\">{}</p>\
+         <p class=\"body\"><a href=\"/editor\" class=\"link\">Go to your services</a></p>",
+        escape(heading),
+        escape(message)
+    );
+    (status, Html(page(options, heading, None, &main))).into_response()
+}
+
+/// The page for a failure of the machine (the cause is in the log).
+pub fn went_wrong() -> Response {
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        Html(
+            "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">\
+             <title>Sorry, there is a problem with the service – Dayfinder editors</title></head>\
+             <body><main><h1>Sorry, there is a problem with the service</h1>\
+             <p>Try again later. Nothing you changed has been lost: a change is either saved whole or not at all.</p>\
+             </main></body></html>",
+        ),
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_for_html() {
+        assert_eq!(
+            escape("<script>\"a\" & 'b'</script>"),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
+    }
+}

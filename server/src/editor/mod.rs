@@ -1,0 +1,71 @@
+//! The editors' pages: signing in and out, "Your services" (vacancies in one click) and,
+//! for council editors, "Accounts".
+//!
+//! Plain server-rendered HTML from axum handlers, in the site's styles: every change is a
+//! POST form answered with a 303 redirect, so everything works without JavaScript, and
+//! each handler reads as its checks in order: from this site (Origin), signed in (session
+//! cookie), the form's CSRF token, allowed (role), then the change. Every response here is
+//! `Cache-Control: no-store` and `X-Robots-Tag: noindex`.
+
+mod accounts;
+mod layout;
+mod security;
+mod sign_in;
+mod vacancies;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::routing::get;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::startup::AppState;
+
+pub use security::SESSION_COOKIE;
+
+/// How the editors' pages behave where the site is deployed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EditorOptions {
+    /// Mark cookies `Secure` on every response, not only on requests that came over TLS
+    /// (`X-Forwarded-Proto: https`). Set this when the site is only reached over HTTPS.
+    pub secure_cookies: bool,
+}
+
+/// The editors' routes, full paths included, to merge into the app's router.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/editor", get(vacancies::page))
+        .route(
+            "/editor/vacancies",
+            get(vacancies::page).post(vacancies::set),
+        )
+        .route("/editor/sign-in", get(sign_in::page).post(sign_in::sign_in))
+        .route("/editor/sign-out", axum::routing::post(sign_in::sign_out))
+        .route("/editor/accounts", get(accounts::page).post(accounts::add))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("x-robots-tag"),
+            HeaderValue::from_static("noindex, nofollow"),
+        ))
+}
+
+/// Runs blocking engine work (SQLite, argon2) off the async threads; a failure is logged
+/// and becomes the "Something went wrong" page.
+async fn blocking<T: Send + 'static, E: std::fmt::Debug + Send + 'static>(
+    what: &'static str,
+    f: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, axum::response::Response> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(error)) => {
+            tracing::error!(?error, "Failed to {what}");
+            Err(layout::went_wrong())
+        }
+        Err(error) => {
+            tracing::error!(?error, "The task to {what} failed");
+            Err(layout::went_wrong())
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! The checks every editor request goes through: the session cookie, the form's CSRF
+//! token, that a POST came from a page of this site, and which client is asking (for the
+//! sign-in limits).
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Request, StatusCode, Uri, header};
+use axum::response::Response;
+use dayfinder::accounts::{EditorSession, SESSION_LIFETIME, SessionToken};
+use jiff::Timestamp;
+use subtle::ConstantTimeEq;
+
+use super::layout;
+use crate::startup::AppState;
+
+/// The cookie holding a signed-in editor's session token.
+pub const SESSION_COOKIE: &str = "dayfinder_editor";
+/// The cookie holding the sign-in form's CSRF token (there is no session yet).
+pub const SIGN_IN_COOKIE: &str = "dayfinder_sign_in";
+
+/// The largest editor form accepted.
+const MAX_FORM: usize = 64 * 1024;
+
+/// A posted form: the request's head and its fields.
+pub struct Post {
+    pub parts: Parts,
+    fields: Vec<(String, String)>,
+}
+
+impl Post {
+    /// Reads the form; a body that is too large or not a form reads as no fields.
+    pub async fn read(request: Request<Body>) -> Post {
+        let (parts, body) = request.into_parts();
+        let bytes = axum::body::to_bytes(body, MAX_FORM)
+            .await
+            .unwrap_or_default();
+        let fields = form_urlencoded::parse(&bytes)
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        Post { parts, fields }
+    }
+
+    /// A field's value, or "" when the form has none.
+    pub fn field(&self, name: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    }
+}
+
+/// A cookie's value from the request's `Cookie` headers.
+pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim())
+}
+
+/// Whether the request came over TLS (to the proxy in front of us), or the site is set
+/// to be reached only over HTTPS.
+fn secure(state: &AppState, headers: &HeaderMap) -> bool {
+    state.editor.secure_cookies
+        || headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("https"))
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Path=/, Secure over TLS; `max_age` in
+/// seconds (0 deletes the cookie; `None` lasts as long as the browser session).
+pub fn set_cookie(
+    state: &AppState,
+    headers: &HeaderMap,
+    name: &str,
+    value: &str,
+    max_age: Option<i64>,
+) -> String {
+    let mut cookie = format!("{name}={value}; HttpOnly; SameSite=Lax; Path=/");
+    if let Some(age) = max_age {
+        cookie.push_str(&format!("; Max-Age={age}"));
+    }
+    if secure(state, headers) {
+        cookie.push_str("; Secure");
+    }
+    cookie
+}
+
+/// The session cookie for a new sign-in.
+pub fn session_cookie(state: &AppState, headers: &HeaderMap, token: &SessionToken) -> String {
+    set_cookie(
+        state,
+        headers,
+        SESSION_COOKIE,
+        token.expose(),
+        Some(SESSION_LIFETIME.as_secs()),
+    )
+}
+
+/// The signed-in editor, if the request's cookie names a current session.
+pub async fn current_session(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<(SessionToken, EditorSession)>, Response> {
+    let Some(token) = cookie(headers, SESSION_COOKIE).and_then(SessionToken::parse) else {
+        return Ok(None);
+    };
+    let engine = state.engine.clone();
+    let lookup = token.clone();
+    let session = super::blocking("look up a session", move || {
+        engine.accounts().session(&lookup, Timestamp::now())
+    })
+    .await?;
+    Ok(session.map(|s| (token, s)))
+}
+
+/// The refusal for a POST that did not come from a page of this site: its Origin (or, without one, its
+/// Referer) must name the host it was sent to. A request with neither is let through:
+/// the CSRF token still has to match, and browsers send Origin with every form POST.
+pub fn refused_origin(state: &AppState, parts: &Parts) -> Option<Response> {
+    let headers = &parts.headers;
+    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    let sender = text(header::ORIGIN).or_else(|| text(header::REFERER))?;
+    let sender_host = sender
+        .parse::<Uri>()
+        .ok()
+        .and_then(|u| u.authority().map(|a| a.as_str().to_ascii_lowercase()));
+    let public_host = state
+        .public_url
+        .as_deref()
+        .and_then(|url| url.parse::<Uri>().ok())
+        .and_then(|u| u.authority().map(|a| a.as_str().to_string()));
+    let ours = [text(header::HOST).map(str::to_string), public_host];
+    let same = sender_host.is_some_and(|sender| {
+        ours.iter()
+            .flatten()
+            .any(|host| host.eq_ignore_ascii_case(&sender))
+    });
+    if same {
+        None
+    } else {
+        tracing::warn!(sender, "refused an editor form sent from another site");
+        Some(forbidden_form(state))
+    }
+}
+
+/// Whether a form's CSRF token is the session's.
+pub fn csrf_ok(session: &EditorSession, post: &Post) -> bool {
+    session.csrf_token.matches(post.field("csrf"))
+}
+
+/// Whether the sign-in form's token matches its cookie (compared in constant time).
+pub fn sign_in_csrf_ok(post: &Post) -> bool {
+    let given = post.field("csrf");
+    cookie(&post.parts.headers, SIGN_IN_COOKIE).is_some_and(|expected| {
+        !given.is_empty()
+            && expected.len() == given.len()
+            && bool::from(expected.as_bytes().ct_eq(given.as_bytes()))
+    })
+}
+
+/// The page for a form that fails the CSRF or Origin check: nothing was changed.
+pub fn forbidden_form(state: &AppState) -> Response {
+    layout::problem(
+        StatusCode::FORBIDDEN,
+        &state.leptos_options,
+        "Nothing was changed",
+        "The form was out of date or was sent from another website. \
+         Go back to the page, reload it, and try again.",
+    )
+}
+
+/// Which client is asking, coarsely: its IP address (an IPv6 address by its /64, which
+/// one household or office usually has). Behind a reverse proxy on this machine (the
+/// connection comes from loopback), the last address in `X-Forwarded-For` is the one the
+/// proxy saw; that header is ignored from anywhere else, where it could be made up.
+pub fn client_key(parts: &Parts) -> String {
+    let peer = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip());
+    let forwarded = || {
+        parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|a| a.trim().parse::<IpAddr>().ok())
+            .next_back()
+    };
+    let ip = match peer {
+        Some(peer) if peer.is_loopback() => forwarded().unwrap_or(peer),
+        Some(peer) => peer,
+        None => return "unknown".to_string(),
+    };
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(peer: &str, forwarded: Option<&str>) -> Parts {
+        let mut request = Request::builder().uri("/editor/sign-in");
+        if let Some(f) = forwarded {
+            request = request.header("x-forwarded-for", f);
+        }
+        let (mut parts, ()) = request.body(()).unwrap().into_parts();
+        parts
+            .extensions
+            .insert(ConnectInfo(peer.parse::<SocketAddr>().unwrap()));
+        parts
+    }
+
+    #[test]
+    fn a_forwarded_address_counts_only_from_a_proxy_on_this_machine() {
+        assert_eq!(
+            client_key(&parts("127.0.0.1:5000", Some("10.0.0.1, 203.0.113.7"))),
+            "203.0.113.7"
+        );
+        assert_eq!(
+            client_key(&parts("198.51.100.2:5000", Some("203.0.113.7"))),
+            "198.51.100.2"
+        );
+        assert_eq!(
+            client_key(&parts("[2001:db8:1:2:3:4:5:6]:5000", None)),
+            "2001:db8:1:2::/64"
+        );
+    }
+
+    #[test]
+    fn cookies_are_read_by_name() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            "a=1; dayfinder_editor=abc; b=2".parse().unwrap(),
+        );
+        assert_eq!(cookie(&headers, SESSION_COOKIE), Some("abc"));
+        assert_eq!(cookie(&headers, "c"), None);
+    }
+}

@@ -1,0 +1,251 @@
+//! Signing in and out.
+
+use axum::body::Body;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, Request, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use dayfinder::accounts::AccountError;
+use jiff::Timestamp;
+
+use super::layout::{self, error_summary, escape, field_error};
+use super::security::{
+    self, Post, SESSION_COOKIE, SIGN_IN_COOKIE, client_key, current_session, refused_origin,
+};
+use crate::startup::AppState;
+
+/// What the sign-in form shows: what was typed (never the password) and what went wrong.
+#[derive(Default)]
+struct Form<'a> {
+    email: &'a str,
+    errors: Vec<(&'static str, String)>,
+    /// "You have signed out.", after signing out.
+    notice: Option<&'static str>,
+}
+
+/// The sign-in page with a fresh form token (and its cookie), with `status`.
+fn render(state: &AppState, headers: &HeaderMap, status: StatusCode, form: &Form) -> Response {
+    let token = match dayfinder::accounts::CsrfToken::generate() {
+        Ok(token) => token,
+        Err(error) => {
+            tracing::error!(?error, "Failed to make a sign-in form token");
+            return layout::went_wrong();
+        }
+    };
+    let field = |name: &'static str, label: &str, kind: &str, value: &str, autocomplete: &str| {
+        let error = field_error(&form.errors, name);
+        let (group, described, class) = match &error {
+            Some(_) => (
+                " form-group--error",
+                format!(" aria-describedby=\"{name}-error\""),
+                "",
+            ),
+            None => ("", String::new(), ""),
+        };
+        format!(
+            "<div class=\"form-group{group}\"><label class=\"label\" for=\"{name}\">{label}</label>{error}\
+             <input class=\"input{class}\" id=\"{name}\" name=\"{name}\" type=\"{kind}\" value=\"{value}\" \
+             autocomplete=\"{autocomplete}\" spellcheck=\"false\"{described}></div>",
+            error = error.unwrap_or_default(),
+            value = escape(value),
+        )
+    };
+    let main = format!(
+        "{summary}{notice}<h1 class=\"heading-xl\">Sign in</h1>\
+         <p class=\"body\">For council and provider editors. To get an account, ask the council’s \
+         directory team.</p>\
+         <form method=\"post\" action=\"/editor/sign-in\" novalidate>\
+         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">{email}{password}\
+         <button type=\"submit\" class=\"button\">Sign in</button></form>",
+        summary = error_summary(&form.errors),
+        notice = form
+            .notice
+            .map(|n| format!(
+                "<div class=\"notice\" role=\"status\"><p class=\"notice__text\">{n}</p></div>"
+            ))
+            .unwrap_or_default(),
+        csrf = escape(token.as_str()),
+        email = field("email", "Email address", "email", form.email, "username"),
+        password = field("password", "Password", "password", "", "current-password"),
+    );
+    let title = if form.errors.is_empty() {
+        "Sign in".to_string()
+    } else {
+        "Error: Sign in".to_string()
+    };
+    let mut response = (
+        status,
+        Html(layout::page(&state.leptos_options, &title, None, &main)),
+    )
+        .into_response();
+    let cookie = security::set_cookie(state, headers, SIGN_IN_COOKIE, token.as_str(), None);
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// Handles `GET /editor/sign-in`: the form, or "Your services" when already signed in.
+#[tracing::instrument(skip_all)]
+pub async fn page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let form = Form {
+        notice: (query.as_deref() == Some("signed-out")).then_some("You have signed out."),
+        ..Form::default()
+    };
+    match current_session(&state, &headers).await {
+        Ok(Some(_)) => redirect("/editor", None),
+        Ok(None) => render(&state, &headers, StatusCode::OK, &form),
+        Err(response) => response,
+    }
+}
+
+/// Handles `POST /editor/sign-in` (`email`, `password`, `csrf`): opens a session and goes
+/// to "Your services".
+#[tracing::instrument(skip_all)]
+pub async fn sign_in(State(state): State<AppState>, request: Request<Body>) -> Response {
+    let post = Post::read(request).await;
+    let headers = post.parts.headers.clone();
+    if let Some(refused) = refused_origin(&state, &post.parts) {
+        return refused;
+    }
+    let email = post.field("email").trim();
+    if !security::sign_in_csrf_ok(&post) {
+        let form = Form {
+            email,
+            errors: vec![(
+                "email",
+                "The sign-in form had expired. Sign in again.".to_string(),
+            )],
+            notice: None,
+        };
+        return render(&state, &headers, StatusCode::FORBIDDEN, &form);
+    }
+    let mut errors = Vec::new();
+    if email.is_empty() {
+        errors.push(("email", "Enter your email address".to_string()));
+    }
+    if post.field("password").is_empty() {
+        errors.push(("password", "Enter your password".to_string()));
+    }
+    if !errors.is_empty() {
+        return render(
+            &state,
+            &headers,
+            StatusCode::BAD_REQUEST,
+            &Form {
+                email,
+                errors,
+                notice: None,
+            },
+        );
+    }
+    let engine = state.engine.clone();
+    let (typed, password, client) = (
+        email.to_string(),
+        post.field("password").to_string(),
+        client_key(&post.parts),
+    );
+    let outcome = tokio::task::spawn_blocking(move || {
+        engine
+            .accounts()
+            .sign_in(&typed, &password, &client, Timestamp::now())
+    })
+    .await;
+    let failed = |status: StatusCode, error: &AccountError| {
+        render(
+            &state,
+            &headers,
+            status,
+            &Form {
+                email,
+                errors: vec![("email", error.to_string())],
+                notice: None,
+            },
+        )
+    };
+    match outcome {
+        Ok(Ok(signed_in)) => {
+            tracing::info!(
+                account = signed_in.session.account.id.0,
+                "an editor signed in"
+            );
+            let session = security::session_cookie(&state, &headers, &signed_in.token);
+            let mut response = redirect("/editor", Some(session));
+            let spent = security::set_cookie(&state, &headers, SIGN_IN_COOKIE, "", Some(0));
+            if let Ok(value) = HeaderValue::from_str(&spent) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+            response
+        }
+        Ok(Err(error @ AccountError::WrongEmailOrPassword)) => {
+            failed(StatusCode::BAD_REQUEST, &error)
+        }
+        Ok(Err(error @ AccountError::TooManyAttempts)) => {
+            tracing::warn!("refused a sign-in: too many failed attempts");
+            let mut response = failed(StatusCode::TOO_MANY_REQUESTS, &error);
+            let window = dayfinder::accounts::FAILURE_WINDOW.as_secs().to_string();
+            if let Ok(value) = HeaderValue::from_str(&window) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            response
+        }
+        Ok(Err(error)) => {
+            tracing::error!(?error, "Failed to sign in");
+            layout::went_wrong()
+        }
+        Err(error) => {
+            tracing::error!(?error, "The sign-in task failed");
+            layout::went_wrong()
+        }
+    }
+}
+
+/// Handles `POST /editor/sign-out` (`csrf`): ends the session wherever its cookie is.
+#[tracing::instrument(skip_all)]
+pub async fn sign_out(State(state): State<AppState>, request: Request<Body>) -> Response {
+    let post = Post::read(request).await;
+    if let Some(refused) = refused_origin(&state, &post.parts) {
+        return refused;
+    }
+    let headers = post.parts.headers.clone();
+    let session = match current_session(&state, &headers).await {
+        Ok(session) => session,
+        Err(response) => return response,
+    };
+    let gone = security::set_cookie(&state, &headers, SESSION_COOKIE, "", Some(0));
+    let Some((token, session)) = session else {
+        // Already signed out (or expired): nothing to end.
+        return redirect("/editor/sign-in", Some(gone));
+    };
+    if !security::csrf_ok(&session, &post) {
+        return security::forbidden_form(&state);
+    }
+    let engine = state.engine.clone();
+    if let Err(response) =
+        super::blocking("end a session", move || engine.accounts().sign_out(&token)).await
+    {
+        return response;
+    }
+    redirect("/editor/sign-in?signed-out", Some(gone))
+}
+
+/// A 303 See Other to a path on this site, setting a cookie when given one.
+pub fn redirect(to: &'static str, cookie: Option<String>) -> Response {
+    redirect_to(to, cookie)
+}
+
+/// As `redirect`, to a path built at run time (only from values this site made).
+pub fn redirect_to(to: &str, cookie: Option<String>) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    let headers = response.headers_mut();
+    let location =
+        HeaderValue::from_str(to).unwrap_or_else(|_| HeaderValue::from_static("/editor"));
+    headers.insert(header::LOCATION, location);
+    if let Some(value) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
+        headers.insert(header::SET_COOKIE, value);
+    }
+    response
+}

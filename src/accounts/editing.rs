@@ -1,0 +1,106 @@
+//! What editors do to the directory through the engine, with their permissions checked
+//! here, in the core, whichever page or command asks.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::{Account, AccountError, NewAccount, Password, Role};
+use crate::Engine;
+use crate::model::{Listing, Organisation, Service, Vacancy, VacancyStatus};
+
+/// What came of a vacancy change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum VacancyChange {
+    /// Saved, and searchable as it now is.
+    Saved(Box<Listing>),
+    /// There is no such service.
+    NotFound,
+    /// The editor may not change this service.
+    NotAllowed,
+}
+
+/// The services an editor may change, with their organisations.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EditableServices {
+    /// Organisations the editor may choose between (all for the council), by name.
+    pub organisations: Vec<Organisation>,
+    /// Services, by organisation then name.
+    pub services: Vec<Service>,
+}
+
+/// Editors' work on the directory.
+impl Engine {
+    /// Adds an editor's account; a provider's organisation must be in the directory.
+    pub fn add_editor(
+        &self,
+        account: &NewAccount,
+        password: &Password,
+        now: Timestamp,
+    ) -> Result<Account, AccountError> {
+        if let Role::Provider { organisation_id } = &account.role {
+            let directory = self.directory().map_err(Box::new)?;
+            if !directory
+                .organisations
+                .iter()
+                .any(|o| &o.id == organisation_id)
+            {
+                return Err(AccountError::UnknownOrganisation(organisation_id.clone()));
+            }
+        }
+        self.accounts().add(account, password, now)
+    }
+
+    /// The services `role` may change, of one organisation when `organisation` is given.
+    pub fn editable_services(
+        &self,
+        role: &Role,
+        organisation: Option<&str>,
+    ) -> crate::Result<EditableServices> {
+        let directory = self.directory()?;
+        let mut organisations: Vec<Organisation> = directory
+            .organisations
+            .into_iter()
+            .filter(|o| role.may_edit(&o.id))
+            .collect();
+        organisations.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut services: Vec<Service> = directory
+            .services
+            .into_iter()
+            .filter(|s| role.may_edit(&s.organisation_id))
+            .filter(|s| organisation.is_none_or(|id| s.organisation_id == id))
+            .collect();
+        let position = |id: &str| organisations.iter().position(|o| o.id == id);
+        services.sort_by(|a, b| {
+            position(&a.organisation_id)
+                .cmp(&position(&b.organisation_id))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        Ok(EditableServices {
+            organisations,
+            services,
+        })
+    }
+
+    /// Sets a service's vacancy, confirmed `today`, if `editor` may change it. Vacancies
+    /// need no moderation: the change is searchable when this returns.
+    pub fn set_vacancy(
+        &self,
+        editor: &Account,
+        service_id: &str,
+        status: VacancyStatus,
+        today: Date,
+    ) -> crate::Result<VacancyChange> {
+        let Some(mut listing) = self.listing(service_id)? else {
+            return Ok(VacancyChange::NotFound);
+        };
+        if !editor.role.may_edit(&listing.service.organisation_id) {
+            return Ok(VacancyChange::NotAllowed);
+        }
+        listing.service.vacancy = Vacancy {
+            status,
+            confirmed: today,
+        };
+        self.save_service(&listing.service)?;
+        Ok(VacancyChange::Saved(Box::new(listing)))
+    }
+}
