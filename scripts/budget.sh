@@ -10,6 +10,8 @@ services=${1:-10000}
 requests=${2:-400}
 
 scripts/install-tools.sh --site-only
+# The wasm-opt that release builds need (see install-tools.sh).
+export PATH="$PWD/target/tools/node_modules/.bin:$PATH"
 # --precompress writes .br and .gz beside each asset, served as they are.
 cargo leptos build --release --precompress
 

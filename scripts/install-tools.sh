@@ -49,6 +49,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb" ]; then
   cargo install wasm-bindgen-cli@"$wb"
 fi
 
+# wasm-opt for release builds: Debian's binaryen (108) exports wasm-bindgen's externref
+# table as the function table, and the release bundle then fails to start
+# ("WebAssembly.Table.set(): Argument 1 is invalid for table"). Binaryen's own npm build
+# is newer and right; release builds put target/tools/node_modules/.bin first on PATH.
+if [ "$(target/tools/node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != 132 ]; then
+  say "installing binaryen 132 (wasm-opt) into target/tools"
+  npm install --prefix target/tools --no-save --no-audit --no-fund binaryen@132.0.0 >/dev/null
+fi
+
 # The browser tests' npm packages, reinstalled whenever package-lock.json changes.
 # (Browsers are never downloaded: the tests use Debian's chromium.)
 if ! $site_only && [ -f end2end/package-lock.json ]; then

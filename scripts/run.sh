@@ -9,5 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-tools.sh --site-only
+# Release builds need binaryen's own wasm-opt, not Debian's (see install-tools.sh).
+export PATH="$PWD/target/tools/node_modules/.bin:$PATH"
 echo "Building Dayfinder; it will be at http://127.0.0.1:3000 (Ctrl-C to stop)."
 exec cargo leptos serve "$@"

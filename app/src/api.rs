@@ -8,6 +8,7 @@ use dayfinder::query::SearchQuery;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::codec::Postcard;
 use crate::error::AppError;
 pub use crate::view_models::{ListingSheet, SearchPage};
 
@@ -25,7 +26,7 @@ pub struct Overview {
 }
 
 /// Runs the search written in a results page's query string (`q=memory&need=dementia`).
-#[server(endpoint = "search")]
+#[server(endpoint = "search", input = Postcard, output = Postcard)]
 pub async fn search_services(query_string: String) -> Result<SearchPage, AppError> {
     let engine = crate::ssr::engine()?;
     let (query, problems) = crate::urls::parse_search(&query_string);
@@ -41,7 +42,7 @@ pub async fn search_services(query_string: String) -> Result<SearchPage, AppErro
 
 /// One listing by its id, placed relative to `near` (a town or postcode) when given;
 /// `AppError::NotFound` when there is no such listing.
-#[server(endpoint = "listing")]
+#[server(endpoint = "listing", input = Postcard, output = Postcard)]
 pub async fn get_listing(id: String, near: Option<String>) -> Result<ListingSheet, AppError> {
     let engine = crate::ssr::engine()?;
     let listing = crate::ssr::blocking("read a listing", move || engine.listing(&id))
@@ -54,14 +55,14 @@ pub async fn get_listing(id: String, near: Option<String>) -> Result<ListingShee
 }
 
 /// The directory's source line, for the banner and footer of every page.
-#[server(endpoint = "source")]
+#[server(endpoint = "source", input = Postcard, output = Postcard)]
 pub async fn data_source() -> Result<String, AppError> {
     let engine = crate::ssr::engine()?;
     crate::ssr::blocking("read the data source", move || engine.source()).await
 }
 
 /// Counts and browse lists for the home and about pages.
-#[server(endpoint = "overview")]
+#[server(endpoint = "overview", input = Postcard, output = Postcard)]
 pub async fn directory_overview() -> Result<Overview, AppError> {
     let engine = crate::ssr::engine()?;
     crate::ssr::blocking("summarise the directory", move || {

@@ -2,6 +2,7 @@
 //! models built on the server, like `view_models.rs`), and the server functions that
 //! build them from the engine.
 
+use crate::codec::Postcard;
 use serde::{Deserialize, Serialize};
 
 use leptos::prelude::*;
@@ -97,7 +98,7 @@ pub struct AdulthoodPage {
 }
 
 /// The events page for a query string (`town=Crewe&need=autism&from=2026-12-01`).
-#[server(endpoint = "events")]
+#[server(endpoint = "events", input = Postcard, output = Postcard)]
 pub async fn upcoming_events(query_string: String) -> Result<EventsPage, AppError> {
     let engine = crate::ssr::engine()?;
     let pairs = crate::urls::decode(&query_string);
@@ -113,7 +114,7 @@ pub async fn upcoming_events(query_string: String) -> Result<EventsPage, AppErro
 }
 
 /// One event by its id; `AppError::NotFound` when there is none.
-#[server(endpoint = "event")]
+#[server(endpoint = "event", input = Postcard, output = Postcard)]
 pub async fn get_event(id: String) -> Result<EventSheet, AppError> {
     let engine = crate::ssr::engine()?;
     let listing = crate::ssr::blocking("read an event", move || engine.event(&id))
@@ -123,7 +124,7 @@ pub async fn get_event(id: String) -> Result<EventSheet, AppError> {
 }
 
 /// The upcoming events of a listing and of its provider.
-#[server(endpoint = "listing_events")]
+#[server(endpoint = "listing_events", input = Postcard, output = Postcard)]
 pub async fn listing_events(service_id: String) -> Result<Vec<EventCard>, AppError> {
     let engine = crate::ssr::engine()?;
     let found = crate::ssr::blocking("list a listing's events", move || {
@@ -134,7 +135,7 @@ pub async fn listing_events(service_id: String) -> Result<Vec<EventCard>, AppErr
 }
 
 /// The services and events that suit young adults.
-#[server(endpoint = "adulthood")]
+#[server(endpoint = "adulthood", input = Postcard, output = Postcard)]
 pub async fn adulthood_overview() -> Result<AdulthoodPage, AppError> {
     let engine = crate::ssr::engine()?;
     crate::ssr::blocking("list what suits young adults", move || {

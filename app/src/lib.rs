@@ -27,28 +27,35 @@ pub mod ssr;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, provide_meta_context};
 use leptos_router::{
-    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
 
 use crate::components::layout::Layout;
-use crate::pages::compare::ComparePage;
-use crate::pages::easy_read_home::EasyHomePage;
-use crate::pages::easy_read_listing::EasyListingPage;
-use crate::pages::easy_read_results::EasyResultsPage;
-use crate::pages::easy_read_search::{GuidedDaysPage, GuidedWherePage, GuidedWhoPage};
-use crate::pages::event::EventPage;
-use crate::pages::events::EventsListPage;
-use crate::pages::glossary::GlossaryPage;
-use crate::pages::my_list::{ClearListPage, MyListPage, SharedListPage};
-use crate::pages::preparing_for_adulthood::PreparingForAdulthoodPage;
-use crate::pages::print_sheet::PrintSheetPage;
+use crate::pages::{home::HomePage, listing::ListingPage, results::ResultsPage};
+// Pages only the server renders (see `PageRoutes`).
+#[cfg(not(feature = "hydrate"))]
 use crate::pages::{
-    about::AboutPage, accessibility::AccessibilityPage, home::HomePage, listing::ListingPage,
-    not_found::NotFoundPage, open_data::OpenDataPage, privacy::PrivacyPage, results::ResultsPage,
+    about::AboutPage,
+    accessibility::AccessibilityPage,
+    compare::ComparePage,
+    easy_read_home::EasyHomePage,
+    easy_read_listing::EasyListingPage,
+    easy_read_results::EasyResultsPage,
+    easy_read_search::{GuidedDaysPage, GuidedWherePage, GuidedWhoPage},
+    event::EventPage,
+    events::EventsListPage,
+    glossary::GlossaryPage,
+    my_list::{ClearListPage, MyListPage, SharedListPage},
+    not_found::NotFoundPage,
+    open_data::OpenDataPage,
+    preparing_for_adulthood::PreparingForAdulthoodPage,
+    print_sheet::PrintSheetPage,
+    privacy::PrivacyPage,
 };
 use crate::view_mode::{ViewMode, by_view};
+#[cfg(not(feature = "hydrate"))]
+use leptos_router::SsrMode;
 
 /// The HTML document around every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -93,30 +100,78 @@ pub fn App() -> impl IntoView {
         <Meta name="theme-color" content="#0b0c0c" />
         <Router>
             <Layout>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=by_view(HomePage, EasyHomePage) ssr=SsrMode::Async />
-                    <Route path=path!("/search") view=by_view(ResultsPage, EasyResultsPage) ssr=SsrMode::Async />
-                    <Route path=path!("/services/:id") view=by_view(ListingPage, EasyListingPage) ssr=SsrMode::Async />
-                    <Route path=path!("/about-the-data") view=AboutPage ssr=SsrMode::Async />
-                    <Route path=path!("/accessibility") view=AccessibilityPage />
-                    <Route path=path!("/privacy") view=PrivacyPage />
-                    <Route path=path!("/open-data") view=OpenDataPage />
-                    <Route path=path!("/guided-search") view=GuidedWhoPage />
-                    <Route path=path!("/guided-search/where") view=GuidedWherePage />
-                    <Route path=path!("/guided-search/days") view=GuidedDaysPage />
-                    <Route path=path!("/words") view=GlossaryPage />
-                    <Route path=path!("/my-list") view=MyListPage ssr=SsrMode::Async />
-                    <Route path=path!("/my-list/shared") view=SharedListPage ssr=SsrMode::Async />
-                    <Route path=path!("/my-list/clear") view=ClearListPage ssr=SsrMode::Async />
-                    <Route path=path!("/my-list/print") view=PrintSheetPage ssr=SsrMode::Async />
-                    <Route path=path!("/compare") view=ComparePage ssr=SsrMode::Async />
-                    <Route path=path!("/events") view=EventsListPage ssr=SsrMode::Async />
-                    <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async />
-                    <Route path=path!("/preparing-for-adulthood") view=PreparingForAdulthoodPage ssr=SsrMode::Async />
-                </Routes>
+                <PageRoutes />
             </Layout>
         </Router>
     }
+}
+
+/// Every page, as the server renders them.
+#[cfg(not(feature = "hydrate"))]
+#[component]
+fn PageRoutes() -> impl IntoView {
+    view! {
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=by_view(HomePage, EasyHomePage) ssr=SsrMode::Async />
+                <Route path=path!("/search") view=by_view(ResultsPage, EasyResultsPage) ssr=SsrMode::Async />
+                <Route path=path!("/services/:id") view=by_view(ListingPage, EasyListingPage) ssr=SsrMode::Async />
+                <Route path=path!("/about-the-data") view=AboutPage ssr=SsrMode::Async />
+                <Route path=path!("/accessibility") view=AccessibilityPage />
+                <Route path=path!("/privacy") view=PrivacyPage />
+                <Route path=path!("/open-data") view=OpenDataPage />
+                <Route path=path!("/guided-search") view=GuidedWhoPage />
+                <Route path=path!("/guided-search/where") view=GuidedWherePage />
+                <Route path=path!("/guided-search/days") view=GuidedDaysPage />
+                <Route path=path!("/words") view=GlossaryPage />
+                <Route path=path!("/my-list") view=MyListPage ssr=SsrMode::Async />
+                <Route path=path!("/my-list/shared") view=SharedListPage ssr=SsrMode::Async />
+                <Route path=path!("/my-list/clear") view=ClearListPage ssr=SsrMode::Async />
+                <Route path=path!("/my-list/print") view=PrintSheetPage ssr=SsrMode::Async />
+                <Route path=path!("/compare") view=ComparePage ssr=SsrMode::Async />
+                <Route path=path!("/events") view=EventsListPage ssr=SsrMode::Async />
+                <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async />
+                <Route path=path!("/preparing-for-adulthood") view=PreparingForAdulthoodPage ssr=SsrMode::Async />
+            </Routes>
+    }
+}
+
+/// The pages the browser takes over: the search and its listings, where JavaScript makes
+/// filtering smoother. Every other page is whole as the server sends it, so its code stays
+/// out of the browser bundle (see `hydrate`); following a link to one loads it whole.
+#[cfg(feature = "hydrate")]
+#[component]
+fn PageRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=LoadWholePage>
+            <Route path=path!("/") view=by_view(HomePage, HomePage) />
+            <Route path=path!("/search") view=by_view(ResultsPage, ResultsPage) />
+            <Route path=path!("/services/:id") view=by_view(ListingPage, ListingPage) />
+        </Routes>
+    }
+}
+
+/// In the browser, a page only the server renders: load it whole from the server.
+#[cfg(feature = "hydrate")]
+#[component]
+fn LoadWholePage() -> impl IntoView {
+    // The router's location is the page being opened (the address bar may not show it yet).
+    let target = leptos_router::hooks::use_location();
+    let search = target.search.get_untracked();
+    let hash = target.hash.get_untracked();
+    let mut href = target.pathname.get_untracked();
+    if !search.is_empty() {
+        href = format!("{href}?{}", search.trim_start_matches('?'));
+    }
+    if !hash.is_empty() {
+        href = format!("{href}#{}", hash.trim_start_matches('#'));
+    }
+    let _ = window().location().replace(&href);
+}
+
+/// Whether the browser takes over the page at `path` (see `PageRoutes`). Easy-read pages
+/// are never taken over: they are simple by design, and work the same without JavaScript.
+pub fn is_hydrated_page(path: &str, easy_read: bool) -> bool {
+    !easy_read && (path == "/" || path == "/search" || path.starts_with("/services/"))
 }
 
 /// Entry point of the browser build: takes over the server-rendered page.
@@ -126,5 +181,36 @@ pub fn hydrate() {
     // Panic messages in the console while developing; left out of the release bundle.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
+    let root = document().document_element();
+    let path = window().location().pathname().unwrap_or_default();
+    let easy_read = root
+        .as_ref()
+        .and_then(|r| r.get_attribute("data-view"))
+        .is_some_and(|v| v == "easy");
+    if !is_hydrated_page(&path, easy_read) {
+        // Whole as sent: tell tests (and styles) that nothing more will happen.
+        if let Some(root) = root {
+            let _ = root.set_attribute("data-hydrated", "static");
+        }
+        return;
+    }
     leptos::mount::hydrate_body(App);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hydrated_page;
+
+    #[test]
+    fn only_the_search_and_its_listings_are_taken_over_by_the_browser() {
+        assert!(is_hydrated_page("/", false));
+        assert!(is_hydrated_page("/search", false));
+        assert!(is_hydrated_page("/services/crewe-memory-club", false));
+        assert!(!is_hydrated_page("/events", false));
+        assert!(!is_hydrated_page("/my-list", false));
+        assert!(
+            !is_hydrated_page("/search", true),
+            "easy read is whole as sent"
+        );
+    }
 }

@@ -3,6 +3,7 @@
 //! `shortlist.rs`); changes to it are plain POST forms handled by the server
 //! (`dayfinder_server::shortlist`), so none of this needs JavaScript.
 
+use crate::codec::Postcard;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -115,13 +116,13 @@ pub struct PrintSheet {
 }
 
 /// The ids in the visitor's list, for the header's count and the add / remove buttons.
-#[server(endpoint = "my-list-ids")]
+#[server(endpoint = "my-list-ids", input = Postcard, output = Postcard)]
 pub async fn my_list_ids() -> Result<Vec<String>, AppError> {
     Ok(ssr::cookie_list().ids().to_vec())
 }
 
 /// The visitor's list (`/my-list`), with a notice from the change just made (`done=cleared`).
-#[server(endpoint = "my-list")]
+#[server(endpoint = "my-list", input = Postcard, output = Postcard)]
 pub async fn my_list_page(query_string: String) -> Result<ListPage, AppError> {
     let params = crate::urls::decode(&query_string);
     let param = |name: &str| {
@@ -150,20 +151,20 @@ pub async fn my_list_page(query_string: String) -> Result<ListPage, AppError> {
 }
 
 /// A list from a share link (`/my-list/shared?ids=a,b,c`).
-#[server(endpoint = "shared-list")]
+#[server(endpoint = "shared-list", input = Postcard, output = Postcard)]
 pub async fn shared_list_page(query_string: String) -> Result<ListPage, AppError> {
     let list = ssr::link_list(&query_string, crate::shortlist::MAX);
     ssr::list_page(list).await
 }
 
 /// Listings side by side (`/compare?ids=a,b&near=Crewe`); `id=a&id=b` works too.
-#[server(endpoint = "compare")]
+#[server(endpoint = "compare", input = Postcard, output = Postcard)]
 pub async fn compare_listings(query_string: String) -> Result<ComparePage, AppError> {
     ssr::compare_page(&query_string).await
 }
 
 /// The sheet to print (`/my-list/print`): the visitor's list, or the ids given (`ids=a,b`).
-#[server(endpoint = "print-sheet")]
+#[server(endpoint = "print-sheet", input = Postcard, output = Postcard)]
 pub async fn prepare_print_sheet(query_string: String) -> Result<PrintSheet, AppError> {
     ssr::print_sheet(&query_string).await
 }

@@ -76,10 +76,8 @@ impl SearchQuery {
                     q.text.push_str(&clean_text(value, MAX_TEXT_CHARS));
                 }
                 "near" => q.place = Some(clean_text(value, 60)).filter(|p| !p.is_empty()),
-                "within" => match value.trim_end_matches("miles").trim().parse::<f64>() {
-                    Ok(m) if m.is_finite() && m > 0.0 => {
-                        q.within_miles = Some(m.min(MAX_RADIUS_MILES))
-                    }
+                "within" => match parse_miles(value.trim_end_matches("miles").trim()) {
+                    Some(m) if m > 0.0 => q.within_miles = Some(m.min(MAX_RADIUS_MILES)),
                     _ => problems.push(ParamProblem {
                         param: "within".into(),
                         message: "Distance must be a number of miles, like 5.".into(),
@@ -180,13 +178,38 @@ impl SearchQuery {
     }
 }
 
-/// "5", "2.5": miles without a trailing ".0".
+/// "5", "2.5": miles to the tenth, without a trailing ".0".
+///
+/// Written, like `parse_miles` reads, with integers only: this code also runs in the
+/// browser, whose bundle then carries none of the float formatting and parsing code and
+/// tables of the standard library.
 pub fn format_miles(m: f64) -> String {
-    if m.fract() == 0.0 {
-        format!("{m:.0}")
+    // Radii are capped at MAX_RADIUS_MILES, far inside u64.
+    let tenths = (m * 10.0).round() as u64;
+    if tenths.is_multiple_of(10) {
+        (tenths / 10).to_string()
     } else {
-        format!("{m:.1}")
+        format!("{}.{}", tenths / 10, tenths % 10)
     }
+}
+
+/// Miles written as digits with at most one decimal point ("5", "2.5", ".5"); `None`
+/// for anything else ("NaN", "1e3", "-2"). Digits past the thousandth are ignored.
+fn parse_miles(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    // More than six whole digits is beyond any radius: read it as the largest.
+    let whole = match whole.trim_start_matches('0') {
+        w if w.len() > 6 => return Some(MAX_RADIUS_MILES),
+        "" => 0,
+        w => w.parse::<u32>().ok()?,
+    };
+    let fraction = &fraction[..fraction.len().min(3)];
+    let thousandths = fraction.parse::<u32>().unwrap_or(0) * 10_u32.pow(3 - fraction.len() as u32);
+    Some(f64::from(whole) + f64::from(thousandths) / 1000.0)
 }
 
 #[cfg(test)]
@@ -235,6 +258,22 @@ mod tests {
         let params = q.to_params();
         let (again, _) = SearchQuery::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(again, q);
+    }
+
+    #[test]
+    fn distances_are_read_and_written_in_miles_to_the_tenth() {
+        let within = |text: &str| SearchQuery::from_params([("within", text)]).0.within_miles;
+        assert_eq!(within("5"), Some(5.0));
+        assert_eq!(within("2.5"), Some(2.5));
+        assert_eq!(within(".5 miles"), Some(0.5));
+        assert_eq!(within("250"), Some(MAX_RADIUS_MILES));
+        assert_eq!(within("99999999999999999999"), Some(MAX_RADIUS_MILES));
+        for refused in ["0", "-2", "1e3", "inf", "2.5.1", "."] {
+            assert_eq!(within(refused), None, "{refused}");
+        }
+        assert_eq!(format_miles(5.0), "5");
+        assert_eq!(format_miles(2.5), "2.5");
+        assert_eq!(format_miles(0.25), "0.3");
     }
 
     #[test]

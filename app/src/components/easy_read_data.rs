@@ -4,6 +4,7 @@
 //! Like `view_models`, these are small flat types the browser only decodes; the wording
 //! and the choice of pictures happen on the server (`ssr`).
 
+use crate::codec::Postcard;
 use dayfinder::model::{Kind, Need};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -105,7 +106,7 @@ pub fn kind_words(kind: Kind) -> &'static str {
 }
 
 /// Runs a search and shows it in easy read.
-#[server(endpoint = "easy_search")]
+#[server(endpoint = "easy_search", input = Postcard, output = Postcard)]
 pub async fn search_easy(query_string: String) -> Result<EasyResults, AppError> {
     let engine = crate::ssr::engine()?;
     let (query, _) = crate::urls::parse_search(&query_string);
@@ -124,7 +125,7 @@ pub async fn search_easy(query_string: String) -> Result<EasyResults, AppError> 
 }
 
 /// One listing in easy read; `AppError::NotFound` when there is no such listing.
-#[server(endpoint = "easy_listing")]
+#[server(endpoint = "easy_listing", input = Postcard, output = Postcard)]
 pub async fn get_easy_listing(id: String, near: Option<String>) -> Result<EasyListing, AppError> {
     let engine = crate::ssr::engine()?;
     let listing = crate::ssr::blocking("read a listing in easy read", move || engine.listing(&id))

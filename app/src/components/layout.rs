@@ -23,17 +23,30 @@ pub fn first_sentence(text: &str) -> String {
     }
 }
 
+/// Whether a source line is about sample data ("Sample data: ...").
+///
+/// ASCII case rules only, here and in `sample_tag`: Unicode's case tables would go into
+/// the browser bundle for words that are English.
+pub fn is_sample(text: &str) -> bool {
+    text.get(..6)
+        .is_some_and(|head| head.eq_ignore_ascii_case("sample"))
+}
+
 /// Whether a source line is about sample data, and the line without a leading
 /// "Sample data:" (the banner shows that as a tag).
 fn sample_tag(text: &str) -> (bool, String) {
-    let sample = text.to_lowercase().starts_with("sample");
+    let sample = is_sample(text);
     match text.split_once(':') {
         Some((head, rest)) if sample && head.eq_ignore_ascii_case("sample data") => {
             let rest = rest.trim();
             let mut chars = rest.chars();
             let capitalised = chars
                 .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
+                .map(|c| {
+                    std::iter::once(c.to_ascii_uppercase())
+                        .chain(chars)
+                        .collect()
+                })
                 .unwrap_or_default();
             (true, capitalised)
         }
@@ -125,6 +138,10 @@ mod tests {
         assert_eq!(
             sample_tag("Sample data: invented listings at real places."),
             (true, "Invented listings at real places.".to_string())
+        );
+        assert_eq!(
+            sample_tag("SAMPLE DATA: invented."),
+            (true, "Invented.".to_string())
         );
         assert_eq!(
             sample_tag("Cheshire East Council, May 2025"),

@@ -8,7 +8,7 @@ use crate::codec::PageOnceResource;
 use crate::enhance::FocusOnArrival;
 
 use crate::api::directory_overview;
-use crate::components::layout::POSTCODE_ATTRIBUTION;
+use crate::components::layout::{POSTCODE_ATTRIBUTION, is_sample};
 
 /// The about-the-data page.
 #[component]
@@ -20,7 +20,7 @@ pub fn AboutPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="body">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let overview = overview.await.unwrap_or_default();
-                let sample = overview.source.to_lowercase().starts_with("sample");
+                let sample = is_sample(&overview.source);
                 view! {
                     <h2 class="heading-m">"Where the listings come from"</h2>
                     <p class="body source">{overview.source.clone()}</p>

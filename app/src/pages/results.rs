@@ -218,7 +218,7 @@ fn NothingFound(query: SearchQuery) -> impl IntoView {
         q.page = 1;
         tips.push((
             urls::search_href(&q),
-            format!("Search a wider area: within {} miles", wider.round()),
+            format!("Search a wider area: within {} miles", wider.round() as u32),
         ));
     }
     if query.days.len() + query.parts.len() > 0 {
