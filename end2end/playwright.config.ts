@@ -33,6 +33,8 @@ const setUp = [
   `"${binary}" --data-dir "${data}" stats > /dev/null`,
   addEditor('--email e2e.provider@example.org --name "Pat Provider" --role provider --organisation weaver-paddlers'),
   addEditor('--email e2e.council@example.org --name "Chris Council" --role council'),
+  // tests/moderation.spec.ts: a provider whose listing changes go through approval.
+  addEditor('--email e2e.knutsford@example.org --name "Kim Knutsford" --role provider --organisation knutsford-thursday-club'),
 ].join(' && ');
 
 const chromium = {

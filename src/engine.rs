@@ -10,6 +10,7 @@ use jiff::civil::{Date, DateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::AccountStore;
+use crate::moderation::ModerationStore;
 use crate::error::{Error, Result};
 use crate::model::{Directory, Event, EventListing, Listing, Service, Term};
 use crate::places::{Gazetteer, PlaceError};
@@ -32,6 +33,10 @@ pub struct Engine {
     store: Arc<dyn Store>,
     /// Editors' accounts and sessions: in the same database, behind their own seam.
     accounts: Arc<dyn AccountStore>,
+    /// Proposed changes, the audit log and problem reports: the same database again.
+    pub(crate) moderation: Arc<dyn ModerationStore>,
+    /// Counts of searches for the commissioners' reports (see `crate::insight`).
+    pub(crate) insight: crate::insight::Recorder,
     index: SearchIndex,
     places: &'static Gazetteer,
     /// How far into the store's change log the index is; held while catching up, so
@@ -56,7 +61,9 @@ impl Engine {
         let (index, indexed) = SearchIndex::open(&data_dir.join("index"))?;
         let engine = Engine {
             store: store.clone(),
-            accounts: store,
+            accounts: store.clone(),
+            moderation: store.clone(),
+            insight: crate::insight::Recorder::new(store),
             index,
             places: Gazetteer::embedded(),
             indexed: Mutex::new(indexed),
@@ -69,11 +76,17 @@ impl Engine {
 
     /// An engine over any store (of the directory and of accounts), with its index in
     /// memory (tests, other backends).
-    pub fn with_store<S: Store + AccountStore + 'static>(store: S) -> Result<Engine> {
+    pub fn with_store<
+        S: Store + AccountStore + ModerationStore + crate::store::insight::InsightStore + 'static,
+    >(
+        store: S,
+    ) -> Result<Engine> {
         let store = Arc::new(store);
         let engine = Engine {
             store: store.clone(),
-            accounts: store,
+            accounts: store.clone(),
+            moderation: store.clone(),
+            insight: crate::insight::Recorder::new(store),
             index: SearchIndex::in_memory()?,
             places: Gazetteer::embedded(),
             indexed: Mutex::new(None),
@@ -148,6 +161,9 @@ impl Engine {
             self.index.rebuild(&listings, head)?
         };
         *indexed = Some(head);
+        // The change may have come from another process (a restore, another node): the
+        // resolved events may name what it changed.
+        self.forget_events();
         Ok(n)
     }
 
@@ -377,6 +393,14 @@ impl Engine {
 
     fn forget_events(&self) {
         *self.events.write().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    /// After a write through another seam than `Store` (editors' changes): forget the
+    /// resolved events and bring the index up to the store, so the change is searchable.
+    pub(crate) fn after_write(&self) -> Result<()> {
+        self.forget_events();
+        self.catch_up()?;
+        Ok(())
     }
 }
 

@@ -6,6 +6,7 @@
 
 pub mod easyread;
 pub mod model;
+pub mod quality;
 pub mod query;
 
 #[cfg(feature = "engine")]
@@ -14,6 +15,10 @@ pub mod accounts;
 pub mod engine;
 #[cfg(feature = "engine")]
 pub mod error;
+#[cfg(feature = "engine")]
+pub mod moderation;
+#[cfg(feature = "engine")]
+pub mod insight;
 #[cfg(feature = "engine")]
 pub mod oruk;
 #[cfg(feature = "engine")]

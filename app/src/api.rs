@@ -31,8 +31,11 @@ pub async fn search_services(query_string: String) -> Result<SearchPage, AppErro
     let engine = crate::ssr::engine()?;
     let (query, problems) = crate::urls::parse_search(&query_string);
     let asked = query.clone();
-    let results =
-        crate::ssr::blocking("search the directory", move || engine.search(&asked)).await?;
+    // Counted for the commissioners' reports (privacy-safe: see dayfinder::insight).
+    let results = crate::ssr::blocking("search the directory", move || {
+        engine.search_and_count(&asked, dayfinder::insight::SearchedFrom::Results)
+    })
+    .await?;
     // Show the search as it was run: words the engine read as days, places or ages come
     // back as ticked filters the person can see and remove one by one.
     let query = results.interpreted.clone().unwrap_or(query);

@@ -52,6 +52,7 @@ use crate::pages::{
     preparing_for_adulthood::PreparingForAdulthoodPage,
     print_sheet::PrintSheetPage,
     privacy::PrivacyPage,
+    report_problem::{ProblemSentPage, ReportProblemPage},
 };
 use crate::view_mode::{ViewMode, by_view};
 #[cfg(not(feature = "hydrate"))]
@@ -115,6 +116,8 @@ fn PageRoutes() -> impl IntoView {
                 <Route path=path!("/") view=by_view(HomePage, EasyHomePage) ssr=SsrMode::Async />
                 <Route path=path!("/search") view=by_view(ResultsPage, EasyResultsPage) ssr=SsrMode::Async />
                 <Route path=path!("/services/:id") view=by_view(ListingPage, EasyListingPage) ssr=SsrMode::Async />
+                <Route path=path!("/services/:id/report-a-problem") view=ReportProblemPage ssr=SsrMode::Async />
+                <Route path=path!("/services/:id/report-a-problem/sent") view=ProblemSentPage />
                 <Route path=path!("/about-the-data") view=AboutPage ssr=SsrMode::Async />
                 <Route path=path!("/accessibility") view=AccessibilityPage />
                 <Route path=path!("/privacy") view=PrivacyPage />
@@ -171,7 +174,11 @@ fn LoadWholePage() -> impl IntoView {
 /// Whether the browser takes over the page at `path` (see `PageRoutes`). Easy-read pages
 /// are never taken over: they are simple by design, and work the same without JavaScript.
 pub fn is_hydrated_page(path: &str, easy_read: bool) -> bool {
-    !easy_read && (path == "/" || path == "/search" || path.starts_with("/services/"))
+    // A listing's own page only: its sub-pages (report a problem) are whole as sent.
+    let listing = path
+        .strip_prefix("/services/")
+        .is_some_and(|id| !id.is_empty() && !id.contains('/'));
+    !easy_read && (path == "/" || path == "/search" || listing)
 }
 
 /// Entry point of the browser build: takes over the server-rendered page.

@@ -441,13 +441,12 @@ mod build {
 /// the browser gets the words, not the dates.
 #[cfg(feature = "ssr")]
 pub mod freshness {
-    use jiff::ToSpan;
     use jiff::civil::Date;
 
     use crate::components::format::long_date;
 
-    /// A listing not reviewed for this many months may be out of date (issue 7).
-    pub const STALE_AFTER_MONTHS: i32 = 6;
+    // One rule for the public "may be out of date" and the council's stale-listings report.
+    pub use dayfinder::quality::stale::{STALE_AFTER_MONTHS, is_stale};
 
     /// "Checked today (4 May 2026)", "Checked yesterday (...)", "Checked 3 days ago
     /// (...)", "Checked 5 weeks ago (...)", "Checked 7 months ago (...)".
@@ -472,13 +471,6 @@ pub mod freshness {
             }
         };
         format!("Checked {ago} ({})", long_date(confirmed))
-    }
-
-    /// Whether a listing last reviewed on `last_reviewed` may be out of date by `today`.
-    pub fn is_stale(last_reviewed: Date, today: Date) -> bool {
-        last_reviewed
-            .checked_add(STALE_AFTER_MONTHS.months())
-            .is_ok_and(|due| due <= today)
     }
 
     #[cfg(test)]

@@ -1,21 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, open, withJs } from './helpers';
+import { expectNoAxeViolations, open, signIn, withJs } from './helpers';
 
 // The editors are added by the web server's start command (playwright.config.ts).
-const PASSWORD = 'plum tree river lantern';
 const PROVIDER = 'e2e.provider@example.org';
 const COUNCIL = 'e2e.council@example.org';
 // The one service of the provider's organisation (weaver-paddlers) in the sample.
 const SERVICE = 'weaver-inclusive-canoe-club';
 const NAME = 'Weaver Inclusive Canoe Club';
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/editor/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/editor$/);
-}
 
 test('a provider marks a service full, and a resident searching sees it full', async ({ page, browser }, testInfo) => {
   await signIn(page, PROVIDER);

@@ -59,3 +59,15 @@ export async function filterGroup(page: Page, name: string) {
   }
   return section.getByRole('group', { name });
 }
+
+/** The password of the editors the web server's start command adds (playwright.config.ts). */
+export const EDITOR_PASSWORD = 'plum tree river lantern';
+
+/** Signs an editor in through the form, landing on their services. */
+export async function signIn(page: Page, email: string) {
+  await page.goto('/editor/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(EDITOR_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/editor$/);
+}

@@ -45,6 +45,11 @@ pub enum Command {
     /// Add an editor's account (the first council editor is added this way). The password
     /// is read from standard input, or asked for when it is a terminal.
     AddEditor(AddEditorArgs),
+    /// Write a consistent copy of the store to a file, while the site runs (docs/backup.md).
+    Backup(crate::backup::BackupArgs),
+    /// Put back the directory from a backup file, while the site runs: the site shows it
+    /// within a second. Editors' accounts are kept as they are (docs/backup.md).
+    Restore(crate::backup::RestoreArgs),
 }
 
 #[derive(Debug, Clone, Default, Args)]

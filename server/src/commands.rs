@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use dayfinder::query::{Hit, SearchQuery};
+use dayfinder::store::SqliteStore;
 use dayfinder::{Engine, sample};
 use serde::Serialize;
 
@@ -35,11 +36,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Stats(args) => stats(&data_dir, args).await,
         Command::Search(args) => search(&data_dir, args).await,
         Command::AddEditor(args) => add_editor(&data_dir, args).await,
+        Command::Backup(args) => crate::backup::backup(&data_dir, args).await,
+        Command::Restore(args) => crate::backup::restore(&data_dir, args).await,
     }
 }
 
 /// Runs blocking engine work off the async threads.
-async fn blocking<T: Send + 'static>(
+pub async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> anyhow::Result<T> + Send + 'static,
 ) -> anyhow::Result<T> {
     tokio::task::spawn_blocking(f)
@@ -56,6 +59,18 @@ pub async fn open(data_dir: &Path) -> anyhow::Result<Arc<Engine>> {
         let engine = Engine::open(&dir)
             .with_context(|| format!("Failed to open the directory in {}", dir.display()))?;
         Ok(Arc::new(engine))
+    })
+    .await
+}
+
+/// Opens only the store in `data_dir`, not the search index: for commands that must work
+/// while the site runs (the site holds the index's one writer lock).
+pub async fn open_store(data_dir: &Path) -> anyhow::Result<Arc<SqliteStore>> {
+    let dir = data_dir.to_path_buf();
+    blocking(move || {
+        let store = SqliteStore::open_in(&dir)
+            .with_context(|| format!("Failed to open the store in {}", dir.display()))?;
+        Ok(Arc::new(store))
     })
     .await
 }
@@ -247,7 +262,8 @@ async fn search(data_dir: &Path, args: SearchArgs) -> anyhow::Result<()> {
 /// Adds an editor's account. The password comes from standard input (its first line), or
 /// is asked for twice, without echo, when standard input is a terminal.
 async fn add_editor(data_dir: &Path, args: AddEditorArgs) -> anyhow::Result<()> {
-    use dayfinder::accounts::{NewAccount, Password, Role};
+    use dayfinder::accounts::{AccountError, Accounts, NewAccount, Password, Role};
+    use dayfinder::store::Store;
     use std::io::IsTerminal;
 
     let role = match (args.role, args.organisation) {
@@ -280,10 +296,22 @@ async fn add_editor(data_dir: &Path, args: AddEditorArgs) -> anyhow::Result<()> 
         line.trim_end_matches(['\r', '\n']).to_string()
     };
     let password = Password::parse(&typed)?;
-    let engine = open(data_dir).await?;
-    let added =
-        blocking(move || Ok(engine.add_editor(&account, &password, jiff::Timestamp::now())?))
-            .await?;
+    // The store alone: the running site holds the search index, which this does not need.
+    let store = open_store(data_dir).await?;
+    let added = blocking(move || {
+        if let Role::Provider { organisation_id } = &account.role {
+            let directory = store.directory().context("Failed to read the directory")?;
+            if !directory
+                .organisations
+                .iter()
+                .any(|o| &o.id == organisation_id)
+            {
+                bail!(AccountError::UnknownOrganisation(organisation_id.clone()));
+            }
+        }
+        Ok(Accounts::new(&*store).add(&account, &password, jiff::Timestamp::now())?)
+    })
+    .await?;
     println!(
         "Added {} <{}> as a {}.",
         added.name,

@@ -3,6 +3,7 @@
 //! in `transfer`), and the web server (`startup`, with its headers in `headers` and the
 //! directory's downloads in `downloads` and event calendars in `events`).
 
+pub mod backup;
 pub mod cli;
 pub mod commands;
 pub mod downloads;
@@ -10,6 +11,7 @@ pub mod editor;
 pub mod events;
 pub mod headers;
 pub mod oruk;
+pub mod report_problem;
 pub mod shortlist;
 pub mod startup;
 pub mod telemetry;

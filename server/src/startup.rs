@@ -65,22 +65,28 @@ impl Settings {
     }
 }
 
-/// The whole site as a router: pages, server functions, static files and the 404 page,
-/// with security headers and compression on every response.
-pub fn app(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+/// What every page's rendering is given: the engine, the site's options, the public
+/// address, and the request's CSP nonce.
+pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let engine = state.engine.clone();
     let public_url = state.public_url.clone().map(dayfinder_app::ssr::PublicUrl);
     // The site's options: pages read the site root from them (which pictures exist).
     let site_options = state.leptos_options.clone();
-    let context = move || {
+    move || {
         provide_context(engine.clone());
         provide_context(site_options.clone());
         if let Some(url) = &public_url {
             provide_context(url.clone());
         }
         dayfinder_app::ssr::use_request_nonce();
-    };
+    }
+}
+
+/// The whole site as a router: pages, server functions, static files and the 404 page,
+/// with security headers and compression on every response.
+pub fn app(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context = page_context(&state);
     let options = state.leptos_options.clone();
     let hashed_assets = options.hash_files;
     Router::new()
@@ -90,6 +96,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::shortlist::routes())
         .merge(crate::view_mode::routes())
         .merge(crate::editor::routes())
+        .merge(crate::report_problem::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
@@ -116,6 +123,7 @@ pub fn app(state: AppState) -> Router {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    engine: Arc<Engine>,
 }
 
 impl Application {
@@ -135,11 +143,15 @@ impl Application {
             .with_context(|| format!("Failed to listen on {}", settings.addr))?;
         let router = app(AppState {
             leptos_options: settings.leptos_options,
-            engine,
+            engine: engine.clone(),
             public_url: settings.public_url,
             editor,
         });
-        Ok(Application { listener, router })
+        Ok(Application {
+            listener,
+            router,
+            engine,
+        })
     }
 
     /// The address actually bound.
@@ -151,14 +163,47 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let watcher = tokio::spawn(follow_the_store(self.engine.clone()));
+        let counts = tokio::spawn(crate::editor::keep_counts_flushed(self.engine.clone()));
         // With each connection's address: the editors' sign-in limits count per client.
-        axum::serve(
+        let served = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown_signal())
-        .await
+        .await;
+        watcher.abort();
+        counts.abort();
+        // The counts of searches made since the last flush (see `dayfinder::insight`).
+        let engine = self.engine.clone();
+        if let Ok(Err(error)) =
+            tokio::task::spawn_blocking(move || engine.flush_search_counts()).await
+        {
+            tracing::warn!(?error, "the last counts of searches were not saved");
+        }
+        served
+    }
+}
+
+/// How often the site looks for changes other processes made to the store.
+pub const FOLLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Keeps the index in step with changes written by other processes (`restore`, `import`,
+/// other site nodes): every second, one cheap read of the change log's head, and a
+/// catch-up when it moved. Changes made through this site are indexed as they are saved.
+async fn follow_the_store(engine: Arc<Engine>) {
+    let mut every = tokio::time::interval(FOLLOW_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        let engine = engine.clone();
+        match tokio::task::spawn_blocking(move || engine.catch_up()).await {
+            Ok(Ok(0)) => {}
+            Ok(Ok(n)) => tracing::info!(services = n, "indexed changes made elsewhere"),
+            Ok(Err(error)) => tracing::warn!(?error, "could not follow the store's changes"),
+            Err(error) => tracing::warn!(?error, "the task following the store failed"),
+        }
     }
 }
 

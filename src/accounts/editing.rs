@@ -6,7 +6,8 @@ use jiff::civil::Date;
 
 use super::{Account, AccountError, NewAccount, Password, Role};
 use crate::Engine;
-use crate::model::{Listing, Organisation, Service, Vacancy, VacancyStatus};
+use crate::model::{Listing, Organisation, Service, Term, Vacancy, VacancyStatus};
+use crate::moderation::{AuditAction, Editor, NewAudit};
 
 /// What came of a vacancy change.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +83,8 @@ impl Engine {
     }
 
     /// Sets a service's vacancy, confirmed `today`, if `editor` may change it. Vacancies
-    /// need no moderation: the change is searchable when this returns.
+    /// need no moderation: the change is searchable when this returns, and it is in the
+    /// audit log.
     pub fn set_vacancy(
         &self,
         editor: &Account,
@@ -90,17 +92,33 @@ impl Engine {
         status: VacancyStatus,
         today: Date,
     ) -> crate::Result<VacancyChange> {
-        let Some(mut listing) = self.listing(service_id)? else {
+        let Some(listing) = self.listing(service_id)? else {
             return Ok(VacancyChange::NotFound);
         };
         if !editor.role.may_edit(&listing.service.organisation_id) {
             return Ok(VacancyChange::NotAllowed);
         }
-        listing.service.vacancy = Vacancy {
-            status,
-            confirmed: today,
+        let audit = NewAudit {
+            at: Timestamp::now(),
+            editor: Some(Editor::from(editor)),
+            action: AuditAction::VacancySet,
+            summary: format!("{}: {}", listing.service.name, status.label()),
         };
-        self.save_service(&listing.service)?;
-        Ok(VacancyChange::Saved(Box::new(listing)))
+        let edit = |current: &Service| {
+            let mut next = current.clone();
+            next.vacancy = Vacancy {
+                status,
+                confirmed: today,
+            };
+            next
+        };
+        let Some(edited) = self.moderation.edit_service(service_id, &edit, &audit)? else {
+            return Ok(VacancyChange::NotFound);
+        };
+        self.after_write()?;
+        Ok(VacancyChange::Saved(Box::new(Listing {
+            service: edited.after,
+            ..listing
+        })))
     }
 }

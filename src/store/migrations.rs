@@ -68,6 +68,82 @@ pub fn migrations() -> Migrations<'static> {
              );
              CREATE INDEX sign_in_failures_by_key ON sign_in_failures(key_hash, at);",
         ),
+        // 4: keeping listings true: providers' changes waiting for approval, the audit log
+        // (who changed what, with the service before and after, as JSON) and the public's
+        // problem reports. Editors are copied by name and email, so the log outlives
+        // accounts. A report's client hash is blanked once the rate limit no longer needs it.
+        M::up(
+            "CREATE TABLE proposals (
+                 id INTEGER PRIMARY KEY,
+                 service_id TEXT NOT NULL,
+                 organisation_id TEXT NOT NULL,
+                 account_id INTEGER,
+                 editor_name TEXT NOT NULL,
+                 editor_email TEXT NOT NULL,
+                 proposed_at INTEGER NOT NULL,
+                 before TEXT NOT NULL,
+                 after TEXT NOT NULL,
+                 status TEXT NOT NULL
+                     CHECK (status IN ('pending', 'approved', 'rejected', 'superseded')),
+                 decided_by_id INTEGER,
+                 decided_by_name TEXT,
+                 decided_by_email TEXT,
+                 decided_at INTEGER,
+                 reason TEXT NOT NULL DEFAULT ''
+             );
+             CREATE INDEX proposals_by_status ON proposals(status, id);
+             CREATE INDEX proposals_by_organisation ON proposals(organisation_id, id);
+             CREATE INDEX proposals_by_service ON proposals(service_id, status);
+             CREATE TABLE audit_log (
+                 id INTEGER PRIMARY KEY,
+                 at INTEGER NOT NULL,
+                 account_id INTEGER,
+                 editor_name TEXT,
+                 editor_email TEXT,
+                 action TEXT NOT NULL,
+                 service_id TEXT,
+                 summary TEXT NOT NULL,
+                 before TEXT,
+                 after TEXT
+             );
+             CREATE INDEX audit_log_by_service ON audit_log(service_id, id);
+             CREATE TABLE problem_reports (
+                 id INTEGER PRIMARY KEY,
+                 service_id TEXT NOT NULL,
+                 kind TEXT NOT NULL,
+                 details TEXT NOT NULL,
+                 contact TEXT,
+                 client_hash TEXT NOT NULL,
+                 reported_at INTEGER NOT NULL,
+                 open INTEGER NOT NULL DEFAULT 1,
+                 closed_by_id INTEGER,
+                 closed_by_name TEXT,
+                 closed_by_email TEXT,
+                 closed_at INTEGER,
+                 note TEXT NOT NULL DEFAULT ''
+             );
+             CREATE INDEX problem_reports_by_client ON problem_reports(client_hash, reported_at);
+             CREATE INDEX problem_reports_by_open ON problem_reports(open, id);",
+        ),
+        // 5: counts of searches for the commissioners' reports (see docs/insight.md): per
+        // day, the search's privacy-safe key and whether it found anything. No time finer
+        // than a day, no address, no cookie, no full postcode, no free text.
+        M::up(
+            "CREATE TABLE search_counts (
+                 day TEXT NOT NULL,
+                 needs TEXT NOT NULL,
+                 kinds TEXT NOT NULL,
+                 places TEXT NOT NULL,
+                 days TEXT NOT NULL,
+                 times TEXT NOT NULL,
+                 costs TEXT NOT NULL,
+                 easy_read INTEGER NOT NULL,
+                 words TEXT NOT NULL,
+                 outcome TEXT NOT NULL CHECK (outcome IN ('nothing', 'few', 'some')),
+                 count INTEGER NOT NULL,
+                 PRIMARY KEY (day, needs, kinds, places, days, times, costs, easy_read, words, outcome)
+             ) WITHOUT ROWID;",
+        ),
     ])
 }
 

@@ -7,9 +7,14 @@
 //! how an index (or another node's index) learns what to update.
 
 mod accounts;
+mod backup;
+pub mod insight;
 mod migrations;
+mod moderation;
 mod sqlite;
+mod sqlite_insight;
 
+pub use backup::{BackupSummary, STORE_FILE, read_backup};
 pub use sqlite::SqliteStore;
 
 use crate::model::{Directory, Listing, Service};

@@ -26,7 +26,7 @@ impl SqliteStore {
         Self::setup(Connection::open_in_memory()?)
     }
 
-    fn setup(mut conn: Connection) -> StoreResult<Self> {
+    pub(super) fn setup(mut conn: Connection) -> StoreResult<Self> {
         // WAL + synchronous=FULL: an acknowledged write survives a crash or power cut.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -61,7 +61,7 @@ impl SqliteStore {
     }
 }
 
-fn log(tx: &Transaction, service_id: Option<&str>, op: &str) -> StoreResult<u64> {
+pub(super) fn log(tx: &Transaction, service_id: Option<&str>, op: &str) -> StoreResult<u64> {
     tx.execute(
         "INSERT INTO changes (service_id, op) VALUES (?1, ?2)",
         params![service_id, op],
@@ -69,7 +69,7 @@ fn log(tx: &Transaction, service_id: Option<&str>, op: &str) -> StoreResult<u64>
     Ok(tx.last_insert_rowid() as u64)
 }
 
-fn put_service(tx: &Transaction, s: &Service) -> StoreResult<()> {
+pub(super) fn put_service(tx: &Transaction, s: &Service) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO services (id, organisation_id, location_id, body) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(id) DO UPDATE SET organisation_id = excluded.organisation_id,

@@ -112,7 +112,9 @@ pub async fn search_easy(query_string: String) -> Result<EasyResults, AppError> 
     let (query, _) = crate::urls::parse_search(&query_string);
     let asked = query.clone();
     crate::ssr::blocking("search the directory in easy read", move || {
-        let results = engine.search(&asked)?;
+        // Counted for the commissioners' reports (privacy-safe: see dayfinder::insight).
+        let results =
+            engine.search_and_count(&asked, dayfinder::insight::SearchedFrom::EasyRead)?;
         let query = results.interpreted.clone().unwrap_or(asked);
         let listings = results
             .hits

@@ -50,6 +50,7 @@ fn EasyListingView(sheet: EasyListing, back: Option<String>) -> impl IntoView {
         format!("{}, {} – easy read – Dayfinder", sheet.name, sheet.town)
     };
     let standard = switch_href(ViewMode::Standard, &format!("/services/{}", sheet.id), "");
+    let report = format!("/services/{}/report-a-problem", sheet.id);
     let back_link =
         back.map(|href| view! { <a class="back-link" href=href>"Back to what we found"</a> });
     let sections = sheet
@@ -73,6 +74,9 @@ fn EasyListingView(sheet: EasyListing, back: Option<String>) -> impl IntoView {
         {sections}
         <p class="body">
             <a class="link" href=standard rel="external">"See all the details in the standard view"</a>
+        </p>
+        <p class="body">
+            <a class="link" href=report>"Tell us if something here is wrong"</a>
         </p>
         <FocusOnArrival />
     }

@@ -197,6 +197,7 @@ fn ListingView(sheet: ListingSheet, back: Option<String>) -> impl IntoView {
 
         <p class="body-s last-checked">{format!("Last checked: {}", sheet.last_checked)}</p>
         <p class="body-s share">"Share this page: " <a class="link" href=share.clone()>{share.clone()}</a></p>
+        <p class="body-s"><a class="link" href=format!("/services/{}/report-a-problem", sheet.id)>"Report a problem with this listing"</a></p>
         <FocusOnArrival />
     }
 }

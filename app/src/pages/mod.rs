@@ -18,4 +18,5 @@ pub mod open_data;
 pub mod preparing_for_adulthood;
 pub mod print_sheet;
 pub mod privacy;
+pub mod report_problem;
 pub mod results;

@@ -1,4 +1,5 @@
-//! Handles `/privacy`: the privacy notice. Dayfinder tracks no one.
+//! Handles `/privacy`: the privacy notice. Dayfinder tracks no one; it counts searches
+//! without keeping anything personal (see docs/insight.md), and says exactly how.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -35,8 +36,33 @@ pub fn PrivacyPage() -> impl IntoView {
         </table>
         <h2 class="heading-m">"What your searches are used for"</h2>
         <p class="body">
-            "What you search for, and the town or postcode you search near, are used only to show you results. "
-            "They are part of the web address of the results page, so you can bookmark or share a search. We do not keep them with anything that could identify you."
+            "What you search for, and the town or postcode you search near, are used to show you results. "
+            "They are part of the web address of the results page, so you can bookmark or share a search."
+        </p>
+        <h3 class="heading-s" id="counting">"Counting searches to plan services"</h3>
+        <p class="body">
+            "To help Cheshire East Council plan day opportunities, we count searches made on our results pages, "
+            "including easy read. A count says what kind of thing was looked for and whether we found anything. "
+            "It never says who looked."
+        </p>
+        <p class="body">"For each search we add one to a count of searches made that day with the same:"</p>
+        <ul class="list list--bullet">
+            <li>"needs, kinds of service, days, times of day and ways of paying chosen"</li>
+            <li>"town, or the first half of a postcode only (for example “CW11”, never “CW11 1AA”)"</li>
+            <li>"words typed, only when they are words the directory itself uses, like “dementia” or “day centre”: any other word is counted as “other” and is not kept"</li>
+            <li>"whether the search was made in easy read"</li>
+            <li>"whether it found nothing, 1 to 3 services, or more"</li>
+        </ul>
+        <p class="body">"With these counts we never keep:"</p>
+        <ul class="list list--bullet">
+            <li>"your internet address, or any cookie or other way of telling you apart from anyone else"</li>
+            <li>"your full postcode, or a place you typed that is not a town or postcode we know"</li>
+            <li>"any other words you typed, such as a name"</li>
+            <li>"the time of your search: only the day"</li>
+        </ul>
+        <p class="body">
+            "Only council staff who plan services can see the counts, as totals. "
+            "Searches made through our open data API are not counted."
         </p>
         <p class="body">
             "Like every website, our server sees your device’s internet address when it sends you a page. "

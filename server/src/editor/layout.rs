@@ -83,16 +83,35 @@ pub fn page(
 /// Who is signed in, the pages they may use, and the sign-out button (a POST form).
 fn signed_in_bar(editor: &EditorSession) -> String {
     let account = &editor.account;
-    let accounts_link = if account.role.may_manage_accounts() {
-        "<li><a href=\"/editor/accounts\" class=\"link\">Accounts</a></li>"
-    } else {
-        ""
-    };
+    let council = account.role.is_council();
+    // (address, label, council editors only)
+    let pages: &[(&str, &str, bool)] = &[
+        ("/editor", "Services", false),
+        (
+            "/editor/changes",
+            if council {
+                "Changes to approve"
+            } else {
+                "Your changes"
+            },
+            false,
+        ),
+        ("/editor/problems", "Problem reports", true),
+        ("/editor/audit", "Audit log", true),
+        ("/editor/stale", "Stale listings", true),
+        ("/editor/quality", "Data quality", true),
+        ("/editor/insight", "Insight", true),
+        ("/editor/accounts", "Accounts", true),
+    ];
+    let links: String = pages
+        .iter()
+        .filter(|(_, _, council_only)| council || !council_only)
+        .map(|(href, label, _)| format!("<li><a href=\"{href}\" class=\"link\">{label}</a></li>"))
+        .collect();
     format!(
         "<nav class=\"editor-bar\" aria-label=\"Editor\">\
          <p class=\"body-s\">Signed in as {name} ({role})</p>\
-         <ul class=\"list editor-bar__links\">\
-         <li><a href=\"/editor\" class=\"link\">Your services</a></li>{accounts_link}</ul>\
+         <ul class=\"list editor-bar__links\">{links}</ul>\
          <form method=\"post\" action=\"/editor/sign-out\">\
          <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
          <button type=\"submit\" class=\"button button--secondary\">Sign out</button>\
@@ -101,6 +120,17 @@ fn signed_in_bar(editor: &EditorSession) -> String {
         role = account.role.label(),
         csrf = escape(editor.csrf_token.as_str()),
     )
+}
+
+/// A moment as people in the UK read it: "24 November 2026 at 9:15am".
+pub fn date_time(at: jiff::Timestamp) -> String {
+    let zoned = at
+        .in_tz("Europe/London")
+        .unwrap_or_else(|_| at.to_zoned(jiff::tz::TimeZone::UTC));
+    let time = dayfinder::model::ClockTime::new(zoned.hour() as u16, zoned.minute() as u16)
+        .map(|t| t.friendly())
+        .unwrap_or_default();
+    format!("{} at {time}", zoned.strftime("%-d %B %Y"))
 }
 
 /// A GOV.UK error summary: what went wrong, each linked to its field.

@@ -8,19 +8,29 @@
 //! `Cache-Control: no-store` and `X-Robots-Tag: noindex`.
 
 mod accounts;
+mod charts;
+mod insight;
+mod audit;
+mod edit;
 mod layout;
+mod listing_form;
+mod moderation;
+mod problems;
+mod quality;
 mod security;
 mod sign_in;
 mod vacancies;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::startup::AppState;
 
-pub use security::SESSION_COOKIE;
+pub use insight::keep_counts_flushed;
+pub use layout::went_wrong;
+pub use security::{Post, SESSION_COOKIE, client_key, refused_origin};
 
 /// How the editors' pages behave where the site is deployed.
 #[derive(Debug, Clone, Copy, Default)]
@@ -41,6 +51,24 @@ pub fn routes() -> Router<AppState> {
         .route("/editor/sign-in", get(sign_in::page).post(sign_in::sign_in))
         .route("/editor/sign-out", axum::routing::post(sign_in::sign_out))
         .route("/editor/accounts", get(accounts::page).post(accounts::add))
+        .route("/editor/insight", get(insight::unmet_demand))
+        .route("/editor/insight/unmet-demand.csv", get(insight::unmet_demand_csv))
+        .route("/editor/insight/supply", get(insight::supply))
+        .route("/editor/insight/supply.csv", get(insight::supply_csv))
+        .route(
+            "/editor/services/{id}/edit",
+            get(edit::page).post(edit::save),
+        )
+        .route("/editor/changes", get(moderation::list))
+        .route("/editor/changes/{id}", get(moderation::show))
+        .route("/editor/changes/{id}/approve", post(moderation::approve))
+        .route("/editor/changes/{id}/reject", post(moderation::reject))
+        .route("/editor/problems", get(problems::list))
+        .route("/editor/problems/{id}/close", post(problems::close))
+        .route("/editor/audit", get(audit::page))
+        .route("/editor/stale", get(quality::stale_page))
+        .route("/editor/stale.csv", get(quality::stale_csv))
+        .route("/editor/quality", get(quality::quality_page))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

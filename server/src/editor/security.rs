@@ -43,6 +43,11 @@ impl Post {
         Post { parts, fields }
     }
 
+    /// Every field, in order (a field may repeat, as checkboxes do).
+    pub fn fields(&self) -> &[(String, String)] {
+        &self.fields
+    }
+
     /// A field's value, or "" when the form has none.
     pub fn field(&self, name: &str) -> &str {
         self.fields
@@ -149,6 +154,40 @@ pub fn refused_origin(state: &AppState, parts: &Parts) -> Option<Response> {
     } else {
         tracing::warn!(sender, "refused an editor form sent from another site");
         Some(forbidden_form(state))
+    }
+}
+
+/// The checks every editor form goes through, in order: sent from this site, signed in,
+/// and carrying the session's CSRF token. Gives the form and the editor, or the response
+/// that refuses it (a redirect to sign in, or "Nothing was changed").
+pub async fn checked_post(
+    state: &AppState,
+    request: Request<Body>,
+) -> Result<(Post, EditorSession), Response> {
+    let post = Post::read(request).await;
+    if let Some(refused) = refused_origin(state, &post.parts) {
+        return Err(refused);
+    }
+    let session = match current_session(state, &post.parts.headers).await? {
+        Some((_, session)) => session,
+        None => return Err(super::sign_in::redirect("/editor/sign-in", None)),
+    };
+    if !csrf_ok(&session, &post) {
+        tracing::warn!(
+            account = session.account.id.0,
+            path = %post.parts.uri.path(),
+            "refused an editor form without its token"
+        );
+        return Err(forbidden_form(state));
+    }
+    Ok((post, session))
+}
+
+/// The signed-in editor for a page, or the redirect to sign in.
+pub async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<EditorSession, Response> {
+    match current_session(state, headers).await? {
+        Some((_, session)) => Ok(session),
+        None => Err(super::sign_in::redirect("/editor/sign-in", None)),
     }
 }
 

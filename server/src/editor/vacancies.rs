@@ -176,7 +176,8 @@ fn render(
              <form method=\"post\" action=\"/editor/vacancies\" class=\"button-group\">\
              <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
              <input type=\"hidden\" name=\"service\" value=\"{id}\">{keep_filter}{buttons}</form>\
-             <p class=\"body-s\"><a href=\"/services/{id}\" class=\"link editor-service__link\">See the public listing<span class=\"visually-hidden\"> of {name}</span></a></p>\
+             <p class=\"body-s\"><a href=\"/editor/services/{id}/edit\" class=\"link editor-service__link\">Change the listing<span class=\"visually-hidden\"> for {name}</span></a> \
+             <a href=\"/services/{id}\" class=\"link editor-service__link\">See the public listing<span class=\"visually-hidden\"> of {name}</span></a></p>\
              </section>",
             tag = tag_class(status),
             label = status.label(),

@@ -15,24 +15,24 @@ use dayfinder::query::SearchQuery;
 use dayfinder_server::startup::{Application, Settings};
 use leptos::config::LeptosOptions;
 
-const PASSWORD: &str = "plum tree river lantern";
-const COUNCIL: &str = "council.editor@example.org";
-const PROVIDER: &str = "provider.editor@example.org";
+pub(super) const PASSWORD: &str = "plum tree river lantern";
+pub(super) const COUNCIL: &str = "council.editor@example.org";
+pub(super) const PROVIDER: &str = "provider.editor@example.org";
 
 /// The editors' server, its engine, and the provider's organisation and services.
-struct EditorServer {
-    address: String,
-    engine: Arc<Engine>,
-    organisation: String,
+pub(super) struct EditorServer {
+    pub(super) address: String,
+    pub(super) engine: Arc<Engine>,
+    pub(super) organisation: String,
     /// Services of the provider's organisation (several, so tests need not share one).
-    own: Vec<String>,
+    pub(super) own: Vec<String>,
     /// A service of another organisation.
-    other: String,
+    pub(super) other: String,
     /// A third service, of neither, for tests of how listings read.
-    third: String,
+    pub(super) third: String,
 }
 
-fn server() -> &'static EditorServer {
+pub(super) fn server() -> &'static EditorServer {
     static SERVER: OnceLock<(tokio::runtime::Runtime, tempfile::TempDir, EditorServer)> =
         OnceLock::new();
     &SERVER
@@ -137,14 +137,14 @@ fn server() -> &'static EditorServer {
 }
 
 /// What the server answered.
-struct Answer {
-    status: u16,
-    headers: reqwest::header::HeaderMap,
-    body: String,
+pub(super) struct Answer {
+    pub(super) status: u16,
+    pub(super) headers: reqwest::header::HeaderMap,
+    pub(super) body: String,
 }
 
 impl Answer {
-    fn location(&self) -> &str {
+    pub(super) fn location(&self) -> &str {
         self.header("location")
     }
 
@@ -166,7 +166,7 @@ impl Answer {
     }
 
     /// The first form's CSRF token on the page.
-    fn csrf(&self) -> String {
+    pub(super) fn csrf(&self) -> String {
         let marker = "name=\"csrf\" value=\"";
         let from = self.body.find(marker).expect("a form with a token") + marker.len();
         self.body[from..]
@@ -178,17 +178,17 @@ impl Answer {
 }
 
 /// A browser of one editor: its client address and its cookies.
-struct Browser {
+pub(super) struct Browser {
     client: reqwest::Client,
     /// The address it seems to come from (see the module's comment).
     ip: String,
     cookies: Vec<(String, String)>,
     /// The Origin its forms send; `None` sends none.
-    origin: Option<String>,
+    pub(super) origin: Option<String>,
 }
 
 impl Browser {
-    fn new(ip: &str) -> Browser {
+    pub(super) fn new(ip: &str) -> Browser {
         Browser {
             client: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
@@ -238,12 +238,12 @@ impl Browser {
         answer
     }
 
-    async fn get(&mut self, path: &str) -> Answer {
+    pub(super) async fn get(&mut self, path: &str) -> Answer {
         let request = self.client.get(format!("{}{path}", server().address));
         self.answer(request).await
     }
 
-    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Answer {
+    pub(super) async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Answer {
         let mut request = self
             .client
             .post(format!("{}{path}", server().address))
@@ -272,14 +272,14 @@ impl Browser {
     }
 
     /// Signs in, and returns "Your services".
-    async fn sign_in(&mut self, email: &str) -> Answer {
+    pub(super) async fn sign_in(&mut self, email: &str) -> Answer {
         let answer = self.try_sign_in(email, PASSWORD).await;
         assert_eq!(answer.status, 303, "{}", answer.body);
         assert_eq!(answer.location(), "/editor");
         self.get("/editor").await
     }
 
-    async fn set_vacancy(&mut self, csrf: &str, service: &str, vacancy: &str) -> Answer {
+    pub(super) async fn set_vacancy(&mut self, csrf: &str, service: &str, vacancy: &str) -> Answer {
         self.post(
             "/editor/vacancies",
             &[("csrf", csrf), ("service", service), ("vacancy", vacancy)],
@@ -300,7 +300,7 @@ fn vacancy_of(service: &str) -> VacancyStatus {
 }
 
 /// Runs on the test's own runtime; the server runs on its own.
-async fn start() {
+pub(super) async fn start() {
     tokio::task::spawn_blocking(|| {
         std::thread::spawn(|| {
             server();

@@ -7,5 +7,8 @@ mod editor;
 mod events;
 mod headers;
 mod helpers;
+mod moderation;
+mod insight;
 mod pages;
+mod quality;
 mod shortlist;

@@ -1,0 +1,191 @@
+//! Handles `/services/{id}/report-a-problem`: anyone can tell the council a listing is
+//! wrong, without signing in. The form posts to the server crate (`report_problem.rs`),
+//! which answers a mistake by showing this page again with what was typed
+//! ([`ProblemForm`]), and a report by sending people to the thank-you page.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::get_listing;
+use crate::codec::PageResource;
+use crate::components::error_view::ErrorView;
+use crate::enhance::FocusOnArrival;
+
+/// What was typed into the form, and what is wrong with it, when it comes back.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProblemForm {
+    pub kind: String,
+    pub details: String,
+    pub contact: String,
+    /// (field id, message), in the form's order.
+    pub errors: Vec<(String, String)>,
+}
+
+/// The kinds of problem, as the form offers them: (value, label).
+pub const KINDS: [(&str, &str); 4] = [
+    ("closed", "It has closed or moved"),
+    (
+        "wrong-details",
+        "A phone number, address, time or other detail is wrong",
+    ),
+    ("wrong-vacancy", "The vacancies are wrong"),
+    ("other", "Something else"),
+];
+
+/// The report form for one listing.
+#[component]
+pub fn ReportProblemPage() -> impl IntoView {
+    let params = use_params_map();
+    let sheet = PageResource::new_with_options(
+        move || (params.read().get("id").unwrap_or_default(), None::<String>),
+        |(id, near)| get_listing(id, near),
+        false,
+    );
+    let typed = use_context::<ProblemForm>().unwrap_or_default();
+    view! {
+        <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
+            {move || {
+                let typed = typed.clone();
+                Suspend::new(async move {
+                    match sheet.await {
+                        Ok(sheet) => view! { <ReportForm id=sheet.id name=sheet.name typed /> }.into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+#[component]
+fn ReportForm(id: String, name: String, typed: ProblemForm) -> impl IntoView {
+    let has_errors = !typed.errors.is_empty();
+    let title = format!(
+        "{}Report a problem with {name} – Dayfinder",
+        if has_errors { "Error: " } else { "" }
+    );
+    let error_for = |field: &str| -> Option<String> {
+        typed
+            .errors
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.clone())
+    };
+    let group = |field: &str| {
+        if error_for(field).is_some() {
+            "form-group form-group--error"
+        } else {
+            "form-group"
+        }
+    };
+    let message = |field: &'static str| {
+        error_for(field).map(|m| {
+            view! {
+                <p id=format!("{field}-error") class="error-message">
+                    <span class="visually-hidden">"Error: "</span>{m}
+                </p>
+            }
+        })
+    };
+    let described = |field: &str, hint: bool| {
+        let mut ids = Vec::new();
+        if hint {
+            ids.push(format!("{field}-hint"));
+        }
+        if error_for(field).is_some() {
+            ids.push(format!("{field}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let summary = has_errors.then(|| {
+        let items = typed
+            .errors
+            .iter()
+            .map(|(field, m)| view! { <li><a href=format!("#{field}")>{m.clone()}</a></li> })
+            .collect_view();
+        view! {
+            <div class="error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1">
+                <h2 class="error-summary__title" id="error-summary-title">"There is a problem"</h2>
+                <ul class="list error-summary__list">{items}</ul>
+            </div>
+        }
+    });
+    let kinds = KINDS
+        .iter()
+        .enumerate()
+        .map(|(i, (value, label))| {
+            let input_id = if i == 0 { "kind".to_string() } else { format!("kind-{value}") };
+            let checked = typed.kind == *value;
+            view! {
+                <div class="checkboxes__item">
+                    <input class="checkboxes__input" id=input_id.clone() name="kind" type="radio" value=*value checked=checked />
+                    <label class="label checkboxes__label" for=input_id>{*label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let action = format!("/services/{id}/report-a-problem");
+    let back = format!("/services/{id}");
+    view! {
+        <Title text=title />
+        <a class="back-link" href=back.clone()>"Back to the listing"</a>
+        {summary}
+        <span class="caption-l">{name.clone()}</span>
+        <h1 class="heading-l">"Report a problem with this listing"</h1>
+        <p class="body">
+            "Tell us if something in this listing is wrong or out of date. The council’s directory team will check it with the provider. "
+            "You do not need to sign in."
+        </p>
+        <form method="post" action=action novalidate>
+            <div class=group("kind")>
+                <fieldset class="fieldset" aria-describedby=described("kind", false)>
+                    <legend class="fieldset__legend">"What is wrong?"</legend>
+                    {message("kind")}
+                    {kinds}
+                </fieldset>
+            </div>
+            <div class=group("details")>
+                <label class="label" for="details">"Tell us more"</label>
+                <div class="hint" id="details-hint">"For example, the new phone number, or the day it now runs. Do not include details about anyone’s health."</div>
+                {message("details")}
+                <textarea class="textarea" id="details" name="details" rows="5" aria-describedby=described("details", true)>{typed.details.clone()}</textarea>
+            </div>
+            <div class=group("contact")>
+                <label class="label" for="contact">"Your email or phone number (optional)"</label>
+                <div class="hint" id="contact-hint">"Only if you would like us to reply. We use it only about this report."</div>
+                {message("contact")}
+                <input class="input" id="contact" name="contact" type="text" autocomplete="email" value=typed.contact.clone() aria-describedby=described("contact", true) />
+            </div>
+            // A field people never see or reach: software filling in every field gives itself away.
+            <div class="visually-hidden" aria-hidden="true">
+                <label for="website">"Leave this empty"</label>
+                <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
+            </div>
+            <button type="submit" class="button">"Send report"</button>
+        </form>
+        <p class="body-s">
+            "To stop misuse, we keep a scrambled form of your device’s internet address for one hour, then delete it. "
+            <a class="link" href="/privacy">"Privacy notice"</a>
+        </p>
+        <FocusOnArrival />
+    }
+}
+
+/// Handles `/services/{id}/report-a-problem/sent`: the thank-you page.
+#[component]
+pub fn ProblemSentPage() -> impl IntoView {
+    let params = use_params_map();
+    let back = move || format!("/services/{}", params.read().get("id").unwrap_or_default());
+    view! {
+        <Title text="Thank you for your report – Dayfinder" />
+        <div class="panel panel--confirmation">
+            <h1 class="panel__title">"Thank you for your report"</h1>
+        </div>
+        <p class="body">"The council’s directory team will check the listing with the provider and put it right."</p>
+        <p class="body">"If you left your email or phone number, they may contact you about it."</p>
+        <p class="body"><a class="link" href=back>"Back to the listing"</a></p>
+        <p class="body"><a class="link" href="/">"Search for something else"</a></p>
+        <FocusOnArrival />
+    }
+}

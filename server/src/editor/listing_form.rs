@@ -1,0 +1,927 @@
+//! The listing form: every field of a service an editor may change, as form fields and
+//! back. What was typed is kept as typed, so a form with a mistake comes back with
+//! everything still in it and a GOV.UK error summary on top.
+
+use dayfinder::easyread;
+use dayfinder::model::{
+    ClockTime, Contact, Cost, CostKind, Eligibility, JoinRoute, Kind, Need, Service, Session, Term,
+    Tier, Weekday,
+};
+
+use super::layout::{error_summary, escape, field_error};
+
+/// A blank session row at the end of the form, to add sessions without JavaScript.
+const BLANK_SESSION_ROWS: usize = 2;
+/// The most session rows a form may carry (a week of several sessions a day).
+const MAX_SESSION_ROWS: usize = 30;
+
+/// The form's fields by name, as typed (or as stored, for a fresh form).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Values(Vec<(String, String)>);
+
+/// One mistake: the field's id (for the summary's link) and what to do.
+pub type FieldErrors = Vec<(&'static str, String)>;
+
+impl Values {
+    pub fn from_pairs(pairs: &[(String, String)]) -> Values {
+        Values(pairs.to_vec())
+    }
+
+    fn push(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        self.0.push((name.into(), value.into()));
+    }
+
+    pub fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    fn all(&self, name: &str) -> Vec<&str> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
+    fn has(&self, name: &str, value: &str) -> bool {
+        self.all(name).contains(&value)
+    }
+
+    /// How many session rows the form has (the highest row number plus one).
+    fn session_rows(&self) -> usize {
+        self.0
+            .iter()
+            .filter_map(|(k, _)| k.strip_prefix("session-")?.split('-').next()?.parse().ok())
+            .map(|n: usize| n + 1)
+            .max()
+            .unwrap_or(0)
+            .min(MAX_SESSION_ROWS)
+    }
+
+    /// The form filled in from a stored service, with blank session rows to add more.
+    pub fn of(service: &Service) -> Values {
+        let mut v = Values::default();
+        v.push("name", &service.name);
+        v.push("location", service.location_id.clone().unwrap_or_default());
+        v.push("summary", &service.summary);
+        v.push("description", &service.description);
+        v.push("activities", service.activities.join("\n"));
+        v.push("easy_read", &service.easy_read);
+        v.push("tier", service.tier.slug());
+        for k in &service.kinds {
+            v.push("kinds", k.slug());
+        }
+        for n in &service.needs {
+            v.push("needs", n.slug());
+        }
+        for (i, s) in service.sessions.iter().enumerate() {
+            v.push(format!("session-{i}-day"), s.day.slug());
+            v.push(format!("session-{i}-start"), s.start.to_string());
+            v.push(format!("session-{i}-end"), s.end.to_string());
+        }
+        for i in service.sessions.len()..service.sessions.len() + BLANK_SESSION_ROWS {
+            v.push(format!("session-{i}-day"), "");
+        }
+        v.push("schedule_notes", &service.schedule_notes);
+        v.push(
+            "duration_weeks",
+            service
+                .duration_weeks
+                .map(|w| w.to_string())
+                .unwrap_or_default(),
+        );
+        v.push("min_age", service.eligibility.minimum_age.to_string());
+        v.push(
+            "max_age",
+            service
+                .eligibility
+                .maximum_age
+                .map(|a| a.to_string())
+                .unwrap_or_default(),
+        );
+        v.push("eligibility_notes", &service.eligibility.notes);
+        for k in &service.cost.kinds {
+            v.push("cost_kinds", k.slug());
+        }
+        v.push(
+            "price",
+            service
+                .cost
+                .price_per_session_pence
+                .map(|p| format!("{}.{:02}", p / 100, p % 100))
+                .unwrap_or_default(),
+        );
+        v.push("cost_notes", &service.cost.notes);
+        for j in &service.join {
+            v.push("join", j.slug());
+        }
+        v.push("transport", if service.transport { "yes" } else { "no" });
+        let c = &service.contact;
+        v.push("contact_name", c.name.clone().unwrap_or_default());
+        v.push("contact_phone", c.phone.clone().unwrap_or_default());
+        v.push("contact_email", c.email.clone().unwrap_or_default());
+        v.push("contact_website", c.website.clone().unwrap_or_default());
+        v
+    }
+}
+
+fn terms<T: Term>(values: &Values, name: &str) -> Vec<T> {
+    T::all()
+        .iter()
+        .copied()
+        .filter(|t| values.has(name, t.slug()))
+        .collect()
+}
+
+fn optional(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// "12.50", "£12", "12" as pence; None for anything else.
+fn pence(text: &str) -> Option<u32> {
+    let text = text.trim().trim_start_matches('£').trim();
+    let (pounds, pennies) = match text.split_once('.') {
+        Some((p, d)) if d.len() == 2 => (p, d),
+        Some(_) => return None,
+        None => (text, "00"),
+    };
+    if pounds.is_empty()
+        || !pounds.chars().all(|c| c.is_ascii_digit())
+        || !pennies.chars().all(|c| c.is_ascii_digit())
+        || pounds.len() > 4
+    {
+        return None;
+    }
+    Some(pounds.parse::<u32>().ok()? * 100 + pennies.parse::<u32>().ok()?)
+}
+
+fn looks_like_email(text: &str) -> bool {
+    dayfinder::accounts::Email::parse(text).is_ok()
+}
+
+fn looks_like_phone(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    (7..=15).contains(&digits)
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +()-".contains(c))
+}
+
+fn looks_like_website(text: &str) -> bool {
+    (text.starts_with("https://") || text.starts_with("http://"))
+        && text.len() > 10
+        && !text.chars().any(char::is_whitespace)
+}
+
+/// The service as the form says it should be, starting from `base` for what the form
+/// does not hold; or every mistake, each said so it can be put right.
+pub fn parse(
+    values: &Values,
+    base: &Service,
+    locations: &[(String, String)],
+) -> Result<Service, FieldErrors> {
+    let mut errors: FieldErrors = Vec::new();
+    let mut s = base.clone();
+    let mut text = |field: &'static str, label: &str, max: usize, required: bool| -> String {
+        let value = values.get(field).trim().to_string();
+        if required && value.is_empty() {
+            errors.push((field, format!("Enter {label}")));
+        } else if value.chars().count() > max {
+            errors.push((
+                field,
+                format!("{} must be {max} characters or fewer", capitalise(label)),
+            ));
+        }
+        value
+    };
+    s.name = text("name", "the service’s name", 120, true);
+    s.summary = text("summary", "a summary of one or two sentences", 400, true);
+    s.description = text("description", "a description", 5_000, true);
+    let activities = text("activities", "the activities", 2_000, false);
+    s.easy_read = text("easy_read", "an easy read summary", 1_500, false);
+    s.schedule_notes = text("schedule_notes", "the timetable notes", 300, false);
+    let eligibility_notes = text("eligibility_notes", "who can go", 500, false);
+    let cost_notes = text("cost_notes", "the cost notes", 300, false);
+    let contact_name = text("contact_name", "the contact’s name", 120, false);
+    let contact_phone = text("contact_phone", "the phone number", 40, false);
+    let contact_email = text("contact_email", "the email address", 200, false);
+    let contact_website = text("contact_website", "the website", 300, false);
+    s.activities = activities
+        .lines()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect();
+    if s.activities.len() > 30 {
+        errors.push(("activities", "List 30 activities or fewer".into()));
+    }
+
+    let location = values.get("location");
+    s.location_id = if location.is_empty() {
+        None
+    } else if locations.iter().any(|(id, _)| id == location) {
+        Some(location.to_string())
+    } else {
+        errors.push(("location", "Select a place from the list".into()));
+        base.location_id.clone()
+    };
+
+    match Tier::from_slug(values.get("tier")) {
+        Some(tier) => s.tier = tier,
+        None => errors.push(("tier", "Select the tier the service is in".into())),
+    }
+    s.kinds = terms::<Kind>(values, "kinds");
+    if s.kinds.is_empty() {
+        errors.push(("kinds", "Select at least one kind of service".into()));
+    }
+    s.needs = terms::<Need>(values, "needs");
+    if s.needs.is_empty() {
+        errors.push(("needs", "Select who the service is for".into()));
+    }
+
+    s.sessions = Vec::new();
+    for i in 0..values.session_rows() {
+        let day = values.get(&format!("session-{i}-day"));
+        let start = values.get(&format!("session-{i}-start")).trim();
+        let end = values.get(&format!("session-{i}-end")).trim();
+        let n = i + 1;
+        if !values.get(&format!("session-{i}-remove")).is_empty()
+            || (day.is_empty() && start.is_empty() && end.is_empty())
+        {
+            continue;
+        }
+        let field = |part: &str| -> &'static str {
+            // Field ids are static strings for the summary; leak-free: one per row kind.
+            session_field(i, part)
+        };
+        let Some(day) = Weekday::from_slug(day) else {
+            errors.push((field("day"), format!("Select the day of session {n}")));
+            continue;
+        };
+        let start = start.parse::<ClockTime>();
+        let end = end.parse::<ClockTime>();
+        match (start, end) {
+            (Ok(start), Ok(end)) if end > start => s.sessions.push(Session { day, start, end }),
+            (Ok(_), Ok(_)) => errors.push((
+                field("end"),
+                format!("Session {n} must end after it starts"),
+            )),
+            (Err(_), _) => errors.push((
+                field("start"),
+                format!("Enter the start time of session {n} as 24 hour HH:MM, like 09:30"),
+            )),
+            (_, Err(_)) => errors.push((
+                field("end"),
+                format!("Enter the end time of session {n} as 24 hour HH:MM, like 15:00"),
+            )),
+        }
+    }
+    s.sessions.sort_by_key(|x| (x.day.index(), x.start));
+
+    let weeks = values.get("duration_weeks").trim();
+    s.duration_weeks = if weeks.is_empty() {
+        None
+    } else {
+        match weeks.parse::<u8>() {
+            Ok(w) if (1..=52).contains(&w) => Some(w),
+            _ => {
+                errors.push((
+                    "duration_weeks",
+                    "Enter the length of the course in weeks, from 1 to 52, or leave it empty"
+                        .into(),
+                ));
+                None
+            }
+        }
+    };
+
+    let min_age = match values.get("min_age").trim().parse::<u8>() {
+        Ok(a) if (16..=120).contains(&a) => a,
+        _ => {
+            errors.push((
+                "min_age",
+                "Enter the youngest age as a whole number from 16, like 18".into(),
+            ));
+            base.eligibility.minimum_age
+        }
+    };
+    let max_text = values.get("max_age").trim();
+    let max_age = if max_text.is_empty() {
+        None
+    } else {
+        match max_text.parse::<u8>() {
+            Ok(a) if a >= min_age && a <= 120 => Some(a),
+            Ok(_) => {
+                errors.push((
+                    "max_age",
+                    "The oldest age must be the same as or more than the youngest age".into(),
+                ));
+                None
+            }
+            Err(_) => {
+                errors.push((
+                    "max_age",
+                    "Enter the oldest age as a whole number, like 25, or leave it empty".into(),
+                ));
+                None
+            }
+        }
+    };
+    s.eligibility = Eligibility {
+        minimum_age: min_age,
+        maximum_age: max_age,
+        notes: eligibility_notes,
+    };
+
+    let cost_kinds = terms::<CostKind>(values, "cost_kinds");
+    if cost_kinds.is_empty() {
+        errors.push(("cost_kinds", "Select at least one way to pay".into()));
+    }
+    let price_text = values.get("price").trim();
+    let price = if price_text.is_empty() {
+        None
+    } else {
+        match pence(price_text) {
+            Some(p) if p <= 100_000 => Some(p),
+            _ => {
+                errors.push((
+                    "price",
+                    "Enter the price per session in pounds and pence, like 12.50, or leave it empty".into(),
+                ));
+                None
+            }
+        }
+    };
+    s.cost = Cost {
+        kinds: cost_kinds,
+        price_per_session_pence: price,
+        notes: cost_notes,
+    };
+
+    s.join = terms::<JoinRoute>(values, "join");
+    if s.join.is_empty() {
+        errors.push(("join", "Select how people can join".into()));
+    }
+    s.transport = match values.get("transport") {
+        "yes" => true,
+        "no" => false,
+        _ => {
+            errors.push((
+                "transport",
+                "Select whether the service offers transport".into(),
+            ));
+            base.transport
+        }
+    };
+
+    if !contact_phone.is_empty() && !looks_like_phone(&contact_phone) {
+        errors.push((
+            "contact_phone",
+            "Enter a telephone number, like 01270 371234 or 07700 900982".into(),
+        ));
+    }
+    if !contact_email.is_empty() && !looks_like_email(&contact_email) {
+        errors.push((
+            "contact_email",
+            "Enter an email address in the correct format, like name@example.com".into(),
+        ));
+    }
+    if !contact_website.is_empty() && !looks_like_website(&contact_website) {
+        errors.push((
+            "contact_website",
+            "Enter the website’s full address, starting with https://".into(),
+        ));
+    }
+    s.contact = Contact {
+        name: optional(&contact_name),
+        phone: optional(&contact_phone),
+        email: optional(&contact_email),
+        website: optional(&contact_website),
+    };
+    if errors.is_empty() {
+        Ok(s)
+    } else {
+        Err(errors)
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The id of a session row's field ("session-2-start"), as a static string for the error
+/// list. Rows are few (at most `MAX_SESSION_ROWS`), so each id is made once and kept.
+fn session_field(row: usize, part: &str) -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    static IDS: LazyLock<Mutex<HashMap<String, &'static str>>> =
+        LazyLock::new(|| Mutex::new(HashMap::new()));
+    let id = format!("session-{}-{part}", row.min(MAX_SESSION_ROWS));
+    let mut ids = IDS.lock().unwrap_or_else(|e| e.into_inner());
+    ids.entry(id.clone())
+        .or_insert_with(|| Box::leak(id.into_boxed_str()))
+}
+
+// ---- Rendering ----
+
+struct Form<'a> {
+    values: &'a Values,
+    errors: &'a [(&'static str, String)],
+}
+
+impl Form<'_> {
+    fn group(&self, field: &str) -> &'static str {
+        if self.errors.iter().any(|(f, _)| *f == field) {
+            "form-group form-group--error"
+        } else {
+            "form-group"
+        }
+    }
+
+    fn error(&self, field: &str) -> String {
+        field_error(self.errors, field).unwrap_or_default()
+    }
+
+    fn described(&self, field: &str, hint: bool) -> String {
+        let mut ids = Vec::new();
+        if hint {
+            ids.push(format!("{field}-hint"));
+        }
+        if self.errors.iter().any(|(f, _)| *f == field) {
+            ids.push(format!("{field}-error"));
+        }
+        if ids.is_empty() {
+            String::new()
+        } else {
+            format!(" aria-describedby=\"{}\"", ids.join(" "))
+        }
+    }
+
+    fn hint(field: &str, hint: Option<&str>) -> String {
+        hint.map(|h| {
+            format!(
+                "<div class=\"hint\" id=\"{field}-hint\">{}</div>",
+                escape(h)
+            )
+        })
+        .unwrap_or_default()
+    }
+
+    fn input(
+        &self,
+        field: &str,
+        label: &str,
+        hint: Option<&str>,
+        kind: &str,
+        extra: &str,
+    ) -> String {
+        format!(
+            "<div class=\"{group}\"><label class=\"label\" for=\"{field}\">{label}</label>{hint}{error}\
+             <input class=\"input{extra_class}\" id=\"{field}\" name=\"{field}\" type=\"{kind}\" value=\"{value}\"{described}{extra}></div>",
+            group = self.group(field),
+            label = escape(label),
+            hint = Self::hint(field, hint),
+            error = self.error(field),
+            extra_class = if kind == "text" && extra.contains("numeric") {
+                " input--short"
+            } else {
+                ""
+            },
+            value = escape(self.values.get(field)),
+            described = self.described(field, hint.is_some()),
+        )
+    }
+
+    fn textarea(&self, field: &str, label: &str, hint: Option<&str>, rows: u8) -> String {
+        format!(
+            "<div class=\"{group}\"><label class=\"label\" for=\"{field}\">{label}</label>{hint}{error}\
+             <textarea class=\"textarea\" id=\"{field}\" name=\"{field}\" rows=\"{rows}\"{described}>{value}</textarea></div>",
+            group = self.group(field),
+            label = escape(label),
+            hint = Self::hint(field, hint),
+            error = self.error(field),
+            value = escape(self.values.get(field)),
+            described = self.described(field, hint.is_some()),
+        )
+    }
+
+    /// Checkboxes (or radios) for a vocabulary; the first box has the field's id, for the
+    /// error summary's link.
+    fn choices<T: Term>(
+        &self,
+        field: &str,
+        legend: &str,
+        hint: Option<&str>,
+        radio: bool,
+    ) -> String {
+        let items: String = T::all()
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let id = if i == 0 {
+                    field.to_string()
+                } else {
+                    format!("{field}-{}", t.slug())
+                };
+                format!(
+                    "<div class=\"checkboxes__item\"><input class=\"checkboxes__input\" id=\"{id}\" name=\"{field}\" type=\"{kind}\" value=\"{slug}\"{checked}>\
+                     <label class=\"label checkboxes__label\" for=\"{id}\">{label}</label></div>",
+                    kind = if radio { "radio" } else { "checkbox" },
+                    slug = t.slug(),
+                    checked = if self.values.has(field, t.slug()) { " checked" } else { "" },
+                    label = escape(t.label()),
+                )
+            })
+            .collect();
+        self.fieldset(field, legend, hint, &items)
+    }
+
+    fn fieldset(&self, field: &str, legend: &str, hint: Option<&str>, items: &str) -> String {
+        format!(
+            "<div class=\"{group}\"><fieldset class=\"fieldset\"{described}>\
+             <legend class=\"fieldset__legend\">{legend}</legend>{hint}{error}{items}</fieldset></div>",
+            group = self.group(field),
+            described = self.described(field, hint.is_some()),
+            legend = escape(legend),
+            hint = Self::hint(field, hint),
+            error = self.error(field),
+        )
+    }
+
+    fn sessions(&self) -> String {
+        let rows = self.values.session_rows().max(1);
+        let mut out = String::new();
+        for i in 0..rows {
+            let n = i + 1;
+            let day = self.values.get(&format!("session-{i}-day"));
+            let options: String = std::iter::once(("", "No session"))
+                .chain(Weekday::all().iter().map(|d| (d.slug(), d.label())))
+                .map(|(slug, label)| {
+                    format!(
+                        "<option value=\"{slug}\"{}>{label}</option>",
+                        if slug == day { " selected" } else { "" }
+                    )
+                })
+                .collect();
+            let part = |p: &str| session_field(i, p);
+            let time = |p: &str, label: &str| {
+                let id = part(p);
+                format!(
+                    "<div class=\"{group}\"><label class=\"label\" for=\"{id}\">{label}</label>{error}\
+                     <input class=\"input input--short\" id=\"{id}\" name=\"{id}\" type=\"text\" inputmode=\"numeric\" \
+                     autocomplete=\"off\" value=\"{value}\" aria-describedby=\"sessions-hint{err}\"></div>",
+                    group = self.group(id),
+                    error = self.error(id),
+                    value = escape(self.values.get(id)),
+                    err = if self.errors.iter().any(|(f, _)| *f == id) {
+                        format!(" {id}-error")
+                    } else {
+                        String::new()
+                    },
+                )
+            };
+            let day_id = part("day");
+            let remove_id = part("remove");
+            let remove = if day.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "<div class=\"checkboxes__item\"><input class=\"checkboxes__input\" id=\"{remove_id}\" name=\"{remove_id}\" type=\"checkbox\" value=\"yes\"{}>\
+                     <label class=\"label checkboxes__label\" for=\"{remove_id}\">Remove session {n}</label></div>",
+                    if self.values.get(remove_id).is_empty() {
+                        ""
+                    } else {
+                        " checked"
+                    }
+                )
+            };
+            out.push_str(&format!(
+                "<fieldset class=\"fieldset session-row\"><legend class=\"fieldset__legend\">Session {n}</legend>\
+                 <div class=\"session-row__fields\">\
+                 <div class=\"{group}\"><label class=\"label\" for=\"{day_id}\">Day</label>{error}\
+                 <select class=\"select\" id=\"{day_id}\" name=\"{day_id}\">{options}</select></div>\
+                 {start}{end}</div>{remove}</fieldset>",
+                group = self.group(day_id),
+                error = self.error(day_id),
+                start = time("start", "Starts"),
+                end = time("end", "Ends"),
+            ));
+        }
+        format!(
+            "<h2 class=\"heading-m\">When it runs</h2>\
+             <div class=\"hint\" id=\"sessions-hint\">Times on the 24 hour clock, like 09:30 or 14:00. \
+             To add a session, fill in an empty row. To add more rows, save and come back.</div>{out}"
+        )
+    }
+
+    fn easy_read_advice(&self) -> String {
+        let text = self.values.get("easy_read");
+        let report = easyread::check(text);
+        let items: String = report
+            .advice
+            .iter()
+            .map(|a| format!("<li>{}</li>", escape(&a.message)))
+            .collect();
+        let verdict = if report.passes() {
+            "<p class=\"body\">The easy read checker found nothing to change.</p>".to_string()
+        } else {
+            format!(
+                "<p class=\"body\">The easy read checker suggests:</p><ul class=\"list list--bullet\">{items}</ul>"
+            )
+        };
+        format!(
+            "<aside class=\"advice\" aria-labelledby=\"easy-read-advice-title\">\
+             <h3 class=\"heading-s\" id=\"easy-read-advice-title\">Easy read advice</h3>{verdict}\
+             <p class=\"body-s\">The advice is for what was last saved or sent. \
+             See <a class=\"link\" href=\"/words\">the glossary</a> for everyday words.</p></aside>"
+        )
+    }
+}
+
+/// The whole form (without the page around it). `action` is where it posts.
+pub fn render(
+    values: &Values,
+    errors: &[(&'static str, String)],
+    locations: &[(String, String)],
+    action: &str,
+    csrf: &str,
+    submit: &str,
+) -> String {
+    let f = Form { values, errors };
+    let location = values.get("location");
+    let location_options: String =
+        std::iter::once(("", "No fixed place (at home, online or out and about)"))
+            .chain(
+                locations
+                    .iter()
+                    .map(|(id, name)| (id.as_str(), name.as_str())),
+            )
+            .map(|(id, name)| {
+                format!(
+                    "<option value=\"{}\"{}>{}</option>",
+                    escape(id),
+                    if id == location { " selected" } else { "" },
+                    escape(name)
+                )
+            })
+            .collect();
+    let transport: String = [("yes", "Yes"), ("no", "No")]
+        .iter()
+        .enumerate()
+        .map(|(i, (value, label))| {
+            let id = if i == 0 { "transport".to_string() } else { format!("transport-{value}") };
+            format!(
+                "<div class=\"checkboxes__item\"><input class=\"checkboxes__input\" id=\"{id}\" name=\"transport\" type=\"radio\" value=\"{value}\"{}>\
+                 <label class=\"label checkboxes__label\" for=\"{id}\">{label}</label></div>",
+                if values.get("transport") == *value { " checked" } else { "" }
+            )
+        })
+        .collect();
+    format!(
+        "{summary}<form method=\"post\" action=\"{action}\" novalidate>\
+         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
+         <h2 class=\"heading-m\">About the service</h2>\
+         {name}\
+         <div class=\"{g_loc}\"><label class=\"label\" for=\"location\">Where it happens</label>{e_loc}\
+         <select class=\"select\" id=\"location\" name=\"location\"{d_loc}>{location_options}</select></div>\
+         {summary_field}{description}{activities}\
+         <div class=\"easy-read-edit\">{easy_read}{advice}</div>\
+         {tier}{kinds}{needs}\
+         {sessions}{schedule_notes}{duration}\
+         <h2 class=\"heading-m\">Who can go</h2>{min_age}{max_age}{eligibility_notes}\
+         <h2 class=\"heading-m\">Cost and joining</h2>{cost_kinds}{price}{cost_notes}{join}\
+         {transport}\
+         <h2 class=\"heading-m\">Contact</h2>{contact_name}{contact_phone}{contact_email}{contact_website}\
+         <button type=\"submit\" class=\"button\">{submit}</button></form>",
+        summary = error_summary(errors),
+        action = escape(action),
+        csrf = escape(csrf),
+        name = f.input("name", "Name of the service", None, "text", ""),
+        g_loc = f.group("location"),
+        e_loc = f.error("location"),
+        d_loc = f.described("location", false),
+        summary_field = f.textarea(
+            "summary",
+            "Summary",
+            Some("One or two sentences, shown in search results."),
+            3
+        ),
+        description = f.textarea(
+            "description",
+            "Description",
+            Some("Leave a blank line between paragraphs."),
+            8
+        ),
+        activities = f.textarea(
+            "activities",
+            "Activities (optional)",
+            Some("One on each line, like gardening or chair yoga."),
+            4
+        ),
+        easy_read = f.textarea(
+            "easy_read",
+            "Easy read summary",
+            Some("Short sentences in everyday words. Up to 15 words in each sentence."),
+            5
+        ),
+        advice = f.easy_read_advice(),
+        tier = f.choices::<Tier>("tier", "Tier", None, true),
+        kinds = f.choices::<Kind>(
+            "kinds",
+            "Kind of service",
+            Some("Select all that apply."),
+            false
+        ),
+        needs = f.choices::<Need>(
+            "needs",
+            "Who it is for",
+            Some("Select all that apply."),
+            false
+        ),
+        sessions = f.sessions(),
+        schedule_notes = f.input(
+            "schedule_notes",
+            "Timetable notes (optional)",
+            Some("For example: Arranged with you, or Closed on bank holidays."),
+            "text",
+            ""
+        ),
+        duration = f.input(
+            "duration_weeks",
+            "Length of course in weeks (optional)",
+            Some("Only for courses that end, like enablement. Up to 52."),
+            "text",
+            " inputmode=\"numeric\""
+        ),
+        min_age = f.input(
+            "min_age",
+            "Youngest age",
+            None,
+            "text",
+            " inputmode=\"numeric\""
+        ),
+        max_age = f.input(
+            "max_age",
+            "Oldest age (optional)",
+            Some("Leave empty if there is no upper age."),
+            "text",
+            " inputmode=\"numeric\""
+        ),
+        eligibility_notes =
+            f.textarea("eligibility_notes", "Who can go: notes (optional)", None, 2),
+        cost_kinds = f.choices::<CostKind>(
+            "cost_kinds",
+            "Ways to pay",
+            Some("Select all that apply."),
+            false
+        ),
+        price = f.input(
+            "price",
+            "Price per session in pounds (optional)",
+            Some("For people paying for themselves, like 12.50."),
+            "text",
+            " inputmode=\"decimal\""
+        ),
+        cost_notes = f.input(
+            "cost_notes",
+            "Cost notes (optional)",
+            Some("For example: Lunch £3.50 extra."),
+            "text",
+            ""
+        ),
+        join = f.choices::<JoinRoute>(
+            "join",
+            "How people can join",
+            Some("Select all that apply."),
+            false
+        ),
+        transport = f.fieldset(
+            "transport",
+            "Does the service offer transport to and from it?",
+            None,
+            &transport
+        ),
+        contact_name = f.input(
+            "contact_name",
+            "Contact name (optional)",
+            None,
+            "text",
+            " autocomplete=\"off\""
+        ),
+        contact_phone = f.input(
+            "contact_phone",
+            "Phone (optional)",
+            None,
+            "tel",
+            " autocomplete=\"off\""
+        ),
+        contact_email = f.input(
+            "contact_email",
+            "Email (optional)",
+            None,
+            "email",
+            " autocomplete=\"off\" spellcheck=\"false\""
+        ),
+        contact_website = f.input(
+            "contact_website",
+            "Website (optional)",
+            None,
+            "url",
+            " autocomplete=\"off\" spellcheck=\"false\""
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a_service() -> Service {
+        dayfinder::sample::cheshire_east()
+            .services
+            .into_iter()
+            .find(|s| !s.sessions.is_empty() && s.location_id.is_some())
+            .unwrap()
+    }
+
+    fn locations(s: &Service) -> Vec<(String, String)> {
+        vec![(s.location_id.clone().unwrap(), "The hall".into())]
+    }
+
+    #[test]
+    fn a_form_filled_from_a_service_reads_back_as_the_same_service() {
+        let s = a_service();
+        let back = parse(&Values::of(&s), &s, &locations(&s)).unwrap();
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn a_bad_time_is_reported_against_its_field_and_kept_as_typed() {
+        let s = a_service();
+        let mut values = Values::of(&s);
+        for (k, v) in values.0.iter_mut() {
+            if k == "session-0-start" {
+                *v = "half nine".into();
+            }
+        }
+        let errors = parse(&values, &s, &locations(&s)).unwrap_err();
+        assert_eq!(errors[0].0, "session-0-start");
+        let html = render(&values, &errors, &locations(&s), "/x", "t", "Save");
+        assert!(html.contains("value=\"half nine\""));
+        assert!(html.contains("href=\"#session-0-start\""));
+    }
+
+    #[test]
+    fn a_blank_row_adds_nothing_and_a_filled_one_adds_a_session() {
+        let s = a_service();
+        let mut values = Values::of(&s);
+        let row = s.sessions.len();
+        values.0.retain(|(k, _)| k != &format!("session-{row}-day"));
+        values.push(format!("session-{row}-day"), "sunday");
+        values.push(format!("session-{row}-start"), "10:00");
+        values.push(format!("session-{row}-end"), "12:30");
+        let back = parse(&values, &s, &locations(&s)).unwrap();
+        assert_eq!(back.sessions.len(), s.sessions.len() + 1);
+    }
+
+    #[test]
+    fn prices_are_read_in_pounds_and_pence() {
+        assert_eq!(pence("12.50"), Some(1250));
+        assert_eq!(pence("£12"), Some(1200));
+        assert_eq!(pence("12.5"), None);
+        assert_eq!(pence("twelve"), None);
+        assert_eq!(pence(""), None);
+    }
+
+    #[test]
+    fn malformed_forms_give_messages_not_panics() {
+        let s = a_service();
+        for pairs in [
+            vec![],
+            vec![(
+                "session-99999999999999999999-day".to_string(),
+                "x".to_string(),
+            )],
+            vec![
+                ("tier".into(), "\u{0}".into()),
+                ("min_age".into(), "-1".into()),
+            ],
+            vec![
+                ("max_age".into(), "300".into()),
+                ("price".into(), "99999999.99".into()),
+            ],
+        ] {
+            let values = Values::from_pairs(&pairs);
+            assert!(parse(&values, &s, &locations(&s)).is_err());
+            render(&values, &[], &locations(&s), "/x", "t", "Save");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! "Report a problem with this listing": the public form's POST. A good report lands in
+//! the council's queue (`/editor/problems`) and the sender sees the thank-you page; a form
+//! with a mistake comes back with what was typed and what to put right (the page itself is
+//! `dayfinder_app::pages::report_problem`). No sign-in: a hidden honeypot field catches
+//! form-filling software, and each client may send only a few reports an hour.
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{Method, Request, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use dayfinder::model::validate::valid_id;
+use dayfinder::moderation::NewProblemReport;
+use dayfinder_app::pages::report_problem::ProblemForm;
+use dayfinder_app::shell;
+use jiff::Timestamp;
+use leptos::prelude::provide_context;
+
+use crate::editor::{Post, client_key, refused_origin};
+use crate::startup::{AppState, page_context};
+
+/// The route, to merge into the app's router (the page's GET is the app's).
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/services/{id}/report-a-problem", post(send))
+}
+
+fn see_other(to: &str) -> Response {
+    (
+        StatusCode::SEE_OTHER,
+        [(axum::http::header::LOCATION, to.to_string())],
+    )
+        .into_response()
+}
+
+/// The form page again, as the app renders it, with what was typed and what is wrong.
+async fn form_again(
+    state: &AppState,
+    post: Post,
+    form: ProblemForm,
+    status: StatusCode,
+) -> Response {
+    let context = page_context(state);
+    let options = state.leptos_options.clone();
+    let render = leptos_axum::render_app_async_with_context(
+        move || {
+            context();
+            provide_context(form.clone());
+        },
+        move || shell(options.clone()),
+    );
+    let mut parts = post.parts;
+    parts.method = Method::GET;
+    let mut response = render(Request::from_parts(parts, Body::empty())).await;
+    *response.status_mut() = status;
+    response
+}
+
+/// Handles `POST /services/{id}/report-a-problem` (`kind`, `details`, `contact`, and the
+/// honeypot `website`).
+#[tracing::instrument(skip_all)]
+async fn send(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request<Body>,
+) -> Response {
+    let post = Post::read(request).await;
+    if let Some(refused) = refused_origin(&state, &post.parts) {
+        return refused;
+    }
+    if !valid_id(&id) {
+        return form_again(&state, post, ProblemForm::default(), StatusCode::NOT_FOUND).await;
+    }
+    let sent = format!("/services/{id}/report-a-problem/sent");
+    if !post.field("website").is_empty() {
+        // Looks like success, so the software learns nothing; nothing is kept.
+        tracing::info!(service = %id, "a problem report filled in the hidden field was dropped");
+        return see_other(&sent);
+    }
+    let typed = ProblemForm {
+        kind: post.field("kind").to_string(),
+        details: post.field("details").to_string(),
+        contact: post.field("contact").to_string(),
+        errors: Vec::new(),
+    };
+    let report = match NewProblemReport::parse(
+        &id,
+        &typed.kind,
+        &typed.details,
+        &typed.contact,
+        Timestamp::now(),
+    ) {
+        Ok(report) => report,
+        Err(problems) => {
+            let errors = [
+                ("kind", problems.kind.map(str::to_string)),
+                ("details", problems.details),
+                ("contact", problems.contact),
+            ]
+            .into_iter()
+            .filter_map(|(field, message)| message.map(|m| (field.to_string(), m)))
+            .collect();
+            return form_again(
+                &state,
+                post,
+                ProblemForm { errors, ..typed },
+                StatusCode::BAD_REQUEST,
+            )
+            .await;
+        }
+    };
+    let client = client_key(&post.parts);
+    let engine = state.engine.clone();
+    let exists_and_kept =
+        tokio::task::spawn_blocking(move || -> dayfinder::Result<Option<Option<i64>>> {
+            if engine.listing(&report.service_id)?.is_none() {
+                return Ok(None);
+            }
+            Ok(Some(engine.report_problem(&report, &client)?))
+        })
+        .await;
+    match exists_and_kept {
+        Ok(Ok(Some(Some(report_id)))) => {
+            tracing::info!(service = %id, report = report_id, "problem reported");
+            see_other(&sent)
+        }
+        Ok(Ok(Some(None))) => {
+            let errors = vec![(
+                "details".to_string(),
+                "You have sent several reports in the last hour. Wait an hour and try again"
+                    .to_string(),
+            )];
+            form_again(
+                &state,
+                post,
+                ProblemForm { errors, ..typed },
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+            .await
+        }
+        // The page says the listing is not there (and sets the 404).
+        Ok(Ok(None)) => form_again(&state, post, typed, StatusCode::NOT_FOUND).await,
+        Ok(Err(error)) => {
+            tracing::error!(?error, "Failed to keep a problem report");
+            crate::editor::went_wrong()
+        }
+        Err(error) => {
+            tracing::error!(?error, "The task to keep a problem report failed");
+            crate::editor::went_wrong()
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! Keeping listings true together: providers' changes wait for a council editor, every
+//! change is written down (the audit log), and anyone can report a listing that is wrong.
+//!
+//! The rules live here, in the core, whichever page asks: council editors change listings
+//! directly; a provider's change waits in the queue until a council editor approves it
+//! (the provider sees the reason for a rejection); vacancies and "still right"
+//! confirmations need no approval. Each of these is one transaction with its audit entry.
+
+mod diff;
+mod problems;
+mod review;
+
+pub use diff::{FieldChange, changes, merge};
+pub use problems::{
+    MAX_REPORTS_PER_CLIENT, NewProblemReport, ProblemKind, REPORT_WINDOW, ReportProblems,
+};
+pub use review::{Decision, DecisionOutcome, EditOutcome};
+
+use jiff::Timestamp;
+
+use crate::accounts::{Account, AccountId};
+use crate::model::Service;
+use crate::store::StoreResult;
+
+/// Who did something, as they were when they did it (the log outlives accounts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Editor {
+    pub account_id: Option<AccountId>,
+    pub name: String,
+    pub email: String,
+}
+
+impl From<&Account> for Editor {
+    fn from(account: &Account) -> Editor {
+        Editor {
+            account_id: Some(account.id),
+            name: account.name.clone(),
+            email: account.email.as_str().to_string(),
+        }
+    }
+}
+
+/// A proposed change's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ProposalId(pub i64);
+
+/// Where a proposed change is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProposalStatus {
+    /// Waiting for a council editor.
+    Pending,
+    Approved,
+    Rejected,
+    /// Replaced by a later change to the same service before anyone decided.
+    Superseded,
+}
+
+impl ProposalStatus {
+    pub fn slug(self) -> &'static str {
+        match self {
+            ProposalStatus::Pending => "pending",
+            ProposalStatus::Approved => "approved",
+            ProposalStatus::Rejected => "rejected",
+            ProposalStatus::Superseded => "superseded",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<ProposalStatus> {
+        [
+            ProposalStatus::Pending,
+            ProposalStatus::Approved,
+            ProposalStatus::Rejected,
+            ProposalStatus::Superseded,
+        ]
+        .into_iter()
+        .find(|s| s.slug() == slug)
+    }
+
+    /// How the status is shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            ProposalStatus::Pending => "Waiting for approval",
+            ProposalStatus::Approved => "Approved",
+            ProposalStatus::Rejected => "Not approved",
+            ProposalStatus::Superseded => "Replaced by a later change",
+        }
+    }
+}
+
+/// A change to a listing, as proposed: the service before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    pub id: ProposalId,
+    pub service_id: String,
+    pub organisation_id: String,
+    pub proposed_by: Editor,
+    pub proposed_at: Timestamp,
+    pub before: Service,
+    pub after: Service,
+    pub status: ProposalStatus,
+    pub decided_by: Option<Editor>,
+    pub decided_at: Option<Timestamp>,
+    /// Why it was not approved (shown to the provider), or a note on approval.
+    pub reason: String,
+}
+
+impl Proposal {
+    /// What the change changes, field by field.
+    pub fn changes(&self) -> Vec<FieldChange> {
+        changes(&self.before, &self.after)
+    }
+}
+
+/// A change to put in the queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewProposal {
+    pub proposed_by: Editor,
+    pub proposed_at: Timestamp,
+    pub before: Service,
+    pub after: Service,
+}
+
+/// Which proposals to list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProposalFilter {
+    pub status: Option<ProposalStatus>,
+    pub organisation_id: Option<String>,
+    pub service_id: Option<String>,
+}
+
+/// What an audit entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    /// A vacancy was set (and so confirmed).
+    VacancySet,
+    /// A council editor changed a listing directly.
+    Edited,
+    /// An editor confirmed a listing is still right, changing nothing else.
+    Confirmed,
+    /// A provider proposed a change.
+    Proposed,
+    /// A council editor approved a proposed change (the listing changed).
+    Approved,
+    /// A council editor rejected a proposed change.
+    Rejected,
+    /// Someone reported a problem with a listing.
+    ProblemReported,
+    /// A council editor closed a problem report.
+    ProblemClosed,
+}
+
+impl AuditAction {
+    pub fn slug(self) -> &'static str {
+        match self {
+            AuditAction::VacancySet => "vacancy-set",
+            AuditAction::Edited => "edited",
+            AuditAction::Confirmed => "confirmed",
+            AuditAction::Proposed => "proposed",
+            AuditAction::Approved => "approved",
+            AuditAction::Rejected => "rejected",
+            AuditAction::ProblemReported => "problem-reported",
+            AuditAction::ProblemClosed => "problem-closed",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<AuditAction> {
+        [
+            AuditAction::VacancySet,
+            AuditAction::Edited,
+            AuditAction::Confirmed,
+            AuditAction::Proposed,
+            AuditAction::Approved,
+            AuditAction::Rejected,
+            AuditAction::ProblemReported,
+            AuditAction::ProblemClosed,
+        ]
+        .into_iter()
+        .find(|a| a.slug() == slug)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AuditAction::VacancySet => "Set vacancies",
+            AuditAction::Edited => "Changed the listing",
+            AuditAction::Confirmed => "Confirmed the listing is right",
+            AuditAction::Proposed => "Proposed a change",
+            AuditAction::Approved => "Approved a change",
+            AuditAction::Rejected => "Did not approve a change",
+            AuditAction::ProblemReported => "Reported a problem",
+            AuditAction::ProblemClosed => "Closed a problem report",
+        }
+    }
+}
+
+/// An entry to add to the audit log. The store fills in the service before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAudit {
+    pub at: Timestamp,
+    /// None for a member of the public (a problem report).
+    pub editor: Option<Editor>,
+    pub action: AuditAction,
+    pub summary: String,
+}
+
+/// One line of the audit log: who did what, when, with the listing before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: Timestamp,
+    pub editor: Option<Editor>,
+    pub action: AuditAction,
+    pub service_id: Option<String>,
+    pub summary: String,
+    pub before: Option<Service>,
+    pub after: Option<Service>,
+}
+
+/// A problem someone reported with a listing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProblemReport {
+    pub id: i64,
+    pub service_id: String,
+    pub kind: ProblemKind,
+    pub details: String,
+    /// How to reach the person, if they chose to say.
+    pub contact: Option<String>,
+    pub reported_at: Timestamp,
+    pub open: bool,
+    pub closed_by: Option<Editor>,
+    pub closed_at: Option<Timestamp>,
+    pub note: String,
+}
+
+/// What a store-side edit did: the service before and after, and the change log's head.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edited {
+    pub before: Service,
+    pub after: Service,
+    pub seq: u64,
+}
+
+/// How a decision on a proposal went in the store.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decided {
+    /// Approved and saved: the listing as it now is.
+    Approved(Box<Edited>),
+    Rejected,
+    /// No such proposal.
+    NotFound,
+    /// Someone already decided it (or it was superseded).
+    AlreadyDecided(ProposalStatus),
+    /// The service has gone from the directory since.
+    ServiceGone,
+}
+
+/// Where moderation, the audit log and problem reports are kept. Every method that
+/// writes is one transaction, audit entry included.
+pub trait ModerationStore: Send + Sync {
+    /// Changes a stored service with `edit` (given the stored service, returns the new
+    /// one) and logs `audit` with the before and after. None when there is no such service.
+    fn edit_service(
+        &self,
+        service_id: &str,
+        edit: &dyn Fn(&Service) -> Service,
+        audit: &NewAudit,
+    ) -> StoreResult<Option<Edited>>;
+    /// Queues a change (superseding any pending one for the same service) and logs it.
+    fn propose(&self, proposal: &NewProposal) -> StoreResult<ProposalId>;
+    /// Proposals, newest first.
+    fn proposals(&self, filter: &ProposalFilter, limit: usize) -> StoreResult<Vec<Proposal>>;
+    fn proposal(&self, id: ProposalId) -> StoreResult<Option<Proposal>>;
+    /// Approves (saving `merge(stored service, proposal)`) or rejects a pending proposal,
+    /// with its audit entry, in one transaction.
+    fn decide(
+        &self,
+        id: ProposalId,
+        approve: bool,
+        reason: &str,
+        audit: &NewAudit,
+        merge: &dyn Fn(&Service, &Proposal) -> Service,
+    ) -> StoreResult<Decided>;
+    /// The audit log, newest first, of one service or all.
+    fn audit_log(&self, service_id: Option<&str>, limit: usize) -> StoreResult<Vec<AuditEntry>>;
+    /// Keeps a problem report, unless `client_hash` already sent `max` since `since`
+    /// (then None). Logged in the audit log.
+    fn report_problem(
+        &self,
+        report: &NewProblemReport,
+        client_hash: &str,
+        since: Timestamp,
+        max: usize,
+        audit: &NewAudit,
+    ) -> StoreResult<Option<i64>>;
+    /// Problem reports, newest first: open ones only, or all.
+    fn problem_reports(&self, open_only: bool, limit: usize) -> StoreResult<Vec<ProblemReport>>;
+    fn problem_report(&self, id: i64) -> StoreResult<Option<ProblemReport>>;
+    /// Closes an open report with a note; false when it was not open.
+    fn close_problem(&self, id: i64, note: &str, audit: &NewAudit) -> StoreResult<bool>;
+}

@@ -1,0 +1,432 @@
+//! Proposed changes, the audit log and problem reports in the embedded store. Each write
+//! is one transaction with its audit entry and, when a service changes, its change-log line.
+
+use jiff::Timestamp;
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use super::sqlite::{log, put_service};
+use super::{SqliteStore, StoreError, StoreResult};
+use crate::accounts::AccountId;
+use crate::model::Service;
+use crate::moderation::{
+    AuditAction, AuditEntry, Decided, Edited, Editor, ModerationStore, NewAudit, NewProblemReport,
+    NewProposal, ProblemKind, ProblemReport, Proposal, ProposalFilter, ProposalId, ProposalStatus,
+};
+
+fn from_seconds(s: i64) -> Timestamp {
+    Timestamp::from_second(s).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+fn editor_at(row: &Row, at: usize) -> rusqlite::Result<Option<Editor>> {
+    let id: Option<i64> = row.get(at)?;
+    let name: Option<String> = row.get(at + 1)?;
+    let email: Option<String> = row.get(at + 2)?;
+    Ok(name.map(|name| Editor {
+        account_id: id.map(AccountId),
+        name,
+        email: email.unwrap_or_default(),
+    }))
+}
+
+fn json<T: serde::de::DeserializeOwned>(at: usize, text: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(at, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+const PROPOSAL_COLUMNS: &str = "id, service_id, organisation_id, account_id, editor_name, \
+     editor_email, proposed_at, before, after, status, decided_by_id, decided_by_name, \
+     decided_by_email, decided_at, reason";
+
+fn proposal_of(row: &Row) -> rusqlite::Result<Proposal> {
+    let status: String = row.get(9)?;
+    Ok(Proposal {
+        id: ProposalId(row.get(0)?),
+        service_id: row.get(1)?,
+        organisation_id: row.get(2)?,
+        proposed_by: editor_at(row, 3)?.unwrap_or(Editor {
+            account_id: None,
+            name: String::new(),
+            email: String::new(),
+        }),
+        proposed_at: from_seconds(row.get(6)?),
+        before: json(7, &row.get::<_, String>(7)?)?,
+        after: json(8, &row.get::<_, String>(8)?)?,
+        status: ProposalStatus::from_slug(&status).unwrap_or(ProposalStatus::Pending),
+        decided_by: editor_at(row, 10)?,
+        decided_at: row.get::<_, Option<i64>>(13)?.map(from_seconds),
+        reason: row.get(14)?,
+    })
+}
+
+const AUDIT_COLUMNS: &str =
+    "id, at, account_id, editor_name, editor_email, action, service_id, summary, before, after";
+
+fn audit_of(row: &Row) -> rusqlite::Result<AuditEntry> {
+    let action: String = row.get(5)?;
+    let service = |at: usize| -> rusqlite::Result<Option<Service>> {
+        row.get::<_, Option<String>>(at)?
+            .map(|text| json(at, &text))
+            .transpose()
+    };
+    Ok(AuditEntry {
+        id: row.get(0)?,
+        at: from_seconds(row.get(1)?),
+        editor: editor_at(row, 2)?,
+        action: AuditAction::from_slug(&action).unwrap_or(AuditAction::Edited),
+        service_id: row.get(6)?,
+        summary: row.get(7)?,
+        before: service(8)?,
+        after: service(9)?,
+    })
+}
+
+const REPORT_COLUMNS: &str = "id, service_id, kind, details, contact, reported_at, open, \
+     closed_by_id, closed_by_name, closed_by_email, closed_at, note";
+
+fn report_of(row: &Row) -> rusqlite::Result<ProblemReport> {
+    let kind: String = row.get(2)?;
+    Ok(ProblemReport {
+        id: row.get(0)?,
+        service_id: row.get(1)?,
+        kind: ProblemKind::from_slug(&kind).unwrap_or(ProblemKind::Other),
+        details: row.get(3)?,
+        contact: row.get(4)?,
+        reported_at: from_seconds(row.get(5)?),
+        open: row.get(6)?,
+        closed_by: editor_at(row, 7)?,
+        closed_at: row.get::<_, Option<i64>>(10)?.map(from_seconds),
+        note: row.get(11)?,
+    })
+}
+
+fn write_audit(
+    tx: &Transaction,
+    audit: &NewAudit,
+    service_id: Option<&str>,
+    before: Option<&Service>,
+    after: Option<&Service>,
+) -> StoreResult<()> {
+    let editor = audit.editor.as_ref();
+    let body = |s: Option<&Service>| s.map(serde_json::to_string).transpose();
+    tx.execute(
+        "INSERT INTO audit_log (at, account_id, editor_name, editor_email, action, service_id,
+             summary, before, after)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            audit.at.as_second(),
+            editor.and_then(|e| e.account_id).map(|id| id.0),
+            editor.map(|e| e.name.as_str()),
+            editor.map(|e| e.email.as_str()),
+            audit.action.slug(),
+            service_id,
+            audit.summary,
+            body(before)?,
+            body(after)?,
+        ],
+    )?;
+    Ok(())
+}
+
+fn stored_service(tx: &Transaction, id: &str) -> StoreResult<Option<Service>> {
+    let body: Option<String> = tx
+        .query_row("SELECT body FROM services WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(body.map(|b| serde_json::from_str(&b)).transpose()?)
+}
+
+fn proposal_in(tx: &Transaction, id: ProposalId) -> StoreResult<Option<Proposal>> {
+    Ok(tx
+        .query_row(
+            &format!("SELECT {PROPOSAL_COLUMNS} FROM proposals WHERE id = ?1"),
+            [id.0],
+            proposal_of,
+        )
+        .optional()?)
+}
+
+/// Saves `after` in place of `before` (same id and organisation), logging the change.
+fn save_edit(tx: &Transaction, before: Service, after: Service) -> StoreResult<Edited> {
+    if after.id != before.id || after.organisation_id != before.organisation_id {
+        return Err(StoreError::Invalid(
+            "an edit may not change a service's id or organisation".into(),
+        ));
+    }
+    if let Some(location) = &after.location_id {
+        let found: Option<String> = tx
+            .query_row("SELECT id FROM locations WHERE id = ?1", [location], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if found.is_none() {
+            return Err(StoreError::NotFound("location"));
+        }
+    }
+    put_service(tx, &after)?;
+    let seq = log(tx, Some(&after.id), "upsert")?;
+    Ok(Edited { before, after, seq })
+}
+
+impl ModerationStore for SqliteStore {
+    fn edit_service(
+        &self,
+        service_id: &str,
+        edit: &dyn Fn(&Service) -> Service,
+        audit: &NewAudit,
+    ) -> StoreResult<Option<Edited>> {
+        self.write(|tx| {
+            let Some(before) = stored_service(tx, service_id)? else {
+                return Ok(None);
+            };
+            let after = edit(&before);
+            let edited = save_edit(tx, before, after)?;
+            write_audit(
+                tx,
+                audit,
+                Some(service_id),
+                Some(&edited.before),
+                Some(&edited.after),
+            )?;
+            Ok(Some(edited))
+        })
+    }
+
+    fn propose(&self, p: &NewProposal) -> StoreResult<ProposalId> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE proposals SET status = 'superseded'
+                 WHERE service_id = ?1 AND status = 'pending'",
+                [&p.after.id],
+            )?;
+            tx.execute(
+                "INSERT INTO proposals (service_id, organisation_id, account_id, editor_name,
+                     editor_email, proposed_at, before, after, status)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'pending')",
+                params![
+                    p.after.id,
+                    p.before.organisation_id,
+                    p.proposed_by.account_id.map(|id| id.0),
+                    p.proposed_by.name,
+                    p.proposed_by.email,
+                    p.proposed_at.as_second(),
+                    serde_json::to_string(&p.before)?,
+                    serde_json::to_string(&p.after)?,
+                ],
+            )?;
+            let id = ProposalId(tx.last_insert_rowid());
+            let fields: Vec<&str> = crate::moderation::changes(&p.before, &p.after)
+                .iter()
+                .map(|c| c.field)
+                .collect();
+            let audit = NewAudit {
+                at: p.proposed_at,
+                editor: Some(p.proposed_by.clone()),
+                action: AuditAction::Proposed,
+                summary: format!("Change {} to {}: {}", id.0, p.after.name, fields.join(", ")),
+            };
+            write_audit(
+                tx,
+                &audit,
+                Some(&p.after.id),
+                Some(&p.before),
+                Some(&p.after),
+            )?;
+            Ok(id)
+        })
+    }
+
+    fn proposals(&self, filter: &ProposalFilter, limit: usize) -> StoreResult<Vec<Proposal>> {
+        self.with(|conn| {
+            let mut stmt = conn.prepare(&format!(
+                "SELECT {PROPOSAL_COLUMNS} FROM proposals
+                 WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR organisation_id = ?2)
+                   AND (?3 IS NULL OR service_id = ?3)
+                 ORDER BY id DESC LIMIT ?4"
+            ))?;
+            let rows = stmt.query_map(
+                params![
+                    filter.status.map(ProposalStatus::slug),
+                    filter.organisation_id,
+                    filter.service_id,
+                    limit as i64
+                ],
+                proposal_of,
+            )?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+    }
+
+    fn proposal(&self, id: ProposalId) -> StoreResult<Option<Proposal>> {
+        self.with(|conn| {
+            Ok(conn
+                .query_row(
+                    &format!("SELECT {PROPOSAL_COLUMNS} FROM proposals WHERE id = ?1"),
+                    [id.0],
+                    proposal_of,
+                )
+                .optional()?)
+        })
+    }
+
+    fn decide(
+        &self,
+        id: ProposalId,
+        approve: bool,
+        reason: &str,
+        audit: &NewAudit,
+        merge: &dyn Fn(&Service, &Proposal) -> Service,
+    ) -> StoreResult<Decided> {
+        self.write(|tx| {
+            let Some(proposal) = proposal_in(tx, id)? else {
+                return Ok(Decided::NotFound);
+            };
+            if proposal.status != ProposalStatus::Pending {
+                return Ok(Decided::AlreadyDecided(proposal.status));
+            }
+            let editor = audit.editor.as_ref();
+            tx.execute(
+                "UPDATE proposals SET status = ?2, decided_by_id = ?3, decided_by_name = ?4,
+                     decided_by_email = ?5, decided_at = ?6, reason = ?7
+                 WHERE id = ?1",
+                params![
+                    id.0,
+                    if approve { "approved" } else { "rejected" },
+                    editor.and_then(|e| e.account_id).map(|a| a.0),
+                    editor.map(|e| e.name.as_str()),
+                    editor.map(|e| e.email.as_str()),
+                    audit.at.as_second(),
+                    reason,
+                ],
+            )?;
+            if !approve {
+                write_audit(
+                    tx,
+                    audit,
+                    Some(&proposal.service_id),
+                    Some(&proposal.before),
+                    Some(&proposal.after),
+                )?;
+                return Ok(Decided::Rejected);
+            }
+            let Some(current) = stored_service(tx, &proposal.service_id)? else {
+                return Ok(Decided::ServiceGone);
+            };
+            let after = merge(&current, &proposal);
+            let edited = save_edit(tx, current, after)?;
+            write_audit(
+                tx,
+                audit,
+                Some(&proposal.service_id),
+                Some(&edited.before),
+                Some(&edited.after),
+            )?;
+            Ok(Decided::Approved(Box::new(edited)))
+        })
+    }
+
+    fn audit_log(&self, service_id: Option<&str>, limit: usize) -> StoreResult<Vec<AuditEntry>> {
+        self.with(|conn| {
+            let mut stmt = conn.prepare(&format!(
+                "SELECT {AUDIT_COLUMNS} FROM audit_log
+                 WHERE (?1 IS NULL OR service_id = ?1) ORDER BY id DESC LIMIT ?2"
+            ))?;
+            let rows = stmt.query_map(params![service_id, limit as i64], audit_of)?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+    }
+
+    fn report_problem(
+        &self,
+        report: &NewProblemReport,
+        client_hash: &str,
+        since: Timestamp,
+        max: usize,
+        audit: &NewAudit,
+    ) -> StoreResult<Option<i64>> {
+        self.write(|tx| {
+            // Forget which client sent older reports: the limit no longer needs it.
+            tx.execute(
+                "UPDATE problem_reports SET client_hash = '' WHERE reported_at < ?1 AND client_hash != ''",
+                [since.as_second()],
+            )?;
+            let recent: i64 = tx.query_row(
+                "SELECT count(*) FROM problem_reports WHERE client_hash = ?1 AND reported_at >= ?2",
+                params![client_hash, since.as_second()],
+                |r| r.get(0),
+            )?;
+            if recent as usize >= max {
+                return Ok(None);
+            }
+            tx.execute(
+                "INSERT INTO problem_reports (service_id, kind, details, contact, client_hash,
+                     reported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    report.service_id,
+                    report.kind.slug(),
+                    report.details,
+                    report.contact,
+                    client_hash,
+                    report.reported_at.as_second(),
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            write_audit(tx, audit, Some(&report.service_id), None, None)?;
+            Ok(Some(id))
+        })
+    }
+
+    fn problem_reports(&self, open_only: bool, limit: usize) -> StoreResult<Vec<ProblemReport>> {
+        self.with(|conn| {
+            let mut stmt = conn.prepare(&format!(
+                "SELECT {REPORT_COLUMNS} FROM problem_reports
+                 WHERE (?1 = 0 OR open = 1) ORDER BY id DESC LIMIT ?2"
+            ))?;
+            let rows = stmt.query_map(params![open_only, limit as i64], report_of)?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+    }
+
+    fn problem_report(&self, id: i64) -> StoreResult<Option<ProblemReport>> {
+        self.with(|conn| {
+            Ok(conn
+                .query_row(
+                    &format!("SELECT {REPORT_COLUMNS} FROM problem_reports WHERE id = ?1"),
+                    [id],
+                    report_of,
+                )
+                .optional()?)
+        })
+    }
+
+    fn close_problem(&self, id: i64, note: &str, audit: &NewAudit) -> StoreResult<bool> {
+        self.write(|tx| {
+            let editor = audit.editor.as_ref();
+            let closed = tx.execute(
+                "UPDATE problem_reports SET open = 0, closed_by_id = ?2, closed_by_name = ?3,
+                     closed_by_email = ?4, closed_at = ?5, note = ?6
+                 WHERE id = ?1 AND open = 1",
+                params![
+                    id,
+                    editor.and_then(|e| e.account_id).map(|a| a.0),
+                    editor.map(|e| e.name.as_str()),
+                    editor.map(|e| e.email.as_str()),
+                    audit.at.as_second(),
+                    note,
+                ],
+            )?;
+            if closed == 0 {
+                return Ok(false);
+            }
+            let service: String = tx.query_row(
+                "SELECT service_id FROM problem_reports WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            write_audit(tx, audit, Some(&service), None, None)?;
+            Ok(true)
+        })
+    }
+}
