@@ -7,7 +7,7 @@ use dayfinder::accounts::{Account, NewAccount, Password, Role};
 use dayfinder::model::{ClockTime, Service, VacancyStatus, Weekday};
 use dayfinder::moderation::{
     AuditAction, Decided, Decision, DecisionOutcome, EditOutcome, MAX_REPORTS_PER_CLIENT,
-    NewProblemReport, ProposalId, ProposalStatus,
+    NewProblemReport, ProposalId, ProposalStatus, Snapshot,
 };
 use dayfinder::query::SearchQuery;
 use jiff::Timestamp;
@@ -216,11 +216,12 @@ fn a_council_editors_change_is_saved_at_once_and_audited_with_before_and_after()
         .unwrap();
     assert_eq!(log[0].action, AuditAction::Edited);
     assert_eq!(log[0].editor.as_ref().unwrap().email, "council@example.org");
-    assert_eq!(log[0].before.as_ref().unwrap().summary, service.summary);
-    assert_eq!(
-        log[0].after.as_ref().unwrap().summary,
-        "A friendly weekly group."
-    );
+    let summary = |s: &Option<Snapshot>| match s {
+        Some(Snapshot::Service(s)) => s.summary.clone(),
+        other => panic!("a listing, not {other:?}"),
+    };
+    assert_eq!(summary(&log[0].before), service.summary);
+    assert_eq!(summary(&log[0].after), "A friendly weekly group.");
 }
 
 #[test]
@@ -360,8 +361,129 @@ fn a_vacancy_change_is_in_the_audit_log() {
     let log = engine.audit_log(&council, None, 5).unwrap().unwrap();
     assert_eq!(log[0].action, AuditAction::VacancySet);
     assert_eq!(
-        log[0].after.as_ref().unwrap().vacancy.status,
+        match &log[0].after {
+            Some(Snapshot::Service(s)) => s.vacancy.status,
+            other => panic!("a listing, not {other:?}"),
+        },
         VacancyStatus::Full
     );
     assert!(engine.audit_log(&provider, None, 5).unwrap().is_none());
+}
+
+/// An open day for `service`, next month.
+fn open_day(service: &Service) -> dayfinder::model::Event {
+    let mut event = dayfinder::sample::cheshire_east()
+        .events
+        .into_iter()
+        .next()
+        .expect("sample events");
+    event.id = String::new();
+    event.title = "Winter open day".into();
+    event.kind = dayfinder::model::EventKind::OpenDay;
+    event.service_id = Some(service.id.clone());
+    event.start = date(2026, 12, 10).at(10, 0, 0, 0);
+    event.end = date(2026, 12, 10).at(12, 0, 0, 0);
+    event
+}
+
+fn events_of(engine: &Engine, service: &Service) -> Vec<dayfinder::model::Event> {
+    engine
+        .directory()
+        .unwrap()
+        .events
+        .into_iter()
+        .filter(|e| e.service_id.as_deref() == Some(&service.id))
+        .collect()
+}
+
+#[test]
+fn a_providers_new_open_day_waits_for_approval_then_is_listed() {
+    let (engine, service, provider, council) = setting();
+    let before = events_of(&engine, &service).len();
+    let EditOutcome::Proposed(id) = engine
+        .edit_event(
+            &provider,
+            &service.id,
+            None,
+            Some(open_day(&service)),
+            now(),
+        )
+        .unwrap()
+    else {
+        panic!("a provider's new event should wait for approval")
+    };
+    assert_eq!(events_of(&engine, &service).len(), before);
+    let queue = engine
+        .proposals_for(&council, Some(ProposalStatus::Pending), 10)
+        .unwrap();
+    assert_eq!(queue[0].title(), "New event: Winter open day (Open day)");
+    engine
+        .decide(&council, id, &Decision::Approve, today(), now())
+        .unwrap();
+    let events = events_of(&engine, &service);
+    let added = events
+        .iter()
+        .find(|e| e.title == "Winter open day")
+        .expect("listed once approved");
+    assert!(
+        added.id.starts_with("winter-open-day-2026-12-10"),
+        "{}",
+        added.id
+    );
+    assert_eq!(
+        added.organisation_id.as_deref(),
+        Some(service.organisation_id.as_str())
+    );
+    assert!(
+        engine
+            .listing_events(&service.id)
+            .unwrap()
+            .iter()
+            .any(|e| e.event.id == added.id),
+        "the listing's page shows it"
+    );
+}
+
+#[test]
+fn a_council_editor_adds_and_removes_an_event_at_once_and_both_are_audited() {
+    let (engine, service, _, council) = setting();
+    assert_eq!(
+        engine
+            .edit_event(&council, &service.id, None, Some(open_day(&service)), now())
+            .unwrap(),
+        EditOutcome::EventSaved
+    );
+    let id = events_of(&engine, &service)
+        .into_iter()
+        .find(|e| e.title == "Winter open day")
+        .unwrap()
+        .id;
+    engine
+        .edit_event(&council, &service.id, Some(&id), None, now())
+        .unwrap();
+    assert!(events_of(&engine, &service).iter().all(|e| e.id != id));
+    let log = engine
+        .audit_log(&council, Some(&service.id), 5)
+        .unwrap()
+        .unwrap();
+    assert!(matches!(&log[0].before, Some(Snapshot::Event(e)) if e.id == id));
+    assert!(log[0].after.is_none());
+}
+
+#[test]
+fn a_provider_cannot_add_events_to_another_organisations_listing() {
+    let (engine, service, provider, _) = setting();
+    let other = engine
+        .directory()
+        .unwrap()
+        .services
+        .into_iter()
+        .find(|s| s.organisation_id != service.organisation_id)
+        .unwrap();
+    assert_eq!(
+        engine
+            .edit_event(&provider, &other.id, None, Some(open_day(&other)), now())
+            .unwrap(),
+        EditOutcome::NotAllowed
+    );
 }

@@ -200,7 +200,7 @@ async fn follow_the_store(engine: Arc<Engine>) {
         let engine = engine.clone();
         match tokio::task::spawn_blocking(move || engine.catch_up()).await {
             Ok(Ok(0)) => {}
-            Ok(Ok(n)) => tracing::info!(services = n, "indexed changes made elsewhere"),
+            Ok(Ok(n)) => tracing::debug!(services = n, "indexed changes from the store"),
             Ok(Err(error)) => tracing::warn!(?error, "could not follow the store's changes"),
             Err(error) => tracing::warn!(?error, "the task following the store failed"),
         }

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::model::{Service, Term, format_pounds};
+use crate::model::{Event, Service, Term, format_pounds};
 
 /// One field that differs, with both values as people read them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +92,82 @@ fn fields(s: &Service) -> Vec<(&'static str, String)> {
         ("Website", optional(&s.contact.website)),
         ("Vacancies", s.vacancy.status.label().to_string()),
     ]
+}
+
+/// "14 March 2027, 10:00 to 12:00".
+fn when(e: &Event) -> String {
+    let (start, end) = (e.start, e.end);
+    let day = |d: jiff::civil::Date| d.strftime("%-d %B %Y").to_string();
+    let time = |t: jiff::civil::Time| t.strftime("%H:%M").to_string();
+    if start.date() == end.date() {
+        format!(
+            "{}, {} to {}",
+            day(start.date()),
+            time(start.time()),
+            time(end.time())
+        )
+    } else {
+        format!(
+            "{} {} to {} {}",
+            day(start.date()),
+            time(start.time()),
+            day(end.date()),
+            time(end.time())
+        )
+    }
+}
+
+/// Each field of an event that people edit, named and written out.
+fn event_fields(e: &Event) -> Vec<(&'static str, String)> {
+    let booking = &e.booking;
+    vec![
+        ("Title", e.title.clone()),
+        ("Kind", e.kind.label().to_string()),
+        ("When", when(e)),
+        ("Place", text(&e.place.one_line())),
+        ("Description", text(&e.description)),
+        ("Who it is for", e.audience.summary()),
+        (
+            "Price",
+            if e.price_pence == 0 {
+                "Free".into()
+            } else {
+                format_pounds(e.price_pence)
+            },
+        ),
+        ("Cost notes", text(&e.cost_notes)),
+        ("Booking", booking.summary()),
+    ]
+}
+
+/// The fields of an event that differ: every field of a new event, and of one removed.
+pub fn event_changes(before: Option<&Event>, after: Option<&Event>) -> Vec<FieldChange> {
+    let none = |fields: &Vec<(&'static str, String)>, word: &str| -> Vec<(&'static str, String)> {
+        fields.iter().map(|(f, _)| (*f, word.to_string())).collect()
+    };
+    let (before, after) = match (before, after) {
+        (Some(b), Some(a)) => (event_fields(b), event_fields(a)),
+        (None, Some(a)) => {
+            let after = event_fields(a);
+            (none(&after, "None (a new event)"), after)
+        }
+        (Some(b), None) => {
+            let before = event_fields(b);
+            let removed = none(&before, "Removed");
+            (before, removed)
+        }
+        (None, None) => return Vec::new(),
+    };
+    before
+        .into_iter()
+        .zip(after)
+        .filter(|((_, b), (_, a))| a != b)
+        .map(|((field, before), (_, after))| FieldChange {
+            field,
+            before,
+            after,
+        })
+        .collect()
 }
 
 /// The fields that differ between `before` and `after`, in form order.

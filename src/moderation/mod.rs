@@ -10,7 +10,7 @@ mod diff;
 mod problems;
 mod review;
 
-pub use diff::{FieldChange, changes, merge};
+pub use diff::{FieldChange, changes, event_changes, merge};
 pub use problems::{
     MAX_REPORTS_PER_CLIENT, NewProblemReport, ProblemKind, REPORT_WINDOW, ReportProblems,
 };
@@ -19,7 +19,9 @@ pub use review::{Decision, DecisionOutcome, EditOutcome};
 use jiff::Timestamp;
 
 use crate::accounts::{Account, AccountId};
-use crate::model::Service;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Event, Service, Term};
 use crate::store::StoreResult;
 
 /// Who did something, as they were when they did it (the log outlives accounts).
@@ -87,16 +89,62 @@ impl ProposalStatus {
     }
 }
 
-/// A change to a listing, as proposed: the service before and after.
+/// What a proposal changes: a listing, or one of its open days and events.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Service {
+        before: Box<Service>,
+        after: Box<Service>,
+    },
+    /// A new event (nothing before), a changed one, or one to remove (nothing after).
+    Event {
+        before: Option<Box<Event>>,
+        after: Option<Box<Event>>,
+    },
+}
+
+impl Change {
+    /// What changes, field by field.
+    pub fn changes(&self) -> Vec<FieldChange> {
+        match self {
+            Change::Service { before, after } => changes(before, after),
+            Change::Event { before, after } => event_changes(before.as_deref(), after.as_deref()),
+        }
+    }
+
+    /// What the change is to, as people name it: the listing, or the event and what
+    /// becomes of it.
+    pub fn title(&self) -> String {
+        match self {
+            Change::Service { after, .. } => after.name.clone(),
+            Change::Event {
+                before,
+                after: Some(after),
+            } => format!(
+                "{}{} ({})",
+                if before.is_none() { "New event: " } else { "" },
+                after.title,
+                after.kind.label()
+            ),
+            Change::Event {
+                before: Some(before),
+                after: None,
+            } => format!("Remove event: {}", before.title),
+            Change::Event { .. } => "An event".into(),
+        }
+    }
+}
+
+/// A proposed change to a listing or its events, and what became of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Proposal {
     pub id: ProposalId,
+    /// The listing it is about (an event's service).
     pub service_id: String,
     pub organisation_id: String,
     pub proposed_by: Editor,
     pub proposed_at: Timestamp,
-    pub before: Service,
-    pub after: Service,
+    pub change: Change,
     pub status: ProposalStatus,
     pub decided_by: Option<Editor>,
     pub decided_at: Option<Timestamp>,
@@ -107,7 +155,11 @@ pub struct Proposal {
 impl Proposal {
     /// What the change changes, field by field.
     pub fn changes(&self) -> Vec<FieldChange> {
-        changes(&self.before, &self.after)
+        self.change.changes()
+    }
+
+    pub fn title(&self) -> String {
+        self.change.title()
     }
 }
 
@@ -116,8 +168,9 @@ impl Proposal {
 pub struct NewProposal {
     pub proposed_by: Editor,
     pub proposed_at: Timestamp,
-    pub before: Service,
-    pub after: Service,
+    pub service_id: String,
+    pub organisation_id: String,
+    pub change: Change,
 }
 
 /// Which proposals to list.
@@ -202,6 +255,14 @@ pub struct NewAudit {
     pub summary: String,
 }
 
+/// A listing or an event as it was, in the audit log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Snapshot {
+    Service(Box<Service>),
+    Event(Box<Event>),
+}
+
 /// One line of the audit log: who did what, when, with the listing before and after.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuditEntry {
@@ -211,8 +272,8 @@ pub struct AuditEntry {
     pub action: AuditAction,
     pub service_id: Option<String>,
     pub summary: String,
-    pub before: Option<Service>,
-    pub after: Option<Service>,
+    pub before: Option<Snapshot>,
+    pub after: Option<Snapshot>,
 }
 
 /// A problem someone reported with a listing.
@@ -244,6 +305,8 @@ pub struct Edited {
 pub enum Decided {
     /// Approved and saved: the listing as it now is.
     Approved(Box<Edited>),
+    /// A change to an event approved and saved.
+    EventApproved,
     Rejected,
     /// No such proposal.
     NotFound,
@@ -264,13 +327,22 @@ pub trait ModerationStore: Send + Sync {
         edit: &dyn Fn(&Service) -> Service,
         audit: &NewAudit,
     ) -> StoreResult<Option<Edited>>;
-    /// Queues a change (superseding any pending one for the same service) and logs it.
+    /// Adds, changes (`after` given) or removes (`after` None) event `event_id`, logging
+    /// `audit` with the event before and after. Returns the event as it was.
+    fn save_event(
+        &self,
+        event_id: &str,
+        after: Option<&Event>,
+        audit: &NewAudit,
+    ) -> StoreResult<Option<Event>>;
+    /// Queues a change (superseding any pending one for the same listing, or the same
+    /// event) and logs it.
     fn propose(&self, proposal: &NewProposal) -> StoreResult<ProposalId>;
     /// Proposals, newest first.
     fn proposals(&self, filter: &ProposalFilter, limit: usize) -> StoreResult<Vec<Proposal>>;
     fn proposal(&self, id: ProposalId) -> StoreResult<Option<Proposal>>;
-    /// Approves (saving `merge(stored service, proposal)`) or rejects a pending proposal,
-    /// with its audit entry, in one transaction.
+    /// Approves (saving `merge(stored service, proposal)`, or the event as proposed) or
+    /// rejects a pending proposal, with its audit entry, in one transaction.
     fn decide(
         &self,
         id: ProposalId,

@@ -6,13 +6,13 @@ use jiff::civil::Date;
 use sha2::{Digest, Sha256};
 
 use super::{
-    AuditAction, AuditEntry, Decided, Edited, Editor, MAX_REPORTS_PER_CLIENT, NewAudit,
+    AuditAction, AuditEntry, Change, Decided, Edited, Editor, MAX_REPORTS_PER_CLIENT, NewAudit,
     NewProblemReport, NewProposal, ProblemReport, Proposal, ProposalFilter, ProposalId,
     ProposalStatus, REPORT_WINDOW, changes, merge,
 };
 use crate::Engine;
 use crate::accounts::Account;
-use crate::model::Service;
+use crate::model::{Event, Service};
 
 /// What came of saving an edit.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +23,8 @@ pub enum EditOutcome {
     Confirmed(Box<Edited>),
     /// Waiting for a council editor (a provider's change).
     Proposed(ProposalId),
+    /// An event added, changed or removed (a council editor's change).
+    EventSaved,
     NotFound,
     NotAllowed,
 }
@@ -112,8 +114,12 @@ impl Engine {
         let id = self.moderation.propose(&NewProposal {
             proposed_by: Editor::from(editor),
             proposed_at: now,
-            before: stored,
-            after: proposed,
+            service_id: stored.id.clone(),
+            organisation_id: stored.organisation_id.clone(),
+            change: Change::Service {
+                before: Box::new(stored),
+                after: Box::new(proposed),
+            },
         })?;
         Ok(EditOutcome::Proposed(id))
     }
@@ -139,13 +145,13 @@ impl Engine {
                     service_id: Some(service_id.to_string()),
                     ..ProposalFilter::default()
                 },
-                1,
+                50,
             )?
             .into_iter()
-            .next();
-        let start = match &pending {
-            Some(p) => merge(&listing.service, &p.before, &p.after),
-            None => listing.service,
+            .find(|p| matches!(p.change, Change::Service { .. }));
+        let start = match pending.as_ref().map(|p| &p.change) {
+            Some(Change::Service { before, after }) => merge(&listing.service, before, after),
+            _ => listing.service,
         };
         Ok(Some((start, pending)))
     }
@@ -197,7 +203,8 @@ impl Engine {
         };
         let summary = match self.moderation.proposal(id)? {
             Some(p) => {
-                let what = summary_of(&p.before, &p.after);
+                let fields: Vec<&str> = p.changes().iter().map(|c| c.field).collect();
+                let what = format!("{}: {}", p.title(), fields.join(", "));
                 if approve {
                     format!("Change {} by {}: {what}", id.0, p.proposed_by.name)
                 } else {
@@ -216,14 +223,17 @@ impl Engine {
             summary,
         };
         let merge_in = |current: &Service, p: &Proposal| {
-            let mut next = merge(current, &p.before, &p.after);
+            let mut next = match &p.change {
+                Change::Service { before, after } => merge(current, before, after),
+                Change::Event { .. } => current.clone(),
+            };
             next.last_reviewed = today;
             next
         };
         let decided = self
             .moderation
             .decide(id, approve, reason, &audit, &merge_in)?;
-        if matches!(decided, Decided::Approved(_)) {
+        if matches!(decided, Decided::Approved(_) | Decided::EventApproved) {
             self.after_write()?;
         }
         Ok(DecisionOutcome::Done(Box::new(decided)))
@@ -306,4 +316,171 @@ impl Engine {
         };
         Ok(Some(self.moderation.close_problem(id, note, &audit)?))
     }
+
+    /// The events of a listing an editor may change, soonest first; None when the
+    /// editor may not change the listing.
+    pub fn events_to_edit(
+        &self,
+        editor: &Account,
+        service_id: &str,
+    ) -> crate::Result<Option<Vec<Event>>> {
+        let Some(listing) = self.listing(service_id)? else {
+            return Ok(None);
+        };
+        if !editor.role.may_edit(&listing.service.organisation_id) {
+            return Ok(None);
+        }
+        let mut events: Vec<Event> = self
+            .directory()?
+            .events
+            .into_iter()
+            .filter(|e| e.service_id.as_deref() == Some(service_id))
+            .collect();
+        events.sort_by_key(|e| e.start);
+        Ok(Some(events))
+    }
+
+    /// One event to change, if the editor may change its listing, with the editor's own
+    /// change to it still waiting, if there is one (shown instead of the published event).
+    pub fn event_to_edit(
+        &self,
+        editor: &Account,
+        event_id: &str,
+    ) -> crate::Result<Option<(Event, Option<Proposal>)>> {
+        let Some(event) = self
+            .directory()?
+            .events
+            .into_iter()
+            .find(|e| e.id == event_id)
+        else {
+            return Ok(None);
+        };
+        let Some(service_id) = event.service_id.clone() else {
+            return Ok(None);
+        };
+        if self.events_to_edit(editor, &service_id)?.is_none() {
+            return Ok(None);
+        }
+        let pending = self
+            .moderation
+            .proposals(
+                &ProposalFilter {
+                    status: Some(ProposalStatus::Pending),
+                    service_id: Some(service_id),
+                    ..ProposalFilter::default()
+                },
+                50,
+            )?
+            .into_iter()
+            .find(|p| {
+                matches!(&p.change, Change::Event { after: Some(after), .. } if after.id == event_id)
+            });
+        let start = match pending.as_ref().map(|p| &p.change) {
+            Some(Change::Event {
+                after: Some(after), ..
+            }) => after.as_ref().clone(),
+            _ => event,
+        };
+        Ok(Some((start, pending)))
+    }
+
+    /// Adds or changes (`after`), or removes (`after` None), an event of listing
+    /// `service_id`: at once for a council editor, after approval for a provider. An
+    /// event keeps its id and belongs to the listing's service and provider whatever the
+    /// form said; a new event gets an id made from its title and date.
+    pub fn edit_event(
+        &self,
+        editor: &Account,
+        service_id: &str,
+        event_id: Option<&str>,
+        after: Option<Event>,
+        now: Timestamp,
+    ) -> crate::Result<EditOutcome> {
+        let Some(events) = self.events_to_edit(editor, service_id)? else {
+            return Ok(EditOutcome::NotAllowed);
+        };
+        let Some(listing) = self.listing(service_id)? else {
+            return Ok(EditOutcome::NotFound);
+        };
+        let before = match event_id {
+            Some(id) => match self.directory()?.events.into_iter().find(|e| e.id == id) {
+                Some(e) if e.service_id.as_deref() == Some(service_id) => Some(e),
+                Some(_) => return Ok(EditOutcome::NotAllowed),
+                None => return Ok(EditOutcome::NotFound),
+            },
+            None => None,
+        };
+        let after = after.map(|mut e| {
+            e.service_id = Some(service_id.to_string());
+            e.organisation_id = Some(listing.service.organisation_id.clone());
+            e.id = match &before {
+                Some(b) => b.id.clone(),
+                None => new_event_id(
+                    &e,
+                    &events,
+                    &self.directory().map(|d| d.events).unwrap_or_default(),
+                ),
+            };
+            e
+        });
+        if before.is_none() && after.is_none() {
+            return Ok(EditOutcome::NotFound);
+        }
+        let change = Change::Event {
+            before: before.clone().map(Box::new),
+            after: after.clone().map(Box::new),
+        };
+        if !editor.role.is_council() {
+            let id = self.moderation.propose(&NewProposal {
+                proposed_by: Editor::from(editor),
+                proposed_at: now,
+                service_id: service_id.to_string(),
+                organisation_id: listing.service.organisation_id.clone(),
+                change,
+            })?;
+            return Ok(EditOutcome::Proposed(id));
+        }
+        let fields: Vec<&str> = change.changes().iter().map(|c| c.field).collect();
+        let audit = NewAudit {
+            at: now,
+            editor: Some(Editor::from(editor)),
+            action: AuditAction::Edited,
+            summary: format!("{}: {}", change.title(), fields.join(", ")),
+        };
+        let id = after
+            .as_ref()
+            .or(before.as_ref())
+            .map(|e| e.id.clone())
+            .unwrap_or_default();
+        self.moderation.save_event(&id, after.as_ref(), &audit)?;
+        self.after_write()?;
+        Ok(EditOutcome::EventSaved)
+    }
+}
+
+/// A readable id for a new event, not yet used: "knutsford-club-open-day-2026-12-05".
+fn new_event_id(event: &Event, _listing_events: &[Event], all: &[Event]) -> String {
+    let mut slug = String::new();
+    for c in event.title.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
+    let slug = if slug.is_empty() {
+        "event".to_string()
+    } else {
+        slug
+    };
+    let base = format!("{}-{}", slug.trim_end_matches('-'), event.start.date());
+    let taken = |id: &str| all.iter().any(|e| e.id == id);
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or(base)
 }

@@ -147,9 +147,11 @@ fn summarise(path: &Path) -> StoreResult<BackupSummary> {
     })
 }
 
-/// Drops sessions and failed sign-ins from a fresh backup: they are only good for now.
+/// Drops sessions and failed sign-ins from a fresh backup (they are only good for now),
+/// and makes it one self-contained file (no WAL beside it), readable from read-only media.
 fn forget_sessions(path: &Path) -> StoreResult<()> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    conn.pragma_update(None, "journal_mode", "DELETE")?;
     conn.execute_batch("BEGIN; DELETE FROM sessions; DELETE FROM sign_in_failures; COMMIT;")?;
     Ok(())
 }
@@ -226,7 +228,13 @@ mod tests {
         let file = dir.path().join("monday.sqlite3");
         let summary = store.back_up(&file).unwrap();
         assert_eq!(summary.services, before.services.len());
-        assert!(!partial_path(&file).exists());
+        // One whole file, nothing half-written or beside it.
+        let beside: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains("monday"))
+            .collect();
+        assert_eq!(beside, ["monday.sqlite3"]);
 
         // Someone changes a listing and removes another after the backup.
         let mut changed = before.services[0].clone();

@@ -68,14 +68,17 @@ pub fn migrations() -> Migrations<'static> {
              );
              CREATE INDEX sign_in_failures_by_key ON sign_in_failures(key_hash, at);",
         ),
-        // 4: keeping listings true: providers' changes waiting for approval, the audit log
-        // (who changed what, with the service before and after, as JSON) and the public's
+        // 4: keeping listings true: providers' changes (to a listing, or to one of its
+        // events: before and after as JSON, null for a new or removed event) waiting for
+        // approval, the audit log (who changed what, with before and after) and the public's
         // problem reports. Editors are copied by name and email, so the log outlives
         // accounts. A report's client hash is blanked once the rate limit no longer needs it.
         M::up(
             "CREATE TABLE proposals (
                  id INTEGER PRIMARY KEY,
+                 subject TEXT NOT NULL DEFAULT 'service' CHECK (subject IN ('service', 'event')),
                  service_id TEXT NOT NULL,
+                 event_id TEXT,
                  organisation_id TEXT NOT NULL,
                  account_id INTEGER,
                  editor_name TEXT NOT NULL,

@@ -4,13 +4,14 @@
 use jiff::Timestamp;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
-use super::sqlite::{log, put_service};
+use super::sqlite::{log, put_event, put_service};
 use super::{SqliteStore, StoreError, StoreResult};
 use crate::accounts::AccountId;
-use crate::model::Service;
+use crate::model::{Event, Service};
 use crate::moderation::{
-    AuditAction, AuditEntry, Decided, Edited, Editor, ModerationStore, NewAudit, NewProblemReport,
-    NewProposal, ProblemKind, ProblemReport, Proposal, ProposalFilter, ProposalId, ProposalStatus,
+    AuditAction, AuditEntry, Change, Decided, Edited, Editor, ModerationStore, NewAudit,
+    NewProblemReport, NewProposal, ProblemKind, ProblemReport, Proposal, ProposalFilter,
+    ProposalId, ProposalStatus, Snapshot,
 };
 
 fn from_seconds(s: i64) -> Timestamp {
@@ -36,7 +37,7 @@ fn json<T: serde::de::DeserializeOwned>(at: usize, text: &str) -> rusqlite::Resu
 
 const PROPOSAL_COLUMNS: &str = "id, service_id, organisation_id, account_id, editor_name, \
      editor_email, proposed_at, before, after, status, decided_by_id, decided_by_name, \
-     decided_by_email, decided_at, reason";
+     decided_by_email, decided_at, reason, subject";
 
 fn proposal_of(row: &Row) -> rusqlite::Result<Proposal> {
     let status: String = row.get(9)?;
@@ -50,8 +51,16 @@ fn proposal_of(row: &Row) -> rusqlite::Result<Proposal> {
             email: String::new(),
         }),
         proposed_at: from_seconds(row.get(6)?),
-        before: json(7, &row.get::<_, String>(7)?)?,
-        after: json(8, &row.get::<_, String>(8)?)?,
+        change: match row.get::<_, String>(15)?.as_str() {
+            "event" => Change::Event {
+                before: json(7, &row.get::<_, String>(7)?)?,
+                after: json(8, &row.get::<_, String>(8)?)?,
+            },
+            _ => Change::Service {
+                before: json(7, &row.get::<_, String>(7)?)?,
+                after: json(8, &row.get::<_, String>(8)?)?,
+            },
+        },
         status: ProposalStatus::from_slug(&status).unwrap_or(ProposalStatus::Pending),
         decided_by: editor_at(row, 10)?,
         decided_at: row.get::<_, Option<i64>>(13)?.map(from_seconds),
@@ -64,7 +73,7 @@ const AUDIT_COLUMNS: &str =
 
 fn audit_of(row: &Row) -> rusqlite::Result<AuditEntry> {
     let action: String = row.get(5)?;
-    let service = |at: usize| -> rusqlite::Result<Option<Service>> {
+    let snapshot = |at: usize| -> rusqlite::Result<Option<Snapshot>> {
         row.get::<_, Option<String>>(at)?
             .map(|text| json(at, &text))
             .transpose()
@@ -76,8 +85,8 @@ fn audit_of(row: &Row) -> rusqlite::Result<AuditEntry> {
         action: AuditAction::from_slug(&action).unwrap_or(AuditAction::Edited),
         service_id: row.get(6)?,
         summary: row.get(7)?,
-        before: service(8)?,
-        after: service(9)?,
+        before: snapshot(8)?,
+        after: snapshot(9)?,
     })
 }
 
@@ -100,15 +109,15 @@ fn report_of(row: &Row) -> rusqlite::Result<ProblemReport> {
     })
 }
 
-fn write_audit(
+fn write_audit<T: serde::Serialize>(
     tx: &Transaction,
     audit: &NewAudit,
     service_id: Option<&str>,
-    before: Option<&Service>,
-    after: Option<&Service>,
+    before: Option<&T>,
+    after: Option<&T>,
 ) -> StoreResult<()> {
     let editor = audit.editor.as_ref();
-    let body = |s: Option<&Service>| s.map(serde_json::to_string).transpose();
+    let body = |s: Option<&T>| s.map(serde_json::to_string).transpose();
     tx.execute(
         "INSERT INTO audit_log (at, account_id, editor_name, editor_email, action, service_id,
              summary, before, after)
@@ -145,6 +154,31 @@ fn proposal_in(tx: &Transaction, id: ProposalId) -> StoreResult<Option<Proposal>
             proposal_of,
         )
         .optional()?)
+}
+
+/// The service an event change is about.
+fn service_of<'e>(before: Option<&'e Event>, after: Option<&'e Event>) -> Option<&'e str> {
+    after.or(before).and_then(|e| e.service_id.as_deref())
+}
+
+/// Adds, changes or (with no `after`) removes an event; returns it as it was. Events are
+/// read from the store by each page that shows them, so they need no change-log line.
+fn apply_event(tx: &Transaction, id: &str, after: Option<&Event>) -> StoreResult<Option<Event>> {
+    let before: Option<Event> = tx
+        .query_row("SELECT body FROM events WHERE id = ?1", [id], |r| {
+            r.get::<_, String>(0)
+        })
+        .optional()?
+        .map(|b| serde_json::from_str(&b))
+        .transpose()?;
+    match after {
+        Some(event) if event.id == id => put_event(tx, event)?,
+        Some(_) => return Err(StoreError::Invalid("an event's id may not change".into())),
+        None => {
+            tx.execute("DELETE FROM events WHERE id = ?1", [id])?;
+        }
+    }
+    Ok(before)
 }
 
 /// Saves `after` in place of `before` (same id and organisation), logging the change.
@@ -193,46 +227,90 @@ impl ModerationStore for SqliteStore {
         })
     }
 
+    fn save_event(
+        &self,
+        event_id: &str,
+        after: Option<&Event>,
+        audit: &NewAudit,
+    ) -> StoreResult<Option<Event>> {
+        self.write(|tx| {
+            let before = apply_event(tx, event_id, after)?;
+            write_audit(
+                tx,
+                audit,
+                service_of(before.as_ref(), after),
+                before.as_ref(),
+                after,
+            )?;
+            Ok(before)
+        })
+    }
+
     fn propose(&self, p: &NewProposal) -> StoreResult<ProposalId> {
         self.write(|tx| {
+            let (subject, event_id, before, after) = match &p.change {
+                Change::Service { before, after } => (
+                    "service",
+                    None,
+                    serde_json::to_string(before)?,
+                    serde_json::to_string(after)?,
+                ),
+                Change::Event { before, after } => (
+                    "event",
+                    before.as_ref().or(after.as_ref()).map(|e| e.id.clone()),
+                    serde_json::to_string(before)?,
+                    serde_json::to_string(after)?,
+                ),
+            };
+            // A later change to the same listing (or event) replaces one still waiting.
             tx.execute(
                 "UPDATE proposals SET status = 'superseded'
-                 WHERE service_id = ?1 AND status = 'pending'",
-                [&p.after.id],
+                 WHERE status = 'pending' AND subject = ?1
+                   AND ((?1 = 'service' AND service_id = ?2) OR (?1 = 'event' AND event_id = ?3))",
+                params![subject, p.service_id, event_id],
             )?;
             tx.execute(
-                "INSERT INTO proposals (service_id, organisation_id, account_id, editor_name,
-                     editor_email, proposed_at, before, after, status)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'pending')",
+                "INSERT INTO proposals (subject, service_id, event_id, organisation_id, account_id,
+                     editor_name, editor_email, proposed_at, before, after, status)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'pending')",
                 params![
-                    p.after.id,
-                    p.before.organisation_id,
+                    subject,
+                    p.service_id,
+                    event_id,
+                    p.organisation_id,
                     p.proposed_by.account_id.map(|id| id.0),
                     p.proposed_by.name,
                     p.proposed_by.email,
                     p.proposed_at.as_second(),
-                    serde_json::to_string(&p.before)?,
-                    serde_json::to_string(&p.after)?,
+                    before,
+                    after,
                 ],
             )?;
             let id = ProposalId(tx.last_insert_rowid());
-            let fields: Vec<&str> = crate::moderation::changes(&p.before, &p.after)
-                .iter()
-                .map(|c| c.field)
-                .collect();
+            let fields: Vec<&str> = p.change.changes().iter().map(|c| c.field).collect();
             let audit = NewAudit {
                 at: p.proposed_at,
                 editor: Some(p.proposed_by.clone()),
                 action: AuditAction::Proposed,
-                summary: format!("Change {} to {}: {}", id.0, p.after.name, fields.join(", ")),
+                summary: format!(
+                    "Change {}: {}: {}",
+                    id.0,
+                    p.change.title(),
+                    fields.join(", ")
+                ),
             };
-            write_audit(
-                tx,
-                &audit,
-                Some(&p.after.id),
-                Some(&p.before),
-                Some(&p.after),
-            )?;
+            match &p.change {
+                Change::Service { before, after } => {
+                    write_audit(tx, &audit, Some(&p.service_id), Some(before), Some(after))?
+                }
+                Change::Event { before, after } => write_audit(
+                    tx,
+                    &audit,
+                    Some(&p.service_id),
+                    before.as_ref(),
+                    after.as_ref(),
+                )?,
+            }
             Ok(id)
         })
     }
@@ -300,29 +378,60 @@ impl ModerationStore for SqliteStore {
                     reason,
                 ],
             )?;
-            if !approve {
-                write_audit(
-                    tx,
-                    audit,
-                    Some(&proposal.service_id),
-                    Some(&proposal.before),
-                    Some(&proposal.after),
-                )?;
-                return Ok(Decided::Rejected);
+            match (&proposal.change, approve) {
+                (Change::Service { before, after }, false) => {
+                    write_audit(
+                        tx,
+                        audit,
+                        Some(&proposal.service_id),
+                        Some(before),
+                        Some(after),
+                    )?;
+                    Ok(Decided::Rejected)
+                }
+                (Change::Event { before, after }, false) => {
+                    write_audit(
+                        tx,
+                        audit,
+                        Some(&proposal.service_id),
+                        before.as_ref(),
+                        after.as_ref(),
+                    )?;
+                    Ok(Decided::Rejected)
+                }
+                (Change::Service { .. }, true) => {
+                    let Some(current) = stored_service(tx, &proposal.service_id)? else {
+                        return Ok(Decided::ServiceGone);
+                    };
+                    let after = merge(&current, &proposal);
+                    let edited = save_edit(tx, current, after)?;
+                    write_audit(
+                        tx,
+                        audit,
+                        Some(&proposal.service_id),
+                        Some(&edited.before),
+                        Some(&edited.after),
+                    )?;
+                    Ok(Decided::Approved(Box::new(edited)))
+                }
+                (Change::Event { before, after }, true) => {
+                    if stored_service(tx, &proposal.service_id)?.is_none() {
+                        return Ok(Decided::ServiceGone);
+                    }
+                    let Some(id) = before.as_ref().or(after.as_ref()).map(|e| e.id.clone()) else {
+                        return Ok(Decided::NotFound);
+                    };
+                    let was = apply_event(tx, &id, after.as_deref())?;
+                    write_audit(
+                        tx,
+                        audit,
+                        Some(&proposal.service_id),
+                        was.as_ref(),
+                        after.as_deref(),
+                    )?;
+                    Ok(Decided::EventApproved)
+                }
             }
-            let Some(current) = stored_service(tx, &proposal.service_id)? else {
-                return Ok(Decided::ServiceGone);
-            };
-            let after = merge(&current, &proposal);
-            let edited = save_edit(tx, current, after)?;
-            write_audit(
-                tx,
-                audit,
-                Some(&proposal.service_id),
-                Some(&edited.before),
-                Some(&edited.after),
-            )?;
-            Ok(Decided::Approved(Box::new(edited)))
         })
     }
 
@@ -373,7 +482,7 @@ impl ModerationStore for SqliteStore {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            write_audit(tx, audit, Some(&report.service_id), None, None)?;
+            write_audit::<Service>(tx, audit, Some(&report.service_id), None, None)?;
             Ok(Some(id))
         })
     }
@@ -425,7 +534,7 @@ impl ModerationStore for SqliteStore {
                 [id],
                 |r| r.get(0),
             )?;
-            write_audit(tx, audit, Some(&service), None, None)?;
+            write_audit::<Service>(tx, audit, Some(&service), None, None)?;
             Ok(true)
         })
     }

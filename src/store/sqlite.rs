@@ -85,7 +85,7 @@ pub(super) fn put_service(tx: &Transaction, s: &Service) -> StoreResult<()> {
     Ok(())
 }
 
-fn put_event(tx: &Transaction, e: &Event) -> StoreResult<()> {
+pub(super) fn put_event(tx: &Transaction, e: &Event) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO events (id, service_id, organisation_id, starts_at, body) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT(id) DO UPDATE SET service_id = excluded.service_id,

@@ -5,7 +5,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::model::validate::valid_id;
-use dayfinder::moderation::{AuditEntry, changes};
+use dayfinder::moderation::{AuditEntry, Snapshot, changes, event_changes};
 
 use super::layout::{self, date_time, escape};
 use super::moderation::diff_table;
@@ -37,21 +37,25 @@ fn entry_row(entry: &AuditEntry) -> String {
             )
         })
         .unwrap_or_default();
-    let detail = match (&entry.before, &entry.after) {
-        (Some(before), Some(after)) => {
-            let diff = changes(before, after);
-            if diff.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "<details class=\"details\"><summary class=\"details__summary\">Before and after<span class=\"visually-hidden\"> (entry {})</span></summary>\
-                     <div class=\"details__text\">{}</div></details>",
-                    entry.id,
-                    diff_table(&diff, "Before and after")
-                )
-            }
+    let diff = match (&entry.before, &entry.after) {
+        (Some(Snapshot::Service(before)), Some(Snapshot::Service(after))) => changes(before, after),
+        (before, after) => {
+            let event = |s: &Option<Snapshot>| match s {
+                Some(Snapshot::Event(e)) => Some(e.as_ref().clone()),
+                _ => None,
+            };
+            event_changes(event(before).as_ref(), event(after).as_ref())
         }
-        _ => String::new(),
+    };
+    let detail = if diff.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<details class=\"details\"><summary class=\"details__summary\">Before and after<span class=\"visually-hidden\"> (entry {})</span></summary>\
+             <div class=\"details__text\">{}</div></details>",
+            entry.id,
+            diff_table(&diff, "Before and after")
+        )
     };
     format!(
         "<tr><td>{when}</td><td>{who}</td><td>{action}</td><td>{service}</td><td>{summary}{detail}</td></tr>",

@@ -9,7 +9,7 @@ use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::EditorSession;
 use dayfinder::engine::uk_today;
 use dayfinder::model::validate::valid_id;
-use dayfinder::model::{Directory, Service};
+use dayfinder::model::{Directory, Event, Service, Term};
 use dayfinder::moderation::{EditOutcome, Proposal};
 use jiff::Timestamp;
 
@@ -49,6 +49,7 @@ struct Editing {
     start: Service,
     pending: Option<Proposal>,
     locations: Vec<(String, String)>,
+    events: Vec<Event>,
 }
 
 async fn load(
@@ -71,10 +72,12 @@ async fn load(
                 &start.organisation_id,
                 start.location_id.as_deref(),
             );
+            let events = engine.events_to_edit(&account, &id)?.unwrap_or_default();
             Ok(Some(Editing {
                 start,
                 pending,
                 locations,
+                events,
             }))
         },
     )
@@ -88,6 +91,37 @@ fn not_found(state: &AppState) -> Response {
         "Listing not found",
         "There is no listing at that address that you can change. It may have been removed, \
          or it may belong to another organisation.",
+    )
+}
+
+/// The listing's open days and events, each with a link to change it, and one to add one.
+fn events_section(service_id: &str, events: &[Event]) -> String {
+    let rows: String = events
+        .iter()
+        .map(|e| {
+            format!(
+                "<tr><td>{date}</td><td>{title}<br><span class=\"body-s\">{kind}</span></td>\
+                 <td><a class=\"link\" href=\"/editor/events/{id}/edit\">Change<span class=\"visually-hidden\"> {title}, {date}</span></a></td></tr>",
+                date = escape(&e.start.date().strftime("%-d %B %Y").to_string()),
+                title = escape(&e.title),
+                kind = escape(e.kind.label()),
+                id = escape(&e.id),
+            )
+        })
+        .collect();
+    let table = if events.is_empty() {
+        "<p class=\"body\">There are no open days or events for this listing.</p>".to_string()
+    } else {
+        format!(
+            "<table class=\"table\"><caption class=\"visually-hidden\">Open days and events</caption>\
+             <thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th><th scope=\"col\"><span class=\"visually-hidden\">Change</span></th></tr></thead>\
+             <tbody>{rows}</tbody></table>"
+        )
+    };
+    format!(
+        "<h2 class=\"heading-l\" id=\"events\">Open days and events</h2>{table}\
+         <p class=\"body\"><a class=\"button button--secondary\" href=\"/editor/services/{}/events/new\">Add an open day or event</a></p>",
+        escape(service_id)
     )
 }
 
@@ -137,8 +171,9 @@ fn render(
     let main = format!(
         "<a href=\"/editor\" class=\"back-link\">Back to services</a>\
          <span class=\"caption-l\">{name}</span><h1 class=\"heading-xl\">Change the listing</h1>{waiting}\
-         <p class=\"body\">{how}</p><p class=\"body\"><a class=\"link\" href=\"/services/{id}\">See the published listing</a></p>{form}",
+         <p class=\"body\">{how}</p><p class=\"body\"><a class=\"link\" href=\"/services/{id}\">See the published listing</a></p>{form}{events}",
         name = escape(&editing.start.name),
+        events = events_section(id, &editing.events),
     );
     let title = if errors.is_empty() {
         format!("Change {}", editing.start.name)
@@ -237,6 +272,8 @@ pub async fn save(
             tracing::info!(account = session.account.id.0, service = %id, change = change.0, "change proposed");
             redirect_to(&format!("/editor/changes?done=sent&service={id}"), None)
         }
-        EditOutcome::NotFound | EditOutcome::NotAllowed => not_found(&state),
+        EditOutcome::NotFound | EditOutcome::NotAllowed | EditOutcome::EventSaved => {
+            not_found(&state)
+        }
     }
 }

@@ -27,7 +27,7 @@ impl Values {
         Values(pairs.to_vec())
     }
 
-    fn push(&mut self, name: impl Into<String>, value: impl Into<String>) {
+    pub(super) fn push(&mut self, name: impl Into<String>, value: impl Into<String>) {
         self.0.push((name.into(), value.into()));
     }
 
@@ -38,7 +38,7 @@ impl Values {
             .map_or("", |(_, v)| v.as_str())
     }
 
-    fn all(&self, name: &str) -> Vec<&str> {
+    pub(super) fn all(&self, name: &str) -> Vec<&str> {
         self.0
             .iter()
             .filter(|(k, _)| k == name)
@@ -46,7 +46,7 @@ impl Values {
             .collect()
     }
 
-    fn has(&self, name: &str, value: &str) -> bool {
+    pub(super) fn has(&self, name: &str, value: &str) -> bool {
         self.all(name).contains(&value)
     }
 
@@ -142,7 +142,7 @@ fn optional(text: &str) -> Option<String> {
 }
 
 /// "12.50", "£12", "12" as pence; None for anything else.
-fn pence(text: &str) -> Option<u32> {
+pub(super) fn pence(text: &str) -> Option<u32> {
     let text = text.trim().trim_start_matches('£').trim();
     let (pounds, pennies) = match text.split_once('.') {
         Some((p, d)) if d.len() == 2 => (p, d),
@@ -159,11 +159,11 @@ fn pence(text: &str) -> Option<u32> {
     Some(pounds.parse::<u32>().ok()? * 100 + pennies.parse::<u32>().ok()?)
 }
 
-fn looks_like_email(text: &str) -> bool {
+pub(super) fn looks_like_email(text: &str) -> bool {
     dayfinder::accounts::Email::parse(text).is_ok()
 }
 
-fn looks_like_phone(text: &str) -> bool {
+pub(super) fn looks_like_phone(text: &str) -> bool {
     let digits = text.chars().filter(char::is_ascii_digit).count();
     (7..=15).contains(&digits)
         && text
@@ -171,7 +171,7 @@ fn looks_like_phone(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " +()-".contains(c))
 }
 
-fn looks_like_website(text: &str) -> bool {
+pub(super) fn looks_like_website(text: &str) -> bool {
     (text.starts_with("https://") || text.starts_with("http://"))
         && text.len() > 10
         && !text.chars().any(char::is_whitespace)
@@ -432,13 +432,13 @@ fn session_field(row: usize, part: &str) -> &'static str {
 
 // ---- Rendering ----
 
-struct Form<'a> {
-    values: &'a Values,
-    errors: &'a [(&'static str, String)],
+pub(super) struct Form<'a> {
+    pub(super) values: &'a Values,
+    pub(super) errors: &'a [(&'static str, String)],
 }
 
 impl Form<'_> {
-    fn group(&self, field: &str) -> &'static str {
+    pub(super) fn group(&self, field: &str) -> &'static str {
         if self.errors.iter().any(|(f, _)| *f == field) {
             "form-group form-group--error"
         } else {
@@ -446,11 +446,11 @@ impl Form<'_> {
         }
     }
 
-    fn error(&self, field: &str) -> String {
+    pub(super) fn error(&self, field: &str) -> String {
         field_error(self.errors, field).unwrap_or_default()
     }
 
-    fn described(&self, field: &str, hint: bool) -> String {
+    pub(super) fn described(&self, field: &str, hint: bool) -> String {
         let mut ids = Vec::new();
         if hint {
             ids.push(format!("{field}-hint"));
@@ -465,7 +465,7 @@ impl Form<'_> {
         }
     }
 
-    fn hint(field: &str, hint: Option<&str>) -> String {
+    pub(super) fn hint(field: &str, hint: Option<&str>) -> String {
         hint.map(|h| {
             format!(
                 "<div class=\"hint\" id=\"{field}-hint\">{}</div>",
@@ -475,7 +475,7 @@ impl Form<'_> {
         .unwrap_or_default()
     }
 
-    fn input(
+    pub(super) fn input(
         &self,
         field: &str,
         label: &str,
@@ -500,7 +500,13 @@ impl Form<'_> {
         )
     }
 
-    fn textarea(&self, field: &str, label: &str, hint: Option<&str>, rows: u8) -> String {
+    pub(super) fn textarea(
+        &self,
+        field: &str,
+        label: &str,
+        hint: Option<&str>,
+        rows: u8,
+    ) -> String {
         format!(
             "<div class=\"{group}\"><label class=\"label\" for=\"{field}\">{label}</label>{hint}{error}\
              <textarea class=\"textarea\" id=\"{field}\" name=\"{field}\" rows=\"{rows}\"{described}>{value}</textarea></div>",
@@ -515,7 +521,7 @@ impl Form<'_> {
 
     /// Checkboxes (or radios) for a vocabulary; the first box has the field's id, for the
     /// error summary's link.
-    fn choices<T: Term>(
+    pub(super) fn choices<T: Term>(
         &self,
         field: &str,
         legend: &str,
@@ -544,7 +550,13 @@ impl Form<'_> {
         self.fieldset(field, legend, hint, &items)
     }
 
-    fn fieldset(&self, field: &str, legend: &str, hint: Option<&str>, items: &str) -> String {
+    pub(super) fn fieldset(
+        &self,
+        field: &str,
+        legend: &str,
+        hint: Option<&str>,
+        items: &str,
+    ) -> String {
         format!(
             "<div class=\"{group}\"><fieldset class=\"fieldset\"{described}>\
              <legend class=\"fieldset__legend\">{legend}</legend>{hint}{error}{items}</fieldset></div>",

@@ -1,5 +1,6 @@
-//! The editors' pages: signing in and out, "Your services" (vacancies in one click) and,
-//! for council editors, "Accounts".
+//! The editors' pages: signing in and out, "Services" (vacancies in one click), changing a
+//! listing and its events, "Changes" (the moderation queue), and for council editors
+//! problem reports, the audit log, reports and "Accounts".
 //!
 //! Plain server-rendered HTML from axum handlers, in the site's styles: every change is a
 //! POST form answered with a 303 redirect, so everything works without JavaScript, and
@@ -8,10 +9,12 @@
 //! `Cache-Control: no-store` and `X-Robots-Tag: noindex`.
 
 mod accounts;
-mod charts;
-mod insight;
 mod audit;
+mod charts;
 mod edit;
+mod event_form;
+mod events;
+mod insight;
 mod layout;
 mod listing_form;
 mod moderation;
@@ -52,13 +55,25 @@ pub fn routes() -> Router<AppState> {
         .route("/editor/sign-out", axum::routing::post(sign_in::sign_out))
         .route("/editor/accounts", get(accounts::page).post(accounts::add))
         .route("/editor/insight", get(insight::unmet_demand))
-        .route("/editor/insight/unmet-demand.csv", get(insight::unmet_demand_csv))
+        .route(
+            "/editor/insight/unmet-demand.csv",
+            get(insight::unmet_demand_csv),
+        )
         .route("/editor/insight/supply", get(insight::supply))
         .route("/editor/insight/supply.csv", get(insight::supply_csv))
         .route(
             "/editor/services/{id}/edit",
             get(edit::page).post(edit::save),
         )
+        .route(
+            "/editor/services/{id}/events/new",
+            get(events::new_page).post(events::add),
+        )
+        .route(
+            "/editor/events/{id}/edit",
+            get(events::edit_page).post(events::change),
+        )
+        .route("/editor/events/{id}/remove", post(events::remove))
         .route("/editor/changes", get(moderation::list))
         .route("/editor/changes/{id}", get(moderation::show))
         .route("/editor/changes/{id}/approve", post(moderation::approve))

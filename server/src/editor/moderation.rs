@@ -109,7 +109,7 @@ fn changes_table(proposals: &[Proposal], caption: &str) -> String {
                 "<tr><td><a class=\"link\" href=\"/editor/changes/{id}\">{name}<span class=\"visually-hidden\"> (change {id})</span></a></td>\
                  <td>{fields}</td><td>{who}<br><span class=\"body-s\">{when}</span></td><td>{status}{reason}</td></tr>",
                 id = p.id.0,
-                name = escape(&p.after.name),
+                name = escape(&p.title()),
                 fields = escape(&fields.join(", ")),
                 who = escape(&p.proposed_by.name),
                 when = escape(&date_time(p.proposed_at)),
@@ -261,7 +261,7 @@ fn change_page(
          <p class=\"body\">{status} Sent by {who} ({email}) on {when}.</p>{decided}\
          {diff}<p class=\"body\"><a class=\"link\" href=\"/services/{service}\">See the published listing</a></p>{forms}",
         summary = error_summary(errors),
-        name = escape(&proposal.after.name),
+        name = escape(&proposal.title()),
         status = status_tag(proposal.status),
         who = escape(&proposal.proposed_by.name),
         email = escape(&proposal.proposed_by.email),
@@ -272,7 +272,7 @@ fn change_page(
     let title = format!(
         "{}Change {id} to {}",
         if errors.is_empty() { "" } else { "Error: " },
-        proposal.after.name
+        proposal.title()
     );
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -399,7 +399,7 @@ async fn decide(state: AppState, id: String, request: Request<Body>, approve: bo
     let service = &proposal.service_id;
     match outcome {
         DecisionOutcome::Done(decided) => match *decided {
-            Decided::Approved(_) => {
+            Decided::Approved(_) | Decided::EventApproved => {
                 tracing::info!(
                     account = session.account.id.0,
                     change = change.0,

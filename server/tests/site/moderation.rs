@@ -57,6 +57,34 @@ fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// The number of the change waiting for this listing (or for one of its events).
+fn pending_change(service_id: &str, event: bool) -> i64 {
+    let council = server()
+        .engine
+        .accounts()
+        .all()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.role.is_council())
+        .unwrap();
+    server()
+        .engine
+        .proposals_for(
+            &council,
+            Some(dayfinder::moderation::ProposalStatus::Pending),
+            500,
+        )
+        .unwrap()
+        .into_iter()
+        .find(|p| {
+            p.service_id == service_id
+                && matches!(p.change, dayfinder::moderation::Change::Event { .. }) == event
+        })
+        .expect("a change waits for the listing")
+        .id
+        .0
+}
+
 /// The provider's service this module changes (others are used by editor.rs).
 fn service() -> String {
     server().own[2].clone()
@@ -94,12 +122,12 @@ async fn a_provider_changes_a_session_time_a_council_editor_approves_it_and_sear
     let mut council = Browser::new("198.51.100.32");
     council.sign_in(COUNCIL).await;
     let queue = council.get("/editor/changes").await;
-    let marker = "href=\"/editor/changes/";
-    let at = queue.body.find(marker).expect("a change in the queue") + marker.len();
-    let change: String = queue.body[at..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let change = pending_change(&id, false);
+    assert!(
+        queue
+            .body
+            .contains(&format!("href=\"/editor/changes/{change}\""))
+    );
     let page = council.get(&format!("/editor/changes/{change}")).await;
     assert_eq!(page.status, 200);
     assert!(
@@ -399,4 +427,80 @@ async fn a_report_sent_from_another_site_is_refused() {
         )
         .await;
     assert_eq!(answer.status, 403);
+}
+
+#[tokio::test]
+async fn a_providers_open_day_is_published_once_a_council_editor_approves_it() {
+    start().await;
+    let id = server().own.last().unwrap().clone();
+    let mut provider = Browser::new("198.51.100.45");
+    provider.sign_in(PROVIDER).await;
+    let action = format!("/editor/services/{id}/events/new");
+    let form = provider.get(&action).await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    let mut fields = form_fields(&form.body, &action);
+    let next_year = (jiff::Zoned::now().year() + 1).to_string();
+    for (name, value) in [
+        ("title", "Spring open day"),
+        ("kind", "open-day"),
+        ("description", "Come and meet the team, with tea and cake."),
+        ("date-day", "14"),
+        ("date-month", "3"),
+        ("date-year", next_year.as_str()),
+        ("start", "10:00"),
+        ("end", "12:00"),
+    ] {
+        fields.retain(|(k, _)| k != name);
+        fields.push((name.to_string(), value.to_string()));
+    }
+    let sent = provider.post(&action, &pairs(&fields)).await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+
+    let mut council = Browser::new("198.51.100.46");
+    council.sign_in(COUNCIL).await;
+    let queue = council.get("/editor/changes").await;
+    assert!(
+        queue.body.contains("New event: Spring open day"),
+        "{}",
+        queue.body
+    );
+    let change = pending_change(&id, true);
+    let page = council.get(&format!("/editor/changes/{change}")).await;
+    assert!(page.body.contains("None (a new event)"), "{}", page.body);
+    let approved = council
+        .post(
+            &format!("/editor/changes/{change}/approve"),
+            &[("csrf", &page.csrf())],
+        )
+        .await;
+    assert_eq!(approved.status, 303, "{}", approved.body);
+    let event = format!("spring-open-day-{next_year}-03-14");
+    let public = council.get(&format!("/events/{event}")).await;
+    assert_eq!(public.status, 200, "{}", public.body);
+    assert!(public.body.contains("Spring open day"));
+}
+
+#[tokio::test]
+async fn an_event_form_with_mistakes_comes_back_as_typed() {
+    start().await;
+    let id = service();
+    let mut provider = Browser::new("198.51.100.47");
+    let page = provider.sign_in(PROVIDER).await;
+    let answer = provider
+        .post(
+            &format!("/editor/services/{id}/events/new"),
+            &[
+                ("csrf", &page.csrf()),
+                ("title", "Taster"),
+                ("date-day", "31"),
+                ("date-month", "2"),
+                ("date-year", "2030"),
+                ("start", "25:00"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, 400, "{}", answer.body);
+    assert!(answer.body.contains("href=\"#date-day\""));
+    assert!(answer.body.contains("href=\"#start\""));
+    assert!(answer.body.contains("value=\"Taster\""));
 }

@@ -1,0 +1,318 @@
+//! A listing's open days and events: add one, change one, or remove one. Like listing
+//! changes, a council editor's are published at once and a provider's wait for approval.
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use dayfinder::accounts::EditorSession;
+use dayfinder::engine::uk_today;
+use dayfinder::model::validate::valid_id;
+use dayfinder::model::{Event, Listing};
+use dayfinder::moderation::{EditOutcome, Proposal};
+use jiff::Timestamp;
+
+use super::event_form;
+use super::layout::{self, escape};
+use super::listing_form::{FieldErrors, Values};
+use super::security::{checked_post, signed_in};
+use super::sign_in::redirect_to;
+use crate::startup::AppState;
+
+/// What an event form needs: the listing, the event (None for a new one), and the
+/// editor's own change to it still waiting, if any.
+struct Editing {
+    listing: Listing,
+    event: Option<Event>,
+    pending: Option<Proposal>,
+}
+
+impl Editing {
+    fn place(&self) -> Option<String> {
+        self.listing
+            .location
+            .as_ref()
+            .map(|l| format!("{}, {}", l.name, l.town))
+    }
+
+    fn location_id(&self) -> Option<&str> {
+        self.listing.service.location_id.as_deref()
+    }
+}
+
+fn not_found(state: &AppState) -> Response {
+    layout::problem(
+        StatusCode::NOT_FOUND,
+        &state.leptos_options,
+        "Event not found",
+        "There is no event or listing at that address that you can change. It may have been \
+         removed, or it may belong to another organisation.",
+    )
+}
+
+/// Loads a listing for a new event (`service` given) or an existing event (`event`
+/// given); None when there is none the editor may change.
+async fn load(
+    state: &AppState,
+    session: &EditorSession,
+    service: Option<String>,
+    event: Option<String>,
+) -> Result<Option<Editing>, Response> {
+    let engine = state.engine.clone();
+    let account = session.account.clone();
+    super::blocking(
+        "load an event to edit",
+        move || -> dayfinder::Result<Option<Editing>> {
+            let (event, pending, service_id) = match (event, service) {
+                (Some(id), _) => match engine.event_to_edit(&account, &id)? {
+                    Some((event, pending)) => {
+                        let service = event.service_id.clone().unwrap_or_default();
+                        (Some(event), pending, service)
+                    }
+                    None => return Ok(None),
+                },
+                (None, Some(service)) => {
+                    if engine.events_to_edit(&account, &service)?.is_none() {
+                        return Ok(None);
+                    }
+                    (None, None, service)
+                }
+                (None, None) => return Ok(None),
+            };
+            Ok(engine.listing(&service_id)?.map(|listing| Editing {
+                listing,
+                event,
+                pending,
+            }))
+        },
+    )
+    .await
+}
+
+fn render(
+    state: &AppState,
+    session: &EditorSession,
+    editing: &Editing,
+    values: &Values,
+    errors: &FieldErrors,
+) -> Response {
+    let council = session.account.role.is_council();
+    let service = &editing.listing.service;
+    let (heading, action) = match &editing.event {
+        Some(e) => ("Change an event", format!("/editor/events/{}/edit", e.id)),
+        None => (
+            "Add an open day or event",
+            format!("/editor/services/{}/events/new", service.id),
+        ),
+    };
+    let waiting = match &editing.pending {
+        Some(_) if !council => "<div class=\"notice\" role=\"status\"><p class=\"notice__text\">Your change to this \
+             event is waiting for approval. This form shows it; sending the form again replaces it.</p></div>"
+            .to_string(),
+        Some(p) => format!(
+            "<div class=\"notice\"><p class=\"notice__text\">A change to this event is waiting. \
+             <a class=\"link\" href=\"/editor/changes/{}\">Review the change</a>.</p></div>",
+            p.id.0
+        ),
+        None => String::new(),
+    };
+    let how = if council {
+        "Your changes are published as soon as you save them."
+    } else {
+        "A council editor checks every change before it is published."
+    };
+    let form = event_form::render(
+        values,
+        errors,
+        editing.place().as_deref(),
+        &action,
+        session.csrf_token.as_str(),
+        if council {
+            "Save and publish"
+        } else {
+            "Send for approval"
+        },
+    );
+    let remove = match &editing.event {
+        Some(e) => format!(
+            "<h2 class=\"heading-m\">Remove this event</h2>\
+             <p class=\"body\">If it is cancelled, remove it so nobody comes for nothing.</p>\
+             <form method=\"post\" action=\"/editor/events/{id}/remove\">\
+             <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
+             <button type=\"submit\" class=\"button button--warning\">Remove {title}</button></form>",
+            id = escape(&e.id),
+            csrf = escape(session.csrf_token.as_str()),
+            title = escape(&e.title),
+        ),
+        None => String::new(),
+    };
+    let main = format!(
+        "<a href=\"/editor/services/{id}/edit\" class=\"back-link\">Back to the listing</a>\
+         <span class=\"caption-l\">{name}</span><h1 class=\"heading-xl\">{heading}</h1>{waiting}\
+         <p class=\"body\">{how}</p>{form}{remove}",
+        id = escape(&service.id),
+        name = escape(&service.name),
+    );
+    let title = format!(
+        "{}{heading}: {}",
+        if errors.is_empty() { "" } else { "Error: " },
+        service.name
+    );
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    (
+        status,
+        Html(layout::page(
+            &state.leptos_options,
+            &title,
+            Some(session),
+            &main,
+        )),
+    )
+        .into_response()
+}
+
+/// Handles `GET /editor/services/{id}/events/new`.
+#[tracing::instrument(skip_all)]
+pub async fn new_page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let session = match signed_in(&state, &headers).await {
+        Ok(session) => session,
+        Err(response) => return response,
+    };
+    if !valid_id(&id) {
+        return not_found(&state);
+    }
+    match load(&state, &session, Some(id), None).await {
+        Ok(Some(editing)) => {
+            let values = event_form::values_of(None, editing.location_id());
+            render(&state, &session, &editing, &values, &Vec::new())
+        }
+        Ok(None) => not_found(&state),
+        Err(response) => response,
+    }
+}
+
+/// Handles `GET /editor/events/{id}/edit`.
+#[tracing::instrument(skip_all)]
+pub async fn edit_page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let session = match signed_in(&state, &headers).await {
+        Ok(session) => session,
+        Err(response) => return response,
+    };
+    if !valid_id(&id) {
+        return not_found(&state);
+    }
+    match load(&state, &session, None, Some(id)).await {
+        Ok(Some(editing)) => {
+            let values = event_form::values_of(editing.event.as_ref(), editing.location_id());
+            render(&state, &session, &editing, &values, &Vec::new())
+        }
+        Ok(None) => not_found(&state),
+        Err(response) => response,
+    }
+}
+
+/// Handles `POST /editor/services/{id}/events/new`.
+#[tracing::instrument(skip_all)]
+pub async fn add(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request<Body>,
+) -> Response {
+    save(state, Some(id), None, request, false).await
+}
+
+/// Handles `POST /editor/events/{id}/edit`.
+#[tracing::instrument(skip_all)]
+pub async fn change(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request<Body>,
+) -> Response {
+    save(state, None, Some(id), request, false).await
+}
+
+/// Handles `POST /editor/events/{id}/remove`.
+#[tracing::instrument(skip_all)]
+pub async fn remove(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request<Body>,
+) -> Response {
+    save(state, None, Some(id), request, true).await
+}
+
+async fn save(
+    state: AppState,
+    service: Option<String>,
+    event: Option<String>,
+    request: Request<Body>,
+    remove: bool,
+) -> Response {
+    let (post, session) = match checked_post(&state, request).await {
+        Ok(checked) => checked,
+        Err(response) => return response,
+    };
+    if !service.iter().chain(event.iter()).all(|id| valid_id(id)) {
+        return not_found(&state);
+    }
+    let editing = match load(&state, &session, service, event.clone()).await {
+        Ok(Some(editing)) => editing,
+        Ok(None) => {
+            tracing::warn!(
+                account = session.account.id.0,
+                "refused an event change the editor may not make"
+            );
+            return not_found(&state);
+        }
+        Err(response) => return response,
+    };
+    let after = if remove {
+        None
+    } else {
+        let values = Values::from_pairs(post.fields());
+        match event_form::parse(
+            &values,
+            editing.event.as_ref(),
+            editing.location_id(),
+            uk_today(),
+        ) {
+            Ok(event) => Some(event),
+            Err(errors) => return render(&state, &session, &editing, &values, &errors),
+        }
+    };
+    let engine = state.engine.clone();
+    let account = session.account.clone();
+    let service_id = editing.listing.service.id.clone();
+    let id = service_id.clone();
+    let outcome = match super::blocking("save an event", move || {
+        engine.edit_event(&account, &id, event.as_deref(), after, Timestamp::now())
+    })
+    .await
+    {
+        Ok(outcome) => outcome,
+        Err(response) => return response,
+    };
+    match outcome {
+        EditOutcome::Proposed(_) => redirect_to(
+            &format!("/editor/changes?done=sent&service={service_id}"),
+            None,
+        ),
+        EditOutcome::EventSaved => redirect_to(
+            &format!("/editor/changes?done=event-saved&service={service_id}"),
+            None,
+        ),
+        _ => not_found(&state),
+    }
+}
