@@ -68,6 +68,11 @@ pub fn PrivacyPage() -> impl IntoView {
             "Like every website, our server sees your device’s internet address when it sends you a page. "
             "Server logs are used only to keep the website working and secure."
         </p>
+        <h2 class="heading-m">"Reporting a problem with a listing"</h2>
+        <p class="body">
+            "If you report a problem with a listing, we keep what you write, and your email or phone number if you give it, so the council’s directory team can put the listing right and reply to you. "
+            "To stop misuse, we also keep a scrambled form (a hash) of your device’s internet address for one hour, then delete it. We never keep the address itself."
+        </p>
         <h2 class="heading-m">"Contacting a service"</h2>
         <p class="body">
             "If you contact a service listed here, you are dealing with that service directly. Its own privacy notice applies."
