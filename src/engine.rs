@@ -57,7 +57,20 @@ impl Engine {
     /// index up to date with the store.
     pub fn open(data_dir: &Path) -> Result<Engine> {
         std::fs::create_dir_all(data_dir)?;
-        let store = Arc::new(SqliteStore::open(&data_dir.join("dayfinder.sqlite3"))?);
+        let store = SqliteStore::open(&data_dir.join("dayfinder.sqlite3"))?;
+        Engine::open_with(store, data_dir)
+    }
+
+    /// An engine over any store, with its search index on disk in `data_dir/index`: how
+    /// a site node runs on a shared PostgreSQL store (each node keeps its own index).
+    pub fn open_with<
+        S: Store + AccountStore + ModerationStore + crate::store::insight::InsightStore + 'static,
+    >(
+        store: S,
+        data_dir: &Path,
+    ) -> Result<Engine> {
+        std::fs::create_dir_all(data_dir)?;
+        let store = Arc::new(store);
         let (index, indexed) = SearchIndex::open(&data_dir.join("index"))?;
         let engine = Engine {
             store: store.clone(),

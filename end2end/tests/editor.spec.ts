@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, open, signIn, withJs } from './helpers';
 
 // The editors are added by the web server's start command (playwright.config.ts).

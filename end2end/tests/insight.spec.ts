@@ -1,20 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, open } from './helpers';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, open, signIn } from './helpers';
 
 // The council editor is added by the web server's start command (playwright.config.ts).
-const PASSWORD = 'plum tree river lantern';
 const COUNCIL = 'e2e.council@example.org';
 const PROVIDER = 'e2e.provider@example.org';
 // Dementia, Shared Lives, on Sunday evenings near Crewe: the sample has nothing for it.
 const FINDS_NOTHING = '/search?need=dementia&kind=shared-lives&day=sunday&time=evening&near=Crewe';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/editor/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/editor$/);
-}
 
 test('a council editor sees which needs in which towns found nothing, and downloads it', async ({ page, browser }, testInfo) => {
   // A resident, in a browser of their own, searches and finds nothing.

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, open, signIn, withJs } from './helpers';
 
 // Issue 7's "done when": a provider changes a session time and marks the service full, a
@@ -86,7 +86,7 @@ test.describe('report a problem', () => {
 test.describe('editing pages have no axe violations', () => {
   test.use({ javaScriptEnabled: true });
 
-  test('the listing form, the changes, problem reports and the audit log', async ({ page }) => {
+  test('the listing and event forms, changes, problem reports, audit log, stale listings and data quality', async ({ page }) => {
     await signIn(page, COUNCIL);
     await page.goto('/editor/services/poynton-coffee-companions/edit');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Change the listing');
@@ -95,7 +95,13 @@ test.describe('editing pages have no axe violations', () => {
     await page.getByRole('button', { name: 'Save and publish' }).click();
     await expect(page.getByRole('alert')).toContainText('Enter the service’s name');
     await expectNoAxeViolations(page);
-    for (const path of ['/editor/changes', '/editor/problems', '/editor/audit']) {
+    await page.goto('/editor/services/poynton-coffee-companions/events/new');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add an open day or event');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Save and publish' }).click();
+    await expect(page.getByRole('alert')).toContainText('Enter the event’s title');
+    await expectNoAxeViolations(page);
+    for (const path of ['/editor/changes', '/editor/problems', '/editor/audit', '/editor/stale', '/editor/quality']) {
       await page.goto(path);
       await expectNoAxeViolations(page);
     }

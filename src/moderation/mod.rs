@@ -200,6 +200,8 @@ pub enum AuditAction {
     ProblemReported,
     /// A council editor closed a problem report.
     ProblemClosed,
+    /// An administrator restored the directory from a backup (`dayfinder restore`).
+    Restored,
 }
 
 impl AuditAction {
@@ -213,6 +215,7 @@ impl AuditAction {
             AuditAction::Rejected => "rejected",
             AuditAction::ProblemReported => "problem-reported",
             AuditAction::ProblemClosed => "problem-closed",
+            AuditAction::Restored => "restored",
         }
     }
 
@@ -226,6 +229,7 @@ impl AuditAction {
             AuditAction::Rejected,
             AuditAction::ProblemReported,
             AuditAction::ProblemClosed,
+            AuditAction::Restored,
         ]
         .into_iter()
         .find(|a| a.slug() == slug)
@@ -241,6 +245,7 @@ impl AuditAction {
             AuditAction::Rejected => "Did not approve a change",
             AuditAction::ProblemReported => "Reported a problem",
             AuditAction::ProblemClosed => "Closed a problem report",
+            AuditAction::Restored => "Restored the directory from a backup",
         }
     }
 }

@@ -18,6 +18,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::{SqliteStore, Store, StoreError, StoreResult};
 use crate::model::Directory;
+use crate::moderation::{AuditAction, NewAudit};
 
 /// The store's file name inside the data folder.
 pub const STORE_FILE: &str = "dayfinder.sqlite3";
@@ -77,7 +78,25 @@ impl SqliteStore {
     pub fn restore(&self, from: &Path) -> StoreResult<(BackupSummary, u64)> {
         let summary = summarise(from)?;
         let directory = read_backup(from)?;
-        let head = self.replace_all(&directory)?;
+        if let Some(problem) = directory.problems().into_iter().next() {
+            return Err(StoreError::Invalid(problem.to_string()));
+        }
+        let audit = NewAudit {
+            at: jiff::Timestamp::now(),
+            editor: None,
+            action: AuditAction::Restored,
+            summary: format!(
+                "The directory was restored from the backup {} ({} services)",
+                from.display(),
+                directory.services.len()
+            ),
+        };
+        // The replacement and its audit entry are one transaction, like every write.
+        let head = self.write(|tx| {
+            let head = super::sqlite::replace_in(tx, &directory)?;
+            super::moderation::write_audit::<crate::model::Service>(tx, &audit, None, None, None)?;
+            Ok(head)
+        })?;
         Ok((summary, head))
     }
 }
@@ -217,6 +236,21 @@ mod tests {
 
     fn sample() -> Directory {
         crate::sample::cheshire_east_on(REFERENCE_DAY)
+    }
+
+    #[test]
+    fn a_restore_is_written_in_the_audit_log() {
+        use crate::moderation::{AuditAction, ModerationStore};
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open_in(dir.path()).unwrap();
+        store.replace_all(&sample()).unwrap();
+        let file = dir.path().join("backup.sqlite3");
+        store.back_up(&file).unwrap();
+        store.restore(&file).unwrap();
+        let log = store.audit_log(None, 1).unwrap();
+        assert_eq!(log[0].action, AuditAction::Restored);
+        assert!(log[0].editor.is_none());
+        assert!(log[0].summary.contains("backup.sqlite3"), "{}", log[0].summary);
     }
 
     #[test]

@@ -11,11 +11,15 @@ mod backup;
 pub mod insight;
 mod migrations;
 mod moderation;
+#[cfg(feature = "postgres")]
+pub mod postgres;
 mod sqlite;
 mod sqlite_insight;
 
 pub use backup::{BackupSummary, STORE_FILE, read_backup};
 pub use sqlite::SqliteStore;
+#[cfg(feature = "postgres")]
+pub use postgres::PostgresStore;
 
 use crate::model::{Directory, Listing, Service};
 
@@ -26,6 +30,12 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("the store's schema could not be brought up to date")]
     Migration(#[from] rusqlite_migration::Error),
+    #[cfg(feature = "postgres")]
+    #[error("PostgreSQL failed")]
+    Postgres(#[from] ::postgres::Error),
+    #[cfg(feature = "postgres")]
+    #[error("could not connect to PostgreSQL")]
+    Connect(#[from] r2d2::Error),
     #[error("a stored record could not be read")]
     Corrupt(#[from] serde_json::Error),
     #[error("{0}")]

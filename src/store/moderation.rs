@@ -109,7 +109,7 @@ fn report_of(row: &Row) -> rusqlite::Result<ProblemReport> {
     })
 }
 
-fn write_audit<T: serde::Serialize>(
+pub(super) fn write_audit<T: serde::Serialize>(
     tx: &Transaction,
     audit: &NewAudit,
     service_id: Option<&str>,

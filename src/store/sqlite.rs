@@ -69,6 +69,28 @@ pub(super) fn log(tx: &Transaction, service_id: Option<&str>, op: &str) -> Store
     Ok(tx.last_insert_rowid() as u64)
 }
 
+/// Replaces the whole directory inside `tx`, logging a `replace` change; returns its seq.
+pub(super) fn replace_in(tx: &Transaction, directory: &Directory) -> StoreResult<u64> {
+    tx.execute_batch("DELETE FROM events; DELETE FROM services; DELETE FROM locations; DELETE FROM organisations;")?;
+    for o in &directory.organisations {
+        tx.execute("INSERT INTO organisations (id, body) VALUES (?1, ?2)", params![o.id, serde_json::to_string(o)?])?;
+    }
+    for l in &directory.locations {
+        tx.execute("INSERT INTO locations (id, body) VALUES (?1, ?2)", params![l.id, serde_json::to_string(l)?])?;
+    }
+    for s in &directory.services {
+        put_service(tx, s)?;
+    }
+    for e in &directory.events {
+        put_event(tx, e)?;
+    }
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('source', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [&directory.source],
+    )?;
+    log(tx, None, "replace")
+}
+
 pub(super) fn put_service(tx: &Transaction, s: &Service) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO services (id, organisation_id, location_id, body) VALUES (?1, ?2, ?3, ?4)
@@ -194,26 +216,7 @@ impl Store for SqliteStore {
         if let Some(problem) = directory.problems().into_iter().next() {
             return Err(StoreError::Invalid(problem.to_string()));
         }
-        self.write(|tx| {
-            tx.execute_batch("DELETE FROM events; DELETE FROM services; DELETE FROM locations; DELETE FROM organisations;")?;
-            for o in &directory.organisations {
-                tx.execute("INSERT INTO organisations (id, body) VALUES (?1, ?2)", params![o.id, serde_json::to_string(o)?])?;
-            }
-            for l in &directory.locations {
-                tx.execute("INSERT INTO locations (id, body) VALUES (?1, ?2)", params![l.id, serde_json::to_string(l)?])?;
-            }
-            for s in &directory.services {
-                put_service(tx, s)?;
-            }
-            for e in &directory.events {
-                put_event(tx, e)?;
-            }
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES ('source', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [&directory.source],
-            )?;
-            log(tx, None, "replace")
-        })
+        self.write(|tx| replace_in(tx, directory))
     }
 
     fn merge(&self, directory: &Directory) -> StoreResult<MergeCounts> {

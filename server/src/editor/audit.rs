@@ -5,7 +5,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::model::validate::valid_id;
-use dayfinder::moderation::{AuditEntry, Snapshot, changes, event_changes};
+use dayfinder::moderation::{AuditAction, AuditEntry, Snapshot, changes, event_changes};
 
 use super::layout::{self, date_time, escape};
 use super::moderation::diff_table;
@@ -26,7 +26,10 @@ fn entry_row(entry: &AuditEntry) -> String {
                 escape(&e.email)
             )
         })
-        .unwrap_or_else(|| "A member of the public".into());
+        .unwrap_or_else(|| match entry.action {
+            AuditAction::Restored => "An administrator, on the command line".into(),
+            _ => "A member of the public".into(),
+        });
     let service = entry
         .service_id
         .as_deref()
