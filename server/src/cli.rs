@@ -21,6 +21,12 @@ pub struct Cli {
     )]
     pub data_dir: PathBuf,
 
+    /// A shared PostgreSQL database for the store (postgres://user:password@host/db), so
+    /// that several site nodes serve one directory (docs/scaling.md); each keeps its own
+    /// search index in --data-dir. Without it, the store is a SQLite file in --data-dir.
+    #[arg(long, global = true, env = "DATABASE_URL", hide_env_values = true, value_parser = database_url)]
+    pub database: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -91,6 +97,18 @@ pub struct AddEditorArgs {
     /// For a provider editor: their organisation's id in the directory.
     #[arg(long, required_if_eq("role", "provider"))]
     pub organisation: Option<String>,
+}
+
+/// A PostgreSQL connection URL.
+fn database_url(text: &str) -> Result<String, String> {
+    if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+        Ok(text.to_string())
+    } else {
+        Err(
+            "the database must be a PostgreSQL URL, like postgres://dayfinder@localhost/dayfinder"
+                .into(),
+        )
+    }
 }
 
 /// An http(s) URL with a host and nothing after it but an optional slash.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use dayfinder::query::{Hit, SearchQuery};
-use dayfinder::store::SqliteStore;
+use dayfinder::store::{PostgresStore, SqliteStore};
 use dayfinder::{Engine, sample};
 use serde::Serialize;
 
@@ -14,10 +14,21 @@ use crate::cli::{
 };
 use crate::startup::{Application, Settings};
 
+/// The shared database's URL (`--database`), set once from the command line by `run`.
+/// Without one, the store is the embedded SQLite file in the data folder.
+static DATABASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
 /// Runs the command the user asked for (`serve` when none).
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let data_dir = cli.data_dir;
+    if let Some(url) = cli.database {
+        let _ = DATABASE.set(url);
+    }
     match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Backup(_) | Command::Restore(_) if DATABASE.get().is_some() => bail!(
+            "backup and restore copy the embedded store; back up PostgreSQL with its own \
+             tools (pg_dump, replicas): see docs/scaling.md"
+        ),
         Command::Serve(args) => serve(&data_dir, args).await,
         Command::Reindex => {
             let engine = open(&data_dir).await?;
@@ -50,17 +61,32 @@ pub async fn blocking<T: Send + 'static>(
         .context("A background task failed")?
 }
 
-/// Opens the store and index in `data_dir`.
+/// Opens the store (in `data_dir`, or the `--database`) and the index in `data_dir`.
 pub async fn open(data_dir: &Path) -> anyhow::Result<Arc<Engine>> {
     let dir = data_dir.to_path_buf();
+    let database = DATABASE.get().cloned();
     blocking(move || {
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("Failed to create the data folder {}", dir.display()))?;
-        let engine = Engine::open(&dir)
-            .with_context(|| format!("Failed to open the directory in {}", dir.display()))?;
+        let engine = match database {
+            Some(url) => Engine::open_with(connect(&url)?, &dir).with_context(|| {
+                format!(
+                    "Failed to open the index in {} on PostgreSQL",
+                    dir.display()
+                )
+            })?,
+            None => Engine::open(&dir)
+                .with_context(|| format!("Failed to open the directory in {}", dir.display()))?,
+        };
         Ok(Arc::new(engine))
     })
     .await
+}
+
+/// Connects to the shared PostgreSQL store (never printing the URL: it may hold a password).
+fn connect(url: &str) -> anyhow::Result<PostgresStore> {
+    PostgresStore::connect(url)
+        .context("Failed to open the PostgreSQL database named by --database (DATABASE_URL)")
 }
 
 /// Opens only the store in `data_dir`, not the search index: for commands that must work
@@ -296,9 +322,11 @@ async fn add_editor(data_dir: &Path, args: AddEditorArgs) -> anyhow::Result<()> 
         line.trim_end_matches(['\r', '\n']).to_string()
     };
     let password = Password::parse(&typed)?;
-    // The store alone: the running site holds the search index, which this does not need.
-    let store = open_store(data_dir).await?;
-    let added = blocking(move || {
+    fn add_to<S: Store + dayfinder::accounts::AccountStore>(
+        store: &S,
+        account: &NewAccount,
+        password: &Password,
+    ) -> anyhow::Result<dayfinder::accounts::Account> {
         if let Role::Provider { organisation_id } = &account.role {
             let directory = store.directory().context("Failed to read the directory")?;
             if !directory
@@ -309,9 +337,16 @@ async fn add_editor(data_dir: &Path, args: AddEditorArgs) -> anyhow::Result<()> 
                 bail!(AccountError::UnknownOrganisation(organisation_id.clone()));
             }
         }
-        Ok(Accounts::new(&*store).add(&account, &password, jiff::Timestamp::now())?)
-    })
-    .await?;
+        Ok(Accounts::new(store).add(account, password, jiff::Timestamp::now())?)
+    }
+    // The store alone: the running site holds the search index, which this does not need.
+    let added = match DATABASE.get().cloned() {
+        Some(url) => blocking(move || add_to(&connect(&url)?, &account, &password)).await?,
+        None => {
+            let store = open_store(data_dir).await?;
+            blocking(move || add_to(&*store, &account, &password)).await?
+        }
+    };
     println!(
         "Added {} <{}> as a {}.",
         added.name,

@@ -565,14 +565,41 @@ mod tests {
         dayfinder::sample::cheshire_east()
             .events
             .into_iter()
-            .find(|e| e.service_id.is_some() && e.place.location_id.is_none())
-            .expect("a sample event somewhere else")
+            .find(|e| e.service_id.is_some() && e.place.location_id.is_some())
+            .expect("a sample event at its listing's place")
     }
 
     #[test]
     fn a_form_filled_from_an_event_reads_back_as_the_same_event() {
         let e = an_event();
-        let back = parse(&values_of(Some(&e), None), Some(&e), None, e.start.date()).unwrap();
+        let at = e.place.location_id.clone();
+        let back = parse(
+            &values_of(Some(&e), at.as_deref()),
+            Some(&e),
+            at.as_deref(),
+            e.start.date(),
+        )
+        .unwrap();
+        assert_eq!(back, e);
+    }
+
+    #[test]
+    fn an_event_somewhere_else_reads_back_with_its_address() {
+        let mut e = an_event();
+        e.place = EventPlace {
+            location_id: None,
+            name: "Crewe Library".into(),
+            address: "Prince Albert Street".into(),
+            town: "Crewe".into(),
+            postcode: "CW1 2DH".into(),
+        };
+        let back = parse(
+            &values_of(Some(&e), Some("hall")),
+            Some(&e),
+            Some("hall"),
+            e.start.date(),
+        )
+        .unwrap();
         assert_eq!(back, e);
     }
 
