@@ -12,11 +12,14 @@ site_only=false
 
 say() { printf 'install-tools: %s\n' "$*"; }
 
-# Debian packages: wasm-opt (binaryen) for the release bundle, chromium for the browser tests.
+# Debian packages: wasm-opt (binaryen) for the release bundle, chromium for the browser tests,
+# postgresql for the store's tests on PostgreSQL.
 need_apt=()
 command -v wasm-opt >/dev/null 2>&1 || need_apt+=(binaryen)
 if ! $site_only; then
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+  # PostgreSQL for the store suite's second backend (scripts/test.sh starts a throwaway one).
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql)
 fi
 if [ "${#need_apt[@]}" -gt 0 ]; then
   sudo=""

@@ -9,6 +9,42 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# A PostgreSQL cluster of our own, in a temporary folder, on a free loopback port, with
+# fsync off (it is thrown away): the store suite (tests/store_suite.rs) runs on it as well
+# as on SQLite. Only DAYFINDER_TEST_POSTGRES is exported, not DATABASE_URL, so that the
+# tests that start the `dayfinder` binary keep the embedded store. PostgreSQL refuses to
+# run as root, so as root the cluster runs as the `postgres` user Debian's package makes.
+pg_dir=""
+pg_as=()
+start_postgres() {
+  local bin port
+  bin=$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1)
+  if [ -z "$bin" ]; then
+    echo "no PostgreSQL found in /usr/lib/postgresql (scripts/install-tools.sh installs it)" >&2
+    return 1
+  fi
+  pg_dir=$(mktemp -d /tmp/dayfinder-pg.XXXXXX)  # short: it holds the socket, too
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres: "$pg_dir"
+    pg_as=(runuser -u postgres --)
+  fi
+  trap stop_postgres EXIT
+  port=$(( 20000 + RANDOM % 20000 ))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$(( port + 1 )); done
+  "${pg_as[@]}" "$bin/initdb" -D "$pg_dir/data" -U dayfinder --auth=trust -E UTF8 \
+    --no-locale --no-sync >"$pg_dir/initdb.log"
+  "${pg_as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -s \
+    -o "-h 127.0.0.1 -p $port -k $pg_dir -c fsync=off -c full_page_writes=off" start
+  export DAYFINDER_TEST_POSTGRES="postgres://dayfinder@127.0.0.1:$port/postgres"
+  echo "$("$bin/postgres" --version) at $DAYFINDER_TEST_POSTGRES"
+}
+stop_postgres() {
+  [ -n "$pg_dir" ] || return 0
+  "${pg_as[@]}" "$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1)/pg_ctl" \
+    -D "$pg_dir/data" -m immediate -s stop || true
+  rm -rf "$pg_dir"
+}
+
 step "Installing missing tools"
 scripts/install-tools.sh
 
@@ -17,6 +53,9 @@ cargo fmt --all -- --check
 
 step "Linting"
 cargo clippy --workspace --all-targets -- -D warnings
+
+step "Starting a throwaway PostgreSQL for the store suite"
+start_postgres
 
 step "Unit and integration tests"
 cargo test --workspace

@@ -10,9 +10,9 @@ use jiff::civil::{Date, DateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::AccountStore;
-use crate::moderation::ModerationStore;
 use crate::error::{Error, Result};
 use crate::model::{Directory, Event, EventListing, Listing, Service, Term};
+use crate::moderation::ModerationStore;
 use crate::places::{Gazetteer, PlaceError};
 use crate::query::{EventQuery, PlaceFound, PlaceNotice, SearchQuery, SearchResults};
 use crate::search::{PlaceNames, SearchIndex, understand};

@@ -16,9 +16,9 @@ pub mod engine;
 #[cfg(feature = "engine")]
 pub mod error;
 #[cfg(feature = "engine")]
-pub mod moderation;
-#[cfg(feature = "engine")]
 pub mod insight;
+#[cfg(feature = "engine")]
+pub mod moderation;
 #[cfg(feature = "engine")]
 pub mod oruk;
 #[cfg(feature = "engine")]

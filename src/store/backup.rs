@@ -250,7 +250,11 @@ mod tests {
         let log = store.audit_log(None, 1).unwrap();
         assert_eq!(log[0].action, AuditAction::Restored);
         assert!(log[0].editor.is_none());
-        assert!(log[0].summary.contains("backup.sqlite3"), "{}", log[0].summary);
+        assert!(
+            log[0].summary.contains("backup.sqlite3"),
+            "{}",
+            log[0].summary
+        );
     }
 
     #[test]

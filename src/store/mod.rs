@@ -17,9 +17,9 @@ mod sqlite;
 mod sqlite_insight;
 
 pub use backup::{BackupSummary, STORE_FILE, read_backup};
-pub use sqlite::SqliteStore;
 #[cfg(feature = "postgres")]
 pub use postgres::PostgresStore;
+pub use sqlite::SqliteStore;
 
 use crate::model::{Directory, Listing, Service};
 

@@ -73,10 +73,16 @@ pub(super) fn log(tx: &Transaction, service_id: Option<&str>, op: &str) -> Store
 pub(super) fn replace_in(tx: &Transaction, directory: &Directory) -> StoreResult<u64> {
     tx.execute_batch("DELETE FROM events; DELETE FROM services; DELETE FROM locations; DELETE FROM organisations;")?;
     for o in &directory.organisations {
-        tx.execute("INSERT INTO organisations (id, body) VALUES (?1, ?2)", params![o.id, serde_json::to_string(o)?])?;
+        tx.execute(
+            "INSERT INTO organisations (id, body) VALUES (?1, ?2)",
+            params![o.id, serde_json::to_string(o)?],
+        )?;
     }
     for l in &directory.locations {
-        tx.execute("INSERT INTO locations (id, body) VALUES (?1, ?2)", params![l.id, serde_json::to_string(l)?])?;
+        tx.execute(
+            "INSERT INTO locations (id, body) VALUES (?1, ?2)",
+            params![l.id, serde_json::to_string(l)?],
+        )?;
     }
     for s in &directory.services {
         put_service(tx, s)?;

@@ -312,6 +312,6 @@ impl Store for PostgresStore {
     }
 
     fn source(&self) -> StoreResult<String> {
-        self.with(|conn| source(conn))
+        self.with(source)
     }
 }

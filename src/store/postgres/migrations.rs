@@ -141,10 +141,15 @@ pub(super) const MIGRATIONS: &[&str] = &[
 pub(super) fn to_latest(conn: &mut Client) -> StoreResult<()> {
     let mut tx = conn.transaction()?;
     tx.execute(WRITE_LOCK, &[])?;
-    tx.batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
+    let known: Option<String> = tx
+        .query_one("SELECT to_regclass('schema_version')::text", &[])?
+        .try_get(0)?;
+    if known.is_none() {
+        tx.batch_execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")?;
+    }
     let version: Option<i32> = tx
-        .query_opt("SELECT max(version) FROM schema_version", &[])?
-        .and_then(|row| row.get(0));
+        .query_one("SELECT max(version) FROM schema_version", &[])?
+        .try_get(0)?;
     let version = usize::try_from(version.unwrap_or(0)).unwrap_or(0);
     if version > MIGRATIONS.len() {
         return Err(crate::store::StoreError::Invalid(format!(

@@ -52,6 +52,15 @@ impl PostgresStore {
             // A node that cannot reach its database should say so soon, not hang.
             config.connect_timeout(Duration::from_secs(5));
         }
+        // One plain connection first: an unreachable database fails at once with the
+        // reason ("connection refused", "password authentication failed"), where the
+        // pool would retry for its whole timeout; and the schema is ready before the
+        // pool hands out connections.
+        off_async(|| -> StoreResult<()> {
+            let mut first = config.connect(NoTls)?;
+            migrations::to_latest(&mut first)?;
+            Ok(())
+        })?;
         let manager = PostgresConnectionManager::new(config, NoTls);
         let pool = off_async(|| {
             r2d2::Pool::builder()
@@ -60,9 +69,7 @@ impl PostgresStore {
                 .connection_timeout(Duration::from_secs(10))
                 .build(manager)
         })?;
-        let store = PostgresStore { pool };
-        store.with(|conn| migrations::to_latest(conn))?;
-        Ok(store)
+        Ok(PostgresStore { pool })
     }
 
     /// Runs `f` with a connection from the pool.
