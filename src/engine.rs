@@ -173,11 +173,25 @@ impl Engine {
             let listings = listings_of(&directory);
             self.index.rebuild(&listings, head)?
         };
+        // How a node caught up, for its log (a restarted node replays; it does not rebuild).
+        tracing::debug!(
+            from = ?*indexed,
+            to = head,
+            services = n,
+            how = if replayable { "replayed" } else { "rebuilt" },
+            "the index caught up with the store"
+        );
         *indexed = Some(head);
         // The change may have come from another process (a restore, another node): the
         // resolved events may name what it changed.
         self.forget_events();
         Ok(n)
+    }
+
+    /// News of changes other processes write to the store, where the store can give it
+    /// (PostgreSQL); `None`: poll `catch_up` (see `Store::change_feed`).
+    pub fn change_feed(&self) -> Result<Option<Box<dyn crate::store::ChangeFeed>>> {
+        Ok(self.store.change_feed()?)
     }
 
     /// Answers a search. Never fails on what a person typed: an unknown place comes back

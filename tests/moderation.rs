@@ -451,7 +451,7 @@ fn a_council_editor_adds_and_removes_an_event_at_once_and_both_are_audited() {
         engine
             .edit_event(&council, &service.id, None, Some(open_day(&service)), now())
             .unwrap(),
-        EditOutcome::EventSaved
+        EditOutcome::Published
     );
     let id = events_of(&engine, &service)
         .into_iter()
@@ -483,6 +483,80 @@ fn a_provider_cannot_add_events_to_another_organisations_listing() {
     assert_eq!(
         engine
             .edit_event(&provider, &other.id, None, Some(open_day(&other)), now())
+            .unwrap(),
+        EditOutcome::NotAllowed
+    );
+}
+
+#[test]
+fn a_providers_change_of_address_waits_then_every_listing_there_shows_it() {
+    let (engine, service, provider, council) = setting();
+    let location = service.location_id.clone().expect("a listing with a place");
+    let found = engine.place_to_edit(&provider, &location).unwrap().unwrap();
+    assert!(found.pending.is_none());
+    let mut place = found.place;
+    place.address = "Unit 4, Mill Lane".into();
+    place.access_notes = "Level access from the car park".into();
+    let EditOutcome::Proposed(id) = engine
+        .edit_place(&provider, &service.id, place.clone(), now())
+        .unwrap()
+    else {
+        panic!("a provider's change of place waits")
+    };
+    let queue = engine
+        .proposals_for(&council, Some(ProposalStatus::Pending), 10)
+        .unwrap();
+    let fields: Vec<&str> = queue[0].changes().iter().map(|c| c.field).collect();
+    assert_eq!(fields, ["Address", "Access notes"]);
+    engine
+        .decide(&council, id, &Decision::Approve, today(), now())
+        .unwrap();
+    let listing = engine.listing(&service.id).unwrap().unwrap();
+    assert_eq!(listing.location.unwrap().address, "Unit 4, Mill Lane");
+    let log = engine.audit_log(&council, None, 1).unwrap().unwrap();
+    assert!(matches!(&log[0].after, Some(Snapshot::Place(p)) if p.address == "Unit 4, Mill Lane"));
+}
+
+#[test]
+fn a_council_editor_changes_a_providers_phone_at_once_and_a_provider_cannot_touch_anothers() {
+    let (engine, service, provider, council) = setting();
+    let (mut org, _) = engine
+        .provider_to_edit(&council, &service.organisation_id)
+        .unwrap()
+        .unwrap();
+    org.phone = Some("01270 000222".into());
+    assert_eq!(
+        engine
+            .edit_provider(&council, &service.id, org, now())
+            .unwrap(),
+        EditOutcome::Published
+    );
+    assert_eq!(
+        engine
+            .listing(&service.id)
+            .unwrap()
+            .unwrap()
+            .organisation
+            .phone
+            .as_deref(),
+        Some("01270 000222")
+    );
+    let other = engine
+        .directory()
+        .unwrap()
+        .organisations
+        .into_iter()
+        .find(|o| o.id != service.organisation_id)
+        .unwrap();
+    assert!(
+        engine
+            .provider_to_edit(&provider, &other.id)
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        engine
+            .edit_provider(&provider, &service.id, other, now())
             .unwrap(),
         EditOutcome::NotAllowed
     );

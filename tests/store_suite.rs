@@ -176,6 +176,7 @@ suite!(
     a_later_proposal_supersedes_a_waiting_one_and_a_decision_is_final,
     a_rejected_proposal_changes_nothing_and_keeps_its_reason,
     an_approved_event_proposal_adds_the_event,
+    a_changed_place_or_provider_is_saved_with_a_log_line_per_listing,
     a_bad_edit_is_refused_and_leaves_no_trace,
     problem_reports_are_limited_per_client_and_closed_once,
     search_counts_for_the_same_day_and_key_add_up,
@@ -800,7 +801,7 @@ fn an_approved_event_proposal_adds_the_event<B: Backend>(b: &B) {
                 &take_name
             )
             .unwrap(),
-        Decided::EventApproved
+        Decided::RecordApproved
     );
     let events = store.directory().unwrap().events;
     assert!(events.contains(&event));
@@ -1046,5 +1047,106 @@ fn a_second_node_on_the_same_store_catches_up_with_an_edit<B: Backend>(b: &B) {
             .hits
             .iter()
             .all(|h| h.id != s.id)
+    );
+}
+
+fn a_changed_place_or_provider_is_saved_with_a_log_line_per_listing<B: Backend>(b: &B) {
+    let store = loaded(b);
+    let dir = sample();
+    let service = dir
+        .services
+        .iter()
+        .find(|s| s.location_id.is_some())
+        .unwrap();
+    let place_id = service.location_id.clone().unwrap();
+    let mut place = dir
+        .locations
+        .iter()
+        .find(|l| l.id == place_id)
+        .cloned()
+        .unwrap();
+    let at_place: usize = dir
+        .services
+        .iter()
+        .filter(|s| s.location_id.as_deref() == Some(place_id.as_str()))
+        .count();
+    place.address = "Unit 4, Mill Lane".into();
+    let council = editor("Chris", Some(1));
+    let head = store.head().unwrap();
+    let before = store
+        .save_record(
+            &Snapshot::Place(Box::new(place.clone())),
+            &audit(AuditAction::Edited, &council, now()),
+        )
+        .unwrap();
+    assert!(matches!(before, Some(Snapshot::Place(p)) if p.address != "Unit 4, Mill Lane"));
+    assert_eq!(store.changes_since(head).unwrap().len(), at_place);
+    assert_eq!(
+        store
+            .listing(&service.id)
+            .unwrap()
+            .unwrap()
+            .location
+            .unwrap()
+            .address,
+        "Unit 4, Mill Lane"
+    );
+
+    // A provider's change of its details, proposed and approved.
+    let organisation = dir
+        .organisations
+        .iter()
+        .find(|o| o.id == service.organisation_id)
+        .cloned()
+        .unwrap();
+    let mut changed = organisation.clone();
+    changed.phone = Some("01270 000333".into());
+    let id = store
+        .propose(&NewProposal {
+            proposed_by: editor("Priya", Some(7)),
+            proposed_at: now(),
+            service_id: service.id.clone(),
+            organisation_id: organisation.id.clone(),
+            change: Change::Provider {
+                before: Box::new(organisation.clone()),
+                after: Box::new(changed.clone()),
+            },
+        })
+        .unwrap();
+    assert!(matches!(
+        store.proposal(id).unwrap().unwrap().change,
+        Change::Provider { .. }
+    ));
+    assert_eq!(
+        store
+            .decide(
+                id,
+                true,
+                "",
+                &audit(AuditAction::Approved, &council, now()),
+                &take_name
+            )
+            .unwrap(),
+        Decided::RecordApproved
+    );
+    assert_eq!(
+        store
+            .listing(&service.id)
+            .unwrap()
+            .unwrap()
+            .organisation
+            .phone
+            .as_deref(),
+        Some("01270 000333")
+    );
+    let missing = Snapshot::Place(Box::new(dayfinder::model::Location {
+        id: "no-such-place".into(),
+        ..place
+    }));
+    assert_eq!(
+        store
+            .save_record(&missing, &audit(AuditAction::Edited, &council, now()))
+            .unwrap(),
+        None
     );
 }

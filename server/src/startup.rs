@@ -163,7 +163,8 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let watcher = tokio::spawn(follow_the_store(self.engine.clone()));
+        // Other nodes' and commands' changes: see `crate::follow`.
+        let following = crate::follow::follow_the_store(self.engine.clone());
         let counts = tokio::spawn(crate::editor::keep_counts_flushed(self.engine.clone()));
         // With each connection's address: the editors' sign-in limits count per client.
         let served = axum::serve(
@@ -173,7 +174,7 @@ impl Application {
         )
         .with_graceful_shutdown(shutdown_signal())
         .await;
-        watcher.abort();
+        drop(following);
         counts.abort();
         // The counts of searches made since the last flush (see `dayfinder::insight`).
         let engine = self.engine.clone();
@@ -183,27 +184,6 @@ impl Application {
             tracing::warn!(?error, "the last counts of searches were not saved");
         }
         served
-    }
-}
-
-/// How often the site looks for changes other processes made to the store.
-pub const FOLLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
-
-/// Keeps the index in step with changes written by other processes (`restore`, `import`,
-/// other site nodes): every second, one cheap read of the change log's head, and a
-/// catch-up when it moved. Changes made through this site are indexed as they are saved.
-async fn follow_the_store(engine: Arc<Engine>) {
-    let mut every = tokio::time::interval(FOLLOW_EVERY);
-    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        every.tick().await;
-        let engine = engine.clone();
-        match tokio::task::spawn_blocking(move || engine.catch_up()).await {
-            Ok(Ok(0)) => {}
-            Ok(Ok(n)) => tracing::debug!(services = n, "indexed changes from the store"),
-            Ok(Err(error)) => tracing::warn!(?error, "could not follow the store's changes"),
-            Err(error) => tracing::warn!(?error, "the task following the store failed"),
-        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::model::{Event, Service, Term, format_pounds};
+use crate::model::{Event, Location, Organisation, Service, Term, format_pounds};
 
 /// One field that differs, with both values as people read them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,6 +168,51 @@ pub fn event_changes(before: Option<&Event>, after: Option<&Event>) -> Vec<Field
             after,
         })
         .collect()
+}
+
+fn differing(
+    before: Vec<(&'static str, String)>,
+    after: Vec<(&'static str, String)>,
+) -> Vec<FieldChange> {
+    before
+        .into_iter()
+        .zip(after)
+        .filter(|((_, b), (_, a))| a != b)
+        .map(|((field, before), (_, after))| FieldChange {
+            field,
+            before,
+            after,
+        })
+        .collect()
+}
+
+/// What changes in a place.
+pub fn place_changes(before: &Location, after: &Location) -> Vec<FieldChange> {
+    let fields = |l: &Location| {
+        vec![
+            ("Name of the place", l.name.clone()),
+            ("Address", text(&l.address)),
+            ("Town", l.town.clone()),
+            ("Postcode", l.postcode.clone()),
+            ("Access", terms(&l.accessibility)),
+            ("Access notes", text(&l.access_notes)),
+        ]
+    };
+    differing(fields(before), fields(after))
+}
+
+/// What changes in a provider's details.
+pub fn provider_changes(before: &Organisation, after: &Organisation) -> Vec<FieldChange> {
+    let fields = |o: &Organisation| {
+        vec![
+            ("Provider’s name", o.name.clone()),
+            ("About the provider", text(&o.description)),
+            ("Provider’s website", optional(&o.website)),
+            ("Provider’s email", optional(&o.email)),
+            ("Provider’s phone", optional(&o.phone)),
+        ]
+    };
+    differing(fields(before), fields(after))
 }
 
 /// The fields that differ between `before` and `after`, in form order.

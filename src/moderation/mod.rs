@@ -10,18 +10,18 @@ mod diff;
 mod problems;
 mod review;
 
-pub use diff::{FieldChange, changes, event_changes, merge};
+pub use diff::{FieldChange, changes, event_changes, merge, place_changes, provider_changes};
 pub use problems::{
     MAX_REPORTS_PER_CLIENT, NewProblemReport, ProblemKind, REPORT_WINDOW, ReportProblems,
 };
-pub use review::{Decision, DecisionOutcome, EditOutcome};
+pub use review::{Decision, DecisionOutcome, EditOutcome, PlaceToEdit};
 
 use jiff::Timestamp;
 
 use crate::accounts::{Account, AccountId};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Event, Service, Term};
+use crate::model::{Event, Location, Organisation, Service, Term};
 use crate::store::StoreResult;
 
 /// Who did something, as they were when they did it (the log outlives accounts).
@@ -101,6 +101,16 @@ pub enum Change {
         before: Option<Box<Event>>,
         after: Option<Box<Event>>,
     },
+    /// A place's name, address, position or access: every listing there changes with it.
+    Place {
+        before: Box<Location>,
+        after: Box<Location>,
+    },
+    /// A provider's name, description and contact details.
+    Provider {
+        before: Box<Organisation>,
+        after: Box<Organisation>,
+    },
 }
 
 impl Change {
@@ -109,7 +119,97 @@ impl Change {
         match self {
             Change::Service { before, after } => changes(before, after),
             Change::Event { before, after } => event_changes(before.as_deref(), after.as_deref()),
+            Change::Place { before, after } => place_changes(before, after),
+            Change::Provider { before, after } => provider_changes(before, after),
         }
+    }
+
+    /// What the store calls this kind of change.
+    pub fn subject(&self) -> &'static str {
+        match self {
+            Change::Service { .. } => "service",
+            Change::Event { .. } => "event",
+            Change::Place { .. } => "place",
+            Change::Provider { .. } => "provider",
+        }
+    }
+
+    /// The id of the event, place or provider changed (None for a listing).
+    pub fn record_id(&self) -> Option<String> {
+        match self {
+            Change::Service { .. } => None,
+            Change::Event { before, after } => {
+                before.as_ref().or(after.as_ref()).map(|e| e.id.clone())
+            }
+            Change::Place { before, .. } => Some(before.id.clone()),
+            Change::Provider { before, .. } => Some(before.id.clone()),
+        }
+    }
+
+    /// What it was and what it becomes, as kept in the audit log.
+    pub fn snapshots(&self) -> (Option<Snapshot>, Option<Snapshot>) {
+        match self {
+            Change::Service { before, after } => (
+                Some(Snapshot::Service(before.clone())),
+                Some(Snapshot::Service(after.clone())),
+            ),
+            Change::Event { before, after } => (
+                before.clone().map(Snapshot::Event),
+                after.clone().map(Snapshot::Event),
+            ),
+            Change::Place { before, after } => (
+                Some(Snapshot::Place(before.clone())),
+                Some(Snapshot::Place(after.clone())),
+            ),
+            Change::Provider { before, after } => (
+                Some(Snapshot::Provider(before.clone())),
+                Some(Snapshot::Provider(after.clone())),
+            ),
+        }
+    }
+
+    /// Before and after as stored (JSON; `null` for a missing event).
+    pub fn to_json(&self) -> serde_json::Result<(String, String)> {
+        match self {
+            Change::Service { before, after } => Ok((
+                serde_json::to_string(before)?,
+                serde_json::to_string(after)?,
+            )),
+            Change::Event { before, after } => Ok((
+                serde_json::to_string(before)?,
+                serde_json::to_string(after)?,
+            )),
+            Change::Place { before, after } => Ok((
+                serde_json::to_string(before)?,
+                serde_json::to_string(after)?,
+            )),
+            Change::Provider { before, after } => Ok((
+                serde_json::to_string(before)?,
+                serde_json::to_string(after)?,
+            )),
+        }
+    }
+
+    /// A change read back from the store.
+    pub fn from_json(subject: &str, before: &str, after: &str) -> serde_json::Result<Change> {
+        Ok(match subject {
+            "event" => Change::Event {
+                before: serde_json::from_str(before)?,
+                after: serde_json::from_str(after)?,
+            },
+            "place" => Change::Place {
+                before: serde_json::from_str(before)?,
+                after: serde_json::from_str(after)?,
+            },
+            "provider" => Change::Provider {
+                before: serde_json::from_str(before)?,
+                after: serde_json::from_str(after)?,
+            },
+            _ => Change::Service {
+                before: serde_json::from_str(before)?,
+                after: serde_json::from_str(after)?,
+            },
+        })
     }
 
     /// What the change is to, as people name it: the listing, or the event and what
@@ -131,6 +231,8 @@ impl Change {
                 after: None,
             } => format!("Remove event: {}", before.title),
             Change::Event { .. } => "An event".into(),
+            Change::Place { after, .. } => format!("Place: {}", after.name),
+            Change::Provider { after, .. } => format!("Provider: {}", after.name),
         }
     }
 }
@@ -266,6 +368,25 @@ pub struct NewAudit {
 pub enum Snapshot {
     Service(Box<Service>),
     Event(Box<Event>),
+    Place(Box<Location>),
+    Provider(Box<Organisation>),
+}
+
+impl Snapshot {
+    /// What differs between two snapshots of the same thing (every field of one added
+    /// or removed).
+    pub fn changes(before: Option<&Snapshot>, after: Option<&Snapshot>) -> Vec<FieldChange> {
+        let event = |s: Option<&Snapshot>| match s {
+            Some(Snapshot::Event(e)) => Some(e.as_ref().clone()),
+            _ => None,
+        };
+        match (before, after) {
+            (Some(Snapshot::Service(b)), Some(Snapshot::Service(a))) => changes(b, a),
+            (Some(Snapshot::Place(b)), Some(Snapshot::Place(a))) => place_changes(b, a),
+            (Some(Snapshot::Provider(b)), Some(Snapshot::Provider(a))) => provider_changes(b, a),
+            (b, a) => event_changes(event(b).as_ref(), event(a).as_ref()),
+        }
+    }
 }
 
 /// One line of the audit log: who did what, when, with the listing before and after.
@@ -310,8 +431,8 @@ pub struct Edited {
 pub enum Decided {
     /// Approved and saved: the listing as it now is.
     Approved(Box<Edited>),
-    /// A change to an event approved and saved.
-    EventApproved,
+    /// A change to an event, a place or a provider approved and saved.
+    RecordApproved,
     Rejected,
     /// No such proposal.
     NotFound,
@@ -340,8 +461,13 @@ pub trait ModerationStore: Send + Sync {
         after: Option<&Event>,
         audit: &NewAudit,
     ) -> StoreResult<Option<Event>>;
-    /// Queues a change (superseding any pending one for the same listing, or the same
-    /// event) and logs it.
+    /// Saves a changed place or provider (`after`, a `Snapshot::Place` or
+    /// `Snapshot::Provider`) with a change-log line for every listing of it (so search
+    /// follows), and `audit` with the before and after. Returns it as it was; None when
+    /// there is no such place or provider.
+    fn save_record(&self, after: &Snapshot, audit: &NewAudit) -> StoreResult<Option<Snapshot>>;
+    /// Queues a change (superseding any pending one for the same listing, event, place
+    /// or provider) and logs it.
     fn propose(&self, proposal: &NewProposal) -> StoreResult<ProposalId>;
     /// Proposals, newest first.
     fn proposals(&self, filter: &ProposalFilter, limit: usize) -> StoreResult<Vec<Proposal>>;

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::Engine;
 use crate::accounts::Account;
-use crate::model::{Event, Service};
+use crate::model::{Event, Location, Organisation, Service};
 
 /// What came of saving an edit.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,10 +23,22 @@ pub enum EditOutcome {
     Confirmed(Box<Edited>),
     /// Waiting for a council editor (a provider's change).
     Proposed(ProposalId),
-    /// An event added, changed or removed (a council editor's change).
-    EventSaved,
+    /// An event, place or provider saved at once (a council editor's change).
+    Published,
+    /// Nothing in the form differs from what is published.
+    Unchanged,
     NotFound,
     NotAllowed,
+}
+
+/// A place as an editor starts changing it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceToEdit {
+    /// The place as published, or as the editor's own waiting change has it.
+    pub place: Location,
+    pub pending: Option<Proposal>,
+    /// Every listing at the place (they all change with it).
+    pub listings: Vec<Service>,
 }
 
 /// A council editor's decision on a proposed change.
@@ -225,7 +237,7 @@ impl Engine {
         let merge_in = |current: &Service, p: &Proposal| {
             let mut next = match &p.change {
                 Change::Service { before, after } => merge(current, before, after),
-                Change::Event { .. } => current.clone(),
+                _ => current.clone(),
             };
             next.last_reviewed = today;
             next
@@ -233,7 +245,7 @@ impl Engine {
         let decided = self
             .moderation
             .decide(id, approve, reason, &audit, &merge_in)?;
-        if matches!(decided, Decided::Approved(_) | Decided::EventApproved) {
+        if matches!(decided, Decided::Approved(_) | Decided::RecordApproved) {
             self.after_write()?;
         }
         Ok(DecisionOutcome::Done(Box::new(decided)))
@@ -454,7 +466,213 @@ impl Engine {
             .unwrap_or_default();
         self.moderation.save_event(&id, after.as_ref(), &audit)?;
         self.after_write()?;
-        Ok(EditOutcome::EventSaved)
+        Ok(EditOutcome::Published)
+    }
+
+    /// A place to change, if the editor may change one of the listings there, with the
+    /// editor's own change to it still waiting (shown instead), and the listings there.
+    pub fn place_to_edit(
+        &self,
+        editor: &Account,
+        location_id: &str,
+    ) -> crate::Result<Option<PlaceToEdit>> {
+        let directory = self.directory()?;
+        let Some(place) = directory
+            .locations
+            .iter()
+            .find(|l| l.id == location_id)
+            .cloned()
+        else {
+            return Ok(None);
+        };
+        let services: Vec<Service> = directory
+            .services
+            .into_iter()
+            .filter(|s| s.location_id.as_deref() == Some(location_id))
+            .collect();
+        if !services
+            .iter()
+            .any(|s| editor.role.may_edit(&s.organisation_id))
+        {
+            return Ok(None);
+        }
+        let pending = self.pending_record(editor, "place", location_id)?;
+        let start = match pending.as_ref().map(|p| &p.change) {
+            Some(Change::Place { after, .. }) => after.as_ref().clone(),
+            _ => place,
+        };
+        Ok(Some(PlaceToEdit {
+            place: start,
+            pending,
+            listings: services,
+        }))
+    }
+
+    /// A provider's details to change, if the editor may change its listings.
+    pub fn provider_to_edit(
+        &self,
+        editor: &Account,
+        organisation_id: &str,
+    ) -> crate::Result<Option<(Organisation, Option<Proposal>)>> {
+        if !editor.role.may_edit(organisation_id) {
+            return Ok(None);
+        }
+        let Some(provider) = self
+            .directory()?
+            .organisations
+            .into_iter()
+            .find(|o| o.id == organisation_id)
+        else {
+            return Ok(None);
+        };
+        let pending = self.pending_record(editor, "provider", organisation_id)?;
+        let start = match pending.as_ref().map(|p| &p.change) {
+            Some(Change::Provider { after, .. }) => after.as_ref().clone(),
+            _ => provider,
+        };
+        Ok(Some((start, pending)))
+    }
+
+    fn pending_record(
+        &self,
+        editor: &Account,
+        subject: &str,
+        id: &str,
+    ) -> crate::Result<Option<Proposal>> {
+        Ok(self
+            .proposals_for(editor, Some(ProposalStatus::Pending), 500)?
+            .into_iter()
+            .find(|p| p.change.subject() == subject && p.change.record_id().as_deref() == Some(id)))
+    }
+
+    /// Changes a place (its id stays): at once for a council editor, after approval for a
+    /// provider, who may change a place one of their listings is at. `from` is the
+    /// listing the editor came from, named in the queue.
+    pub fn edit_place(
+        &self,
+        editor: &Account,
+        from: &str,
+        after: Location,
+        now: Timestamp,
+    ) -> crate::Result<EditOutcome> {
+        let Some(PlaceToEdit {
+            listings: services, ..
+        }) = self.place_to_edit(editor, &after.id)?
+        else {
+            return Ok(EditOutcome::NotAllowed);
+        };
+        let Some(before) = self
+            .directory()?
+            .locations
+            .into_iter()
+            .find(|l| l.id == after.id)
+        else {
+            return Ok(EditOutcome::NotFound);
+        };
+        let listing = services
+            .iter()
+            .find(|s| s.id == from && editor.role.may_edit(&s.organisation_id))
+            .or_else(|| {
+                services
+                    .iter()
+                    .find(|s| editor.role.may_edit(&s.organisation_id))
+            })
+            .cloned();
+        let Some(listing) = listing else {
+            return Ok(EditOutcome::NotAllowed);
+        };
+        self.record_change(
+            editor,
+            &listing,
+            Change::Place {
+                before: Box::new(before),
+                after: Box::new(after),
+            },
+            now,
+        )
+    }
+
+    /// Changes a provider's details (its id stays), like `edit_place`.
+    pub fn edit_provider(
+        &self,
+        editor: &Account,
+        from: &str,
+        after: Organisation,
+        now: Timestamp,
+    ) -> crate::Result<EditOutcome> {
+        let Some((_, _)) = self.provider_to_edit(editor, &after.id)? else {
+            return Ok(EditOutcome::NotAllowed);
+        };
+        let directory = self.directory()?;
+        let Some(before) = directory
+            .organisations
+            .iter()
+            .find(|o| o.id == after.id)
+            .cloned()
+        else {
+            return Ok(EditOutcome::NotFound);
+        };
+        let Some(listing) = directory
+            .services
+            .iter()
+            .filter(|s| s.organisation_id == after.id)
+            .find(|s| s.id == from)
+            .or_else(|| {
+                directory
+                    .services
+                    .iter()
+                    .find(|s| s.organisation_id == after.id)
+            })
+            .cloned()
+        else {
+            return Ok(EditOutcome::NotFound);
+        };
+        self.record_change(
+            editor,
+            &listing,
+            Change::Provider {
+                before: Box::new(before),
+                after: Box::new(after),
+            },
+            now,
+        )
+    }
+
+    fn record_change(
+        &self,
+        editor: &Account,
+        listing: &Service,
+        change: Change,
+        now: Timestamp,
+    ) -> crate::Result<EditOutcome> {
+        if change.changes().is_empty() {
+            return Ok(EditOutcome::Unchanged);
+        }
+        if !editor.role.is_council() {
+            let id = self.moderation.propose(&NewProposal {
+                proposed_by: Editor::from(editor),
+                proposed_at: now,
+                service_id: listing.id.clone(),
+                organisation_id: listing.organisation_id.clone(),
+                change,
+            })?;
+            return Ok(EditOutcome::Proposed(id));
+        }
+        let fields: Vec<&str> = change.changes().iter().map(|c| c.field).collect();
+        let audit = NewAudit {
+            at: now,
+            editor: Some(Editor::from(editor)),
+            action: AuditAction::Edited,
+            summary: format!("{}: {}", change.title(), fields.join(", ")),
+        };
+        let (_, Some(after)) = change.snapshots() else {
+            return Ok(EditOutcome::NotFound);
+        };
+        if self.moderation.save_record(&after, &audit)?.is_none() {
+            return Ok(EditOutcome::NotFound);
+        }
+        self.after_write()?;
+        Ok(EditOutcome::Published)
     }
 }
 

@@ -76,9 +76,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(
             "CREATE TABLE proposals (
                  id INTEGER PRIMARY KEY,
-                 subject TEXT NOT NULL DEFAULT 'service' CHECK (subject IN ('service', 'event')),
+                 subject TEXT NOT NULL DEFAULT 'service' CHECK (subject IN ('service', 'event', 'place', 'provider')),
                  service_id TEXT NOT NULL,
-                 event_id TEXT,
+                 record_id TEXT,
                  organisation_id TEXT NOT NULL,
                  account_id INTEGER,
                  editor_name TEXT NOT NULL,

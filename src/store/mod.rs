@@ -100,4 +100,19 @@ pub trait Store: Send + Sync {
     fn changes_since(&self, seq: u64) -> StoreResult<Vec<Change>>;
     /// The directory's source line ("Sample data: ...").
     fn source(&self) -> StoreResult<String>;
+    /// A feed that wakes its holder when any process appends to the change log, where the
+    /// database can announce writes (PostgreSQL's `LISTEN/NOTIFY`). `None` (the embedded
+    /// store): followers find changes by polling `head` alone.
+    fn change_feed(&self) -> StoreResult<Option<Box<dyn ChangeFeed>>> {
+        Ok(None)
+    }
+}
+
+/// News that the change log may have moved, from a connection of its own. It says only
+/// "look again", never what changed: the log itself stays the one account of that, so a
+/// missed or merged notice costs a little delay (polling catches it), never a change.
+pub trait ChangeFeed: Send {
+    /// Waits up to `timeout` for news of a change; `Ok(true)` when some came (several
+    /// notices come as one). An error means the feed is broken: open another.
+    fn wait(&mut self, timeout: std::time::Duration) -> StoreResult<bool>;
 }

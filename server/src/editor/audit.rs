@@ -5,7 +5,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::model::validate::valid_id;
-use dayfinder::moderation::{AuditAction, AuditEntry, Snapshot, changes, event_changes};
+use dayfinder::moderation::{AuditAction, AuditEntry, Snapshot};
 
 use super::layout::{self, date_time, escape};
 use super::moderation::diff_table;
@@ -40,16 +40,7 @@ fn entry_row(entry: &AuditEntry) -> String {
             )
         })
         .unwrap_or_default();
-    let diff = match (&entry.before, &entry.after) {
-        (Some(Snapshot::Service(before)), Some(Snapshot::Service(after))) => changes(before, after),
-        (before, after) => {
-            let event = |s: &Option<Snapshot>| match s {
-                Some(Snapshot::Event(e)) => Some(e.as_ref().clone()),
-                _ => None,
-            };
-            event_changes(event(before).as_ref(), event(after).as_ref())
-        }
-    };
+    let diff = Snapshot::changes(entry.before.as_ref(), entry.after.as_ref());
     let detail = if diff.is_empty() {
         String::new()
     } else {

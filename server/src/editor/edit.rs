@@ -94,6 +94,26 @@ fn not_found(state: &AppState) -> Response {
     )
 }
 
+/// Links to change what the listing shares with others: its place and its provider.
+fn records_links(service: &Service) -> String {
+    let place = service
+        .location_id
+        .as_deref()
+        .map(|l| {
+            format!(
+                "<li><a class=\"link\" href=\"/editor/places/{}/edit?from={}\">Change the place’s address or access</a></li>",
+                escape(l),
+                escape(&service.id)
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "<ul class=\"list list--bullet\">{place}<li><a class=\"link\" href=\"/editor/providers/{}/edit?from={}\">Change the provider’s name or contact details</a></li></ul>",
+        escape(&service.organisation_id),
+        escape(&service.id)
+    )
+}
+
 /// The listing's open days and events, each with a link to change it, and one to add one.
 fn events_section(service_id: &str, events: &[Event]) -> String {
     let rows: String = events
@@ -171,7 +191,8 @@ fn render(
     let main = format!(
         "<a href=\"/editor\" class=\"back-link\">Back to services</a>\
          <span class=\"caption-l\">{name}</span><h1 class=\"heading-xl\">Change the listing</h1>{waiting}\
-         <p class=\"body\">{how}</p><p class=\"body\"><a class=\"link\" href=\"/services/{id}\">See the published listing</a></p>{form}{events}",
+         <p class=\"body\">{how}</p><p class=\"body\"><a class=\"link\" href=\"/services/{id}\">See the published listing</a></p>{records}{form}{events}",
+        records = records_links(&editing.start),
         name = escape(&editing.start.name),
         events = events_section(id, &editing.events),
     );
@@ -272,8 +293,9 @@ pub async fn save(
             tracing::info!(account = session.account.id.0, service = %id, change = change.0, "change proposed");
             redirect_to(&format!("/editor/changes?done=sent&service={id}"), None)
         }
-        EditOutcome::NotFound | EditOutcome::NotAllowed | EditOutcome::EventSaved => {
-            not_found(&state)
-        }
+        EditOutcome::NotFound
+        | EditOutcome::NotAllowed
+        | EditOutcome::Published
+        | EditOutcome::Unchanged => not_found(&state),
     }
 }

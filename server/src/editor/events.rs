@@ -309,7 +309,7 @@ async fn save(
             &format!("/editor/changes?done=sent&service={service_id}"),
             None,
         ),
-        EditOutcome::EventSaved => redirect_to(
+        EditOutcome::Published => redirect_to(
             &format!("/editor/changes?done=event-saved&service={service_id}"),
             None,
         ),

@@ -18,6 +18,7 @@ mod insight;
 mod layout;
 mod listing_form;
 mod moderation;
+mod places;
 mod problems;
 mod quality;
 mod security;
@@ -74,6 +75,14 @@ pub fn routes() -> Router<AppState> {
             get(events::edit_page).post(events::change),
         )
         .route("/editor/events/{id}/remove", post(events::remove))
+        .route(
+            "/editor/places/{id}/edit",
+            get(places::place_page).post(places::place_save),
+        )
+        .route(
+            "/editor/providers/{id}/edit",
+            get(places::provider_page).post(places::provider_save),
+        )
         .route("/editor/changes", get(moderation::list))
         .route("/editor/changes/{id}", get(moderation::show))
         .route("/editor/changes/{id}/approve", post(moderation::approve))

@@ -399,7 +399,7 @@ async fn decide(state: AppState, id: String, request: Request<Body>, approve: bo
     let service = &proposal.service_id;
     match outcome {
         DecisionOutcome::Done(decided) => match *decided {
-            Decided::Approved(_) | Decided::EventApproved => {
+            Decided::Approved(_) | Decided::RecordApproved => {
                 tracing::info!(
                     account = session.account.id.0,
                     change = change.0,

@@ -504,3 +504,101 @@ async fn an_event_form_with_mistakes_comes_back_as_typed() {
     assert!(answer.body.contains("href=\"#start\""));
     assert!(answer.body.contains("value=\"Taster\""));
 }
+
+#[tokio::test]
+async fn a_new_postcode_for_a_place_moves_it_once_approved_and_a_made_up_one_is_refused() {
+    start().await;
+    let id = server().own[1].clone();
+    let listing = server().engine.listing(&id).unwrap().unwrap();
+    let place = listing.location.expect("a listing with a place");
+    // Another real postcode, from another place in the directory.
+    let elsewhere = server()
+        .engine
+        .directory()
+        .unwrap()
+        .locations
+        .into_iter()
+        .find(|l| l.postcode != place.postcode && l.town != place.town)
+        .unwrap();
+    let mut provider = Browser::new("198.51.100.48");
+    provider.sign_in(PROVIDER).await;
+    let action = format!("/editor/places/{}/edit?from={id}", place.id);
+    let form = provider.get(&action).await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    let mut fields = form_fields(&form.body, &action);
+    set(&mut fields, "postcode", "ZZ9 9ZZ");
+    let refused = provider.post(&action, &pairs(&fields)).await;
+    assert_eq!(refused.status, 400);
+    assert!(
+        refused.body.contains("href=\"#postcode\""),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("value=\"ZZ9 9ZZ\""));
+
+    set(&mut fields, "postcode", &elsewhere.postcode.to_lowercase());
+    set(&mut fields, "town", &elsewhere.town);
+    let sent = provider.post(&action, &pairs(&fields)).await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+
+    let council = server()
+        .engine
+        .accounts()
+        .all()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.role.is_council())
+        .unwrap();
+    let change = server()
+        .engine
+        .proposals_for(
+            &council,
+            Some(dayfinder::moderation::ProposalStatus::Pending),
+            500,
+        )
+        .unwrap()
+        .into_iter()
+        .find(|p| {
+            p.change.subject() == "place"
+                && p.change.record_id().as_deref() == Some(place.id.as_str())
+        })
+        .expect("the change waits")
+        .id;
+    let mut browser = Browser::new("198.51.100.49");
+    browser.sign_in(COUNCIL).await;
+    let page = browser.get(&format!("/editor/changes/{}", change.0)).await;
+    assert!(
+        page.body.contains("<th scope=\"row\">Postcode</th>"),
+        "{}",
+        page.body
+    );
+    let approved = browser
+        .post(
+            &format!("/editor/changes/{}/approve", change.0),
+            &[("csrf", &page.csrf())],
+        )
+        .await;
+    assert_eq!(approved.status, 303);
+    let moved = server()
+        .engine
+        .listing(&id)
+        .unwrap()
+        .unwrap()
+        .location
+        .unwrap();
+    assert_eq!(moved.postcode, elsewhere.postcode);
+    assert!(
+        (moved.latitude - place.latitude).abs() > 1e-6
+            || (moved.longitude - place.longitude).abs() > 1e-6
+    );
+    // Search follows: the listing is now found in its new town.
+    let found = server()
+        .engine
+        .search(&SearchQuery {
+            towns: vec![elsewhere.town.clone()],
+            per_page: 100,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    assert!(found.hits.iter().any(|h| h.id == id));
+}

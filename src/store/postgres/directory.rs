@@ -6,11 +6,16 @@ use super::PostgresStore;
 use crate::model::{Directory, Event, Listing, Location, Organisation, Service};
 use crate::store::{Change, ChangeKind, MergeCounts, Store, StoreError, StoreResult};
 
-/// Appends one line to the change log; returns its `seq`.
+/// Appends one line to the change log and announces it to every node listening (see
+/// `feed.rs`); returns its `seq`. The notice is sent at commit, and only if the
+/// transaction commits; PostgreSQL folds a transaction's identical notices into one, so a
+/// merge of thousands of services wakes each node once. (`pg_notify` returns `void`;
+/// `IS NULL` only gives its column a type the client can read.)
 pub(super) fn log(tx: &mut Transaction, service_id: Option<&str>, op: &str) -> StoreResult<u64> {
     let row = tx.query_one(
-        "INSERT INTO changes (service_id, op) VALUES ($1, $2) RETURNING seq",
-        &[&service_id, &op],
+        "WITH logged AS (INSERT INTO changes (service_id, op) VALUES ($1, $2) RETURNING seq)
+         SELECT seq, pg_notify($3, coalesce(current_schema(), '')) IS NULL FROM logged",
+        &[&service_id, &op, &super::feed::CHANNEL],
     )?;
     Ok(row.try_get::<_, i64>(0)? as u64)
 }
@@ -313,5 +318,9 @@ impl Store for PostgresStore {
 
     fn source(&self) -> StoreResult<String> {
         self.with(source)
+    }
+
+    fn change_feed(&self) -> StoreResult<Option<Box<dyn crate::store::ChangeFeed>>> {
+        Ok(Some(Box::new(self.listen()?)))
     }
 }

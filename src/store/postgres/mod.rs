@@ -12,6 +12,7 @@
 
 mod accounts;
 mod directory;
+mod feed;
 mod insight;
 mod migrations;
 mod moderation;
@@ -29,6 +30,8 @@ const POOL_SIZE: u32 = 16;
 /// The directory, accounts, moderation and search counts in a PostgreSQL database.
 pub struct PostgresStore {
     pool: r2d2::Pool<PostgresConnectionManager<NoTls>>,
+    /// For the change feed's connection of its own (see `feed.rs`).
+    config: postgres::Config,
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -61,7 +64,7 @@ impl PostgresStore {
             migrations::to_latest(&mut first)?;
             Ok(())
         })?;
-        let manager = PostgresConnectionManager::new(config, NoTls);
+        let manager = PostgresConnectionManager::new(config.clone(), NoTls);
         let pool = off_async(|| {
             r2d2::Pool::builder()
                 .max_size(POOL_SIZE)
@@ -69,7 +72,7 @@ impl PostgresStore {
                 .connection_timeout(Duration::from_secs(10))
                 .build(manager)
         })?;
-        Ok(PostgresStore { pool })
+        Ok(PostgresStore { pool, config })
     }
 
     /// Runs `f` with a connection from the pool.

@@ -27,10 +27,6 @@ fn editor_at(row: &Row, at: usize) -> StoreResult<Option<Editor>> {
     }))
 }
 
-fn json<T: serde::de::DeserializeOwned>(row: &Row, at: usize) -> StoreResult<T> {
-    Ok(serde_json::from_str(row.try_get(at)?)?)
-}
-
 const PROPOSAL_COLUMNS: &str = "id, service_id, organisation_id, account_id, editor_name, \
      editor_email, proposed_at, before, after, status, decided_by_id, decided_by_name, \
      decided_by_email, decided_at, reason, subject";
@@ -48,16 +44,7 @@ fn proposal_of(row: &Row) -> StoreResult<Proposal> {
             email: String::new(),
         }),
         proposed_at: from_seconds(row.try_get(6)?),
-        change: match subject {
-            "event" => Change::Event {
-                before: json(row, 7)?,
-                after: json(row, 8)?,
-            },
-            _ => Change::Service {
-                before: json(row, 7)?,
-                after: json(row, 8)?,
-            },
-        },
+        change: Change::from_json(subject, row.try_get(7)?, row.try_get(8)?)?,
         status: ProposalStatus::from_slug(status).unwrap_or(ProposalStatus::Pending),
         decided_by: editor_at(row, 10)?,
         decided_at: row.try_get::<_, Option<i64>>(13)?.map(from_seconds),
@@ -167,6 +154,57 @@ fn apply_event(
     Ok(before)
 }
 
+/// Saves a changed place or provider, with a change-log line for each of its listings;
+/// returns it as it was and one of its listings (for the audit log), or None when there is
+/// no such place or provider.
+fn apply_record(
+    tx: &mut Transaction,
+    after: &Snapshot,
+) -> StoreResult<Option<(Snapshot, Option<String>)>> {
+    let (table, column, id, body) = match after {
+        Snapshot::Place(l) => (
+            "locations",
+            "location_id",
+            l.id.clone(),
+            serde_json::to_string(l)?,
+        ),
+        Snapshot::Provider(o) => (
+            "organisations",
+            "organisation_id",
+            o.id.clone(),
+            serde_json::to_string(o)?,
+        ),
+        _ => {
+            return Err(StoreError::Invalid(
+                "only a place or a provider is saved this way".into(),
+            ));
+        }
+    };
+    let before = match after {
+        Snapshot::Place(_) => get(tx, table, &id)?.map(Snapshot::Place),
+        _ => get(tx, table, &id)?.map(Snapshot::Provider),
+    };
+    let Some(before) = before else {
+        return Ok(None);
+    };
+    tx.execute(
+        &format!("UPDATE {table} SET body = $2 WHERE id = $1"),
+        &[&id, &body],
+    )?;
+    let services: Vec<String> = tx
+        .query(
+            &format!("SELECT id FROM services WHERE {column} = $1 ORDER BY id"),
+            &[&id],
+        )?
+        .iter()
+        .map(|r| r.try_get(0))
+        .collect::<Result<_, _>>()?;
+    for service in &services {
+        log(tx, Some(service), "upsert")?;
+    }
+    Ok(Some((before, services.into_iter().next())))
+}
+
 /// Saves `after` in place of `before` (same id and organisation), logging the change.
 fn save_edit(tx: &mut Transaction, before: Service, after: Service) -> StoreResult<Edited> {
     if after.id != before.id || after.organisation_id != before.organisation_id {
@@ -229,38 +267,38 @@ impl ModerationStore for PostgresStore {
         })
     }
 
+    fn save_record(&self, after: &Snapshot, audit: &NewAudit) -> StoreResult<Option<Snapshot>> {
+        self.write(|tx| {
+            let Some((before, service)) = apply_record(tx, after)? else {
+                return Ok(None);
+            };
+            write_audit(tx, audit, service.as_deref(), Some(&before), Some(after))?;
+            Ok(Some(before))
+        })
+    }
+
     fn propose(&self, p: &NewProposal) -> StoreResult<ProposalId> {
         self.write(|tx| {
-            let (subject, event_id, before, after) = match &p.change {
-                Change::Service { before, after } => (
-                    "service",
-                    None,
-                    serde_json::to_string(before)?,
-                    serde_json::to_string(after)?,
-                ),
-                Change::Event { before, after } => (
-                    "event",
-                    before.as_ref().or(after.as_ref()).map(|e| e.id.clone()),
-                    serde_json::to_string(before)?,
-                    serde_json::to_string(after)?,
-                ),
-            };
-            // A later change to the same listing (or event) replaces one still waiting.
+            let subject = p.change.subject();
+            let record_id = p.change.record_id();
+            let (before, after) = p.change.to_json()?;
+            // A later change to the same listing (or event, place or provider) replaces
+            // one still waiting.
             tx.execute(
                 "UPDATE proposals SET status = 'superseded'
                  WHERE status = 'pending' AND subject = $1
                    AND (($1 = 'service' AND service_id = $2)
-                        OR ($1 = 'event' AND event_id = $3::text))",
-                &[&subject, &p.service_id, &event_id],
+                        OR ($1 <> 'service' AND record_id = $3::text))",
+                &[&subject, &p.service_id, &record_id],
             )?;
             let row = tx.query_one(
-                "INSERT INTO proposals (subject, service_id, event_id, organisation_id, account_id,
+                "INSERT INTO proposals (subject, service_id, record_id, organisation_id, account_id,
                      editor_name, editor_email, proposed_at, before, after, status)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending') RETURNING id",
                 &[
                     &subject,
                     &p.service_id,
-                    &event_id,
+                    &record_id,
                     &p.organisation_id,
                     &p.proposed_by.account_id.map(|id| id.0),
                     &p.proposed_by.name,
@@ -283,18 +321,14 @@ impl ModerationStore for PostgresStore {
                     fields.join(", ")
                 ),
             };
-            match &p.change {
-                Change::Service { before, after } => {
-                    write_audit(tx, &audit, Some(&p.service_id), Some(before), Some(after))?
-                }
-                Change::Event { before, after } => write_audit(
-                    tx,
-                    &audit,
-                    Some(&p.service_id),
-                    before.as_ref(),
-                    after.as_ref(),
-                )?,
-            }
+            let (before, after) = p.change.snapshots();
+            write_audit(
+                tx,
+                &audit,
+                Some(&p.service_id),
+                before.as_ref(),
+                after.as_ref(),
+            )?;
             Ok(id)
         })
     }
@@ -363,32 +397,22 @@ impl ModerationStore for PostgresStore {
                     &reason,
                 ],
             )?;
-            match (&proposal.change, approve) {
-                (Change::Service { before, after }, false) => {
-                    write_audit(
-                        tx,
-                        audit,
-                        Some(&proposal.service_id),
-                        Some(before),
-                        Some(after),
-                    )?;
-                    Ok(Decided::Rejected)
-                }
-                (Change::Event { before, after }, false) => {
-                    write_audit(
-                        tx,
-                        audit,
-                        Some(&proposal.service_id),
-                        before.as_ref(),
-                        after.as_ref(),
-                    )?;
-                    Ok(Decided::Rejected)
-                }
-                (Change::Service { .. }, true) => {
-                    let Some(current) = get::<Service>(tx, "services", &proposal.service_id)?
-                    else {
-                        return Ok(Decided::ServiceGone);
-                    };
+            if !approve {
+                let (before, after) = proposal.change.snapshots();
+                write_audit(
+                    tx,
+                    audit,
+                    Some(&proposal.service_id),
+                    before.as_ref(),
+                    after.as_ref(),
+                )?;
+                return Ok(Decided::Rejected);
+            }
+            let Some(current) = get::<Service>(tx, "services", &proposal.service_id)? else {
+                return Ok(Decided::ServiceGone);
+            };
+            match &proposal.change {
+                Change::Service { .. } => {
                     let after = merge(&current, &proposal);
                     let edited = save_edit(tx, current, after)?;
                     write_audit(
@@ -400,10 +424,7 @@ impl ModerationStore for PostgresStore {
                     )?;
                     Ok(Decided::Approved(Box::new(edited)))
                 }
-                (Change::Event { before, after }, true) => {
-                    if get::<Service>(tx, "services", &proposal.service_id)?.is_none() {
-                        return Ok(Decided::ServiceGone);
-                    }
+                Change::Event { before, after } => {
                     let Some(id) = before.as_ref().or(after.as_ref()).map(|e| e.id.clone()) else {
                         return Ok(Decided::NotFound);
                     };
@@ -415,7 +436,23 @@ impl ModerationStore for PostgresStore {
                         was.as_ref(),
                         after.as_deref(),
                     )?;
-                    Ok(Decided::EventApproved)
+                    Ok(Decided::RecordApproved)
+                }
+                Change::Place { .. } | Change::Provider { .. } => {
+                    let (_, Some(after)) = proposal.change.snapshots() else {
+                        return Ok(Decided::NotFound);
+                    };
+                    let Some((before, _)) = apply_record(tx, &after)? else {
+                        return Ok(Decided::NotFound);
+                    };
+                    write_audit(
+                        tx,
+                        audit,
+                        Some(&proposal.service_id),
+                        Some(&before),
+                        Some(&after),
+                    )?;
+                    Ok(Decided::RecordApproved)
                 }
             }
         })
