@@ -18,6 +18,8 @@ use crate::query::{EventQuery, PlaceFound, PlaceNotice, SearchQuery, SearchResul
 use crate::search::{PlaceNames, SearchIndex, understand};
 use crate::store::{ChangeKind, MergeCounts, SqliteStore, Store};
 
+mod near;
+
 /// Counts for `stats --json` and the about page.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Stats {

@@ -12,7 +12,7 @@ use leptos::config::{LeptosOptions, get_configuration};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
-use tower_http::{compression::CompressionLayer, trace::TraceLayer};
+use tower_http::{CompressionLevel, compression::CompressionLayer, trace::TraceLayer};
 
 use crate::headers;
 
@@ -114,7 +114,7 @@ pub fn app(state: AppState) -> Router {
             hashed_assets,
             headers::add_headers,
         ))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -143,7 +143,12 @@ fn get<T: serde::de::DeserializeOwned>(
     id: &str,
 ) -> StoreResult<Option<T>> {
     let sql = format!("SELECT body FROM {table} WHERE id = ?1");
-    let body: Option<String> = conn.query_row(&sql, [id], |r| r.get(0)).optional()?;
+    // Cached: an API page reads 20 listings, three rows each, and preparing the
+    // statement every time cost more than the read.
+    let body: Option<String> = conn
+        .prepare_cached(&sql)?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
     Ok(body.map(|b| serde_json::from_str(&b)).transpose()?)
 }
 

@@ -12,7 +12,7 @@ use dayfinder::model::{Listing, Term};
 use dayfinder::oruk::vocab::{self, TermRef, Vocabulary};
 use dayfinder::oruk::{AgeRange, ModifiedSince, SessionWindow, ids};
 use dayfinder::places::distance_miles;
-use dayfinder::query::SearchQuery;
+use dayfinder::query::{Order, SearchQuery, SearchResults};
 
 use super::error::ApiError;
 use super::params::{Paging, SEARCH_BATCH, ServiceFilters};
@@ -179,6 +179,25 @@ pub fn services(
     with_location: bool,
 ) -> Result<(usize, Vec<Listing>), ApiError> {
     let (query, mut checks) = plan(filters, engine.places());
+    // Within a distance of a point: the index measures it in its pass, nearest first.
+    if let Some(Near {
+        latitude,
+        longitude,
+        within_metres: Some(limit),
+    }) = near
+        && checks.is_empty()
+    {
+        let mut around = query.clone();
+        around.order = Order::Distance;
+        let centre = (latitude, longitude);
+        let radius = limit / METRES_PER_MILE;
+        let search = |q: &SearchQuery| Ok(engine.search_around(q, centre, radius)?);
+        if let Some((total, ids)) =
+            ids_in_range_by(search, &around, paging.offset(), paging.per_page)?
+        {
+            return Ok((total, listings_of_ids(engine, ids)?));
+        }
+    }
     if with_location {
         checks.push(Check::HasLocation);
     }
@@ -187,11 +206,7 @@ pub fn services(
     }
     if checks.is_empty() && near.is_none() {
         let (total, ids) = ids_in_range(engine, &query, paging.offset(), paging.per_page)?;
-        let mut listings = Vec::with_capacity(ids.len());
-        for id in ids {
-            listings.extend(engine.listing(&id)?);
-        }
-        return Ok((total, listings));
+        return Ok((total, listings_of_ids(engine, ids)?));
     }
 
     let (_, ids) = ids_in_range(engine, &query, 0, usize::MAX)?;
@@ -218,6 +233,14 @@ pub fn services(
     Ok((total, page))
 }
 
+fn listings_of_ids(engine: &Engine, ids: Vec<String>) -> Result<Vec<Listing>, ApiError> {
+    let mut listings = Vec::with_capacity(ids.len());
+    for id in ids {
+        listings.extend(engine.listing(&id)?);
+    }
+    Ok(listings)
+}
+
 /// The ids of results `offset..offset + count` of a search, in its order, and the total.
 fn ids_in_range(
     engine: &Engine,
@@ -225,18 +248,31 @@ fn ids_in_range(
     offset: usize,
     count: usize,
 ) -> Result<(usize, Vec<String>), ApiError> {
+    let search = |q: &SearchQuery| Ok(Some(engine.search(q)?));
+    Ok(ids_in_range_by(search, query, offset, count)?.unwrap_or_default())
+}
+
+/// As `ids_in_range`, with any search; `None` if the search declines.
+fn ids_in_range_by(
+    search: impl Fn(&SearchQuery) -> Result<Option<SearchResults>, ApiError>,
+    query: &SearchQuery,
+    offset: usize,
+    count: usize,
+) -> Result<Option<(usize, Vec<String>)>, ApiError> {
     let mut query = query.clone();
     query.per_page = SEARCH_BATCH;
     let mut page = offset / SEARCH_BATCH + 1;
     let mut skip = offset % SEARCH_BATCH;
     if page > SEARCH_PAGES {
         query.page = 1;
-        return Ok((engine.search(&query)?.total, Vec::new()));
+        return Ok(search(&query)?.map(|r| (r.total, Vec::new())));
     }
     let mut ids = Vec::new();
     loop {
         query.page = page;
-        let results = engine.search(&query)?;
+        let Some(results) = search(&query)? else {
+            return Ok(None);
+        };
         let read = results.hits.len();
         let wanted = count - ids.len();
         ids.extend(
@@ -253,7 +289,7 @@ fn ids_in_range(
             || page * SEARCH_BATCH >= results.total
             || page >= SEARCH_PAGES
         {
-            return Ok((results.total, ids));
+            return Ok(Some((results.total, ids)));
         }
         page += 1;
     }
