@@ -118,6 +118,26 @@ pub fn apply_choice(event: web_sys::Event) {
     }
 }
 
+/// Makes the filter checkboxes show the search on the page. A box the person ticked keeps
+/// its tick in the browser even when the page is redrawn for another search (going back
+/// before the ticked search's results arrived); the `checked` attribute always says what
+/// the shown search holds, so every box is set from it.
+pub fn show_choices_of_page() {
+    request_animation_frame(|| {
+        let Ok(boxes) = document().query_selector_all(".results-form input[type=checkbox]") else {
+            return;
+        };
+        for i in 0..boxes.length() {
+            if let Some(input) = boxes
+                .item(i)
+                .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+            {
+                input.set_checked(input.has_attribute("checked"));
+            }
+        }
+    });
+}
+
 /// Put at the end of a page: after the router has moved to this page (never on first
 /// load), moves focus to its heading, so keyboard and screen reader users start there.
 #[component]

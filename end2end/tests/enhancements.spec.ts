@@ -35,6 +35,27 @@ test('back and forward move between searches, with the filters and results in st
   await expect((await filterGroup(page, 'Days')).getByLabel(/^Monday/)).toBeChecked();
 });
 
+test('going back before a ticked filter\'s results arrive leaves the box unticked', async ({ page }, testInfo) => {
+  await open(page, testInfo, '/search?q=group');
+  const before = await resultCount(page);
+  // Hold back the answer to the Monday search until after going back.
+  let lateAnswer: Promise<unknown> | undefined;
+  await page.route(/\/api\/search/, async (route) => {
+    if (!lateAnswer) {
+      lateAnswer = page.waitForResponse((r) => r.request() === route.request());
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    await route.continue();
+  });
+  await (await filterGroup(page, 'Days')).getByLabel(/^Monday/).check();
+  await expect(page).toHaveURL(/day=monday/);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/day=monday/);
+  await lateAnswer;
+  await expect.poll(() => resultCount(page)).toBe(before);
+  await expect((await filterGroup(page, 'Days')).getByLabel(/^Monday/)).not.toBeChecked();
+});
+
 test('changing the order applies at once', async ({ page }, testInfo) => {
   await open(page, testInfo, '/search?near=Crewe');
   await page.getByLabel('Order by').selectOption('name');

@@ -72,6 +72,20 @@ pub struct ServeArgs {
     /// (X-Forwarded-Proto: https).
     #[arg(long, env = "DAYFINDER_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// A load balancer or proxy in front of this node (an address, or a network such as
+    /// 10.0.0.0/24), repeatable or comma separated: the client's address is then read from
+    /// the X-Forwarded-For it adds, so that sign-in limits count each person rather than
+    /// the balancer. A proxy on this machine (loopback) is always trusted.
+    #[arg(long = "trusted-proxy", env = "DAYFINDER_TRUSTED_PROXIES", value_delimiter = ',', value_parser = proxy_network)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+/// `10.0.0.5` or `10.0.0.0/24` (an address alone is a network of one).
+fn proxy_network(text: &str) -> Result<ipnet::IpNet, String> {
+    let text = text.trim();
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("“{text}” is not an IP address or a network such as 10.0.0.0/24"))
 }
 
 /// An editor's role, as typed.
@@ -178,4 +192,45 @@ pub struct SearchArgs {
     /// Print a JSON array instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serve_args(args: &[&str]) -> Result<ServeArgs, clap::Error> {
+        let cli = Cli::try_parse_from(["dayfinder", "serve"].iter().chain(args))?;
+        match cli.command {
+            Some(Command::Serve(serve)) => Ok(serve),
+            other => panic!("expected serve, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_networks_repeated_or_comma_separated() {
+        let serve = serve_args(&[
+            "--trusted-proxy",
+            "10.0.0.5,10.1.0.0/16",
+            "--trusted-proxy",
+            "2001:db8::/32",
+        ])
+        .unwrap();
+        let shown: Vec<String> = serve
+            .trusted_proxies
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        assert_eq!(shown, ["10.0.0.5/32", "10.1.0.0/16", "2001:db8::/32"]);
+    }
+
+    #[test]
+    fn a_trusted_proxy_that_is_not_an_address_is_refused_with_a_plain_message() {
+        let error = serve_args(&["--trusted-proxy", "balancer.internal"]).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("is not an IP address or a network"),
+            "{error}"
+        );
+    }
 }

@@ -127,6 +127,7 @@ async fn serve(data_dir: &Path, args: ServeArgs) -> anyhow::Result<()> {
     };
     let editor = crate::editor::EditorOptions {
         secure_cookies: args.secure_cookies,
+        trusted_proxies: args.trusted_proxies.into(),
     };
     let app = Application::build_with(settings, engine, editor).await?;
     tracing::info!("Dayfinder is at http://{}", app.address());

@@ -109,7 +109,7 @@ async fn send(
             .await;
         }
     };
-    let client = client_key(&post.parts);
+    let client = client_key(&post.parts, &state.editor.trusted_proxies);
     let engine = state.engine.clone();
     let exists_and_kept =
         tokio::task::spawn_blocking(move || -> dayfinder::Result<Option<Option<i64>>> {

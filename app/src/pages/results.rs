@@ -15,7 +15,7 @@ use crate::components::format;
 use crate::components::pagination::Pagination;
 use crate::components::search_form::SearchFields;
 use crate::components::service_card::ServiceCard;
-use crate::enhance::{Enhancements, FocusOnArrival, apply_choice};
+use crate::enhance::{Enhancements, FocusOnArrival, apply_choice, show_choices_of_page};
 use crate::urls;
 
 /// The results page.
@@ -108,6 +108,8 @@ fn Results(page: SearchPage) -> impl IntoView {
         }
     });
     let has_place = place_found.is_some();
+    // Runs in the browser after each drawing of the results (never on the server).
+    Effect::new(|_| show_choices_of_page());
     let list = if hits.is_empty() {
         view! { <NothingFound query=query.clone() /> }.into_any()
     } else {

@@ -37,11 +37,14 @@ pub use layout::went_wrong;
 pub use security::{Post, SESSION_COOKIE, client_key, refused_origin};
 
 /// How the editors' pages behave where the site is deployed.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct EditorOptions {
     /// Mark cookies `Secure` on every response, not only on requests that came over TLS
     /// (`X-Forwarded-Proto: https`). Set this when the site is only reached over HTTPS.
     pub secure_cookies: bool,
+    /// Load balancers and proxies whose `X-Forwarded-For` is believed (loopback always
+    /// is), so that sign-in and report limits count each person, not the balancer.
+    pub trusted_proxies: std::sync::Arc<[ipnet::IpNet]>,
 }
 
 /// The editors' routes, full paths included, to merge into the app's router.

@@ -218,28 +218,39 @@ pub fn forbidden_form(state: &AppState) -> Response {
 }
 
 /// Which client is asking, coarsely: its IP address (an IPv6 address by its /64, which
-/// one household or office usually has). Behind a reverse proxy on this machine (the
-/// connection comes from loopback), the last address in `X-Forwarded-For` is the one the
-/// proxy saw; that header is ignored from anywhere else, where it could be made up.
-pub fn client_key(parts: &Parts) -> String {
-    let peer = parts
+/// one household or office usually has). Behind proxies we trust (one on this machine,
+/// or `trusted`: the load balancers), the client is the last address in
+/// `X-Forwarded-For` that is not one of them: each proxy appends the address it saw, and
+/// what comes before a trusted proxy's entry could be made up by the client.
+pub fn client_key(parts: &Parts, trusted: &[ipnet::IpNet]) -> String {
+    let is_trusted = |ip: &IpAddr| ip.is_loopback() || trusted.iter().any(|net| net.contains(ip));
+    let Some(peer) = parts
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip());
-    let forwarded = || {
-        parts
+        .map(|ConnectInfo(addr)| addr.ip().to_canonical())
+    else {
+        return "unknown".to_string();
+    };
+    let ip = if is_trusted(&peer) {
+        let chain: Vec<IpAddr> = parts
             .headers
             .get_all("x-forwarded-for")
             .iter()
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(','))
             .filter_map(|a| a.trim().parse::<IpAddr>().ok())
-            .next_back()
-    };
-    let ip = match peer {
-        Some(peer) if peer.is_loopback() => forwarded().unwrap_or(peer),
-        Some(peer) => peer,
-        None => return "unknown".to_string(),
+            .map(|a| a.to_canonical())
+            .collect();
+        // Every entry a proxy of ours: the first is as near the client as we can see.
+        chain
+            .iter()
+            .rev()
+            .find(|ip| !is_trusted(ip))
+            .or(chain.first())
+            .copied()
+            .unwrap_or(peer)
+    } else {
+        peer
     };
     match ip {
         IpAddr::V4(v4) => v4.to_string(),
@@ -272,16 +283,62 @@ mod tests {
     #[test]
     fn a_forwarded_address_counts_only_from_a_proxy_on_this_machine() {
         assert_eq!(
-            client_key(&parts("127.0.0.1:5000", Some("10.0.0.1, 203.0.113.7"))),
+            client_key(&parts("127.0.0.1:5000", Some("10.0.0.1, 203.0.113.7")), &[]),
             "203.0.113.7"
         );
         assert_eq!(
-            client_key(&parts("198.51.100.2:5000", Some("203.0.113.7"))),
+            client_key(&parts("198.51.100.2:5000", Some("203.0.113.7")), &[]),
             "198.51.100.2"
         );
         assert_eq!(
-            client_key(&parts("[2001:db8:1:2:3:4:5:6]:5000", None)),
+            client_key(&parts("[2001:db8:1:2:3:4:5:6]:5000", None), &[]),
             "2001:db8:1:2::/64"
+        );
+    }
+
+    fn balancers() -> Vec<ipnet::IpNet> {
+        vec!["10.0.0.0/24".parse().unwrap()]
+    }
+
+    #[test]
+    fn behind_a_trusted_load_balancer_each_person_is_counted_by_their_own_address() {
+        assert_eq!(
+            client_key(&parts("10.0.0.2:5000", Some("203.0.113.7")), &balancers()),
+            "203.0.113.7"
+        );
+        assert_eq!(
+            client_key(&parts("10.0.0.2:5000", Some("198.51.100.9")), &balancers()),
+            "198.51.100.9"
+        );
+        // Two balancers in a row: the address the first one saw.
+        assert_eq!(
+            client_key(
+                &parts("10.0.0.2:5000", Some("203.0.113.7, 10.0.0.3")),
+                &balancers()
+            ),
+            "203.0.113.7"
+        );
+    }
+
+    #[test]
+    fn an_address_a_client_writes_itself_is_not_believed() {
+        // The client sent "X-Forwarded-For: 192.0.2.1"; the balancer appended what it saw.
+        assert_eq!(
+            client_key(
+                &parts("10.0.0.2:5000", Some("192.0.2.1, 203.0.113.7")),
+                &balancers()
+            ),
+            "203.0.113.7"
+        );
+        // Straight to the node, not through a balancer: the header is ignored.
+        assert_eq!(
+            client_key(&parts("203.0.113.7:5000", Some("192.0.2.1")), &balancers()),
+            "203.0.113.7"
+        );
+        // The balancer itself, with no header: counted as the balancer.
+        assert_eq!(
+            client_key(&parts("10.0.0.2:5000", None), &balancers()),
+            "10.0.0.2"
         );
     }
 

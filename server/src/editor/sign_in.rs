@@ -146,7 +146,7 @@ pub async fn sign_in(State(state): State<AppState>, request: Request<Body>) -> R
     let (typed, password, client) = (
         email.to_string(),
         post.field("password").to_string(),
-        client_key(&post.parts),
+        client_key(&post.parts, &state.editor.trusted_proxies),
     );
     let outcome = tokio::task::spawn_blocking(move || {
         engine
