@@ -240,6 +240,12 @@ impl Engine {
         Ok(self.store.listing(id)?)
     }
 
+    /// Listings by id, in the order asked, leaving out ids with no service: one read of
+    /// the store for them all (a page of the API), not one each.
+    pub fn listings(&self, ids: &[String]) -> Result<Vec<Listing>> {
+        Ok(self.store.listings(ids)?)
+    }
+
     /// Replaces the whole directory in one transaction, then rebuilds the index.
     pub fn import(&self, directory: &Directory) -> Result<()> {
         if let Some(problem) = directory.problems().into_iter().next() {

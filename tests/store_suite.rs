@@ -169,6 +169,7 @@ suite!(
     a_changed_organisation_logs_each_of_its_services,
     bad_saves_and_deletes_are_refused_with_the_same_errors,
     listings_skip_missing_services_and_keep_the_order_asked,
+    many_listings_read_at_once_are_the_same_as_each_read_alone,
     a_deleted_service_takes_its_events_with_it,
     an_email_address_has_one_account_whatever_its_case,
     a_session_lasts_until_it_expires_or_ends,
@@ -403,6 +404,22 @@ fn listings_skip_missing_services_and_keep_the_order_asked<B: Backend>(b: &B) {
         .map(|l| l.service.id)
         .collect();
     assert_eq!(found, [ids[2].clone(), ids[0].clone()]);
+}
+
+fn many_listings_read_at_once_are_the_same_as_each_read_alone<B: Backend>(b: &B) {
+    let store = loaded(b);
+    let mut ids: Vec<String> = sample().services.iter().map(|s| s.id.clone()).collect();
+    // Asked for twice: given twice, as asked.
+    ids.push(ids[0].clone());
+    let together = store.listings(&ids).unwrap();
+    let alone: Vec<_> = ids
+        .iter()
+        .map(|id| store.listing(id).unwrap().expect("stored"))
+        .collect();
+    assert_eq!(together, alone);
+    assert!(together.iter().any(|l| l.location.is_some()));
+    assert!(together.iter().any(|l| l.location.is_none()));
+    assert!(store.listings(&[]).unwrap().is_empty());
 }
 
 fn a_deleted_service_takes_its_events_with_it<B: Backend>(b: &B) {

@@ -234,11 +234,7 @@ pub fn services(
 }
 
 fn listings_of_ids(engine: &Engine, ids: Vec<String>) -> Result<Vec<Listing>, ApiError> {
-    let mut listings = Vec::with_capacity(ids.len());
-    for id in ids {
-        listings.extend(engine.listing(&id)?);
-    }
-    Ok(listings)
+    Ok(engine.listings(&ids)?)
 }
 
 /// The ids of results `offset..offset + count` of a search, in its order, and the total.

@@ -1,5 +1,7 @@
 //! The directory and its change log in PostgreSQL: the same steps as `sqlite.rs`.
 
+use std::collections::{BTreeSet, HashMap};
+
 use postgres::{GenericClient, Transaction};
 
 use super::PostgresStore;
@@ -64,6 +66,32 @@ pub(super) fn get<T: serde::de::DeserializeOwned>(
         Some(row) => Ok(Some(serde_json::from_str(row.try_get::<_, &str>(0)?)?)),
         None => Ok(None),
     }
+}
+
+/// The records of `table` with these ids, by id (missing ones are simply absent).
+fn by_ids<T: serde::de::DeserializeOwned>(
+    conn: &mut impl GenericClient,
+    table: &str,
+    ids: &[String],
+) -> StoreResult<HashMap<String, T>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    conn.query(
+        &format!("SELECT id, body FROM {table} WHERE id = ANY($1)"),
+        &[&ids],
+    )?
+    .iter()
+    .map(|row| {
+        let id: String = row.try_get(0)?;
+        Ok((id, serde_json::from_str(row.try_get::<_, &str>(1)?)?))
+    })
+    .collect()
+}
+
+/// Each id once, for `WHERE id = ANY(...)`.
+fn distinct<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<String> {
+    ids.collect::<BTreeSet<_>>().into_iter().cloned().collect()
 }
 
 /// Bodies from `sql` (whose first column is the body), in its order.
@@ -141,14 +169,32 @@ impl Store for PostgresStore {
     }
 
     fn listings(&self, service_ids: &[String]) -> StoreResult<Vec<Listing>> {
+        // Three queries, not three per listing: each is a round trip to the database, and
+        // an API page or a catch-up asks for many listings at once.
         self.read(|tx| {
-            let mut out = Vec::with_capacity(service_ids.len());
-            for id in service_ids {
-                if let Some(service) = get::<Service>(tx, "services", id)? {
-                    out.push(listing_of(tx, service)?);
-                }
-            }
-            Ok(out)
+            let services: HashMap<String, Service> = by_ids(tx, "services", service_ids)?;
+            let organisation_ids = distinct(services.values().map(|s| &s.organisation_id));
+            let location_ids = distinct(services.values().filter_map(|s| s.location_id.as_ref()));
+            let organisations: HashMap<String, Organisation> =
+                by_ids(tx, "organisations", &organisation_ids)?;
+            let locations: HashMap<String, Location> = by_ids(tx, "locations", &location_ids)?;
+            service_ids
+                .iter()
+                .filter_map(|id| services.get(id))
+                .map(|service| {
+                    Ok(Listing {
+                        organisation: organisations
+                            .get(&service.organisation_id)
+                            .cloned()
+                            .ok_or(StoreError::NotFound("organisation"))?,
+                        location: service
+                            .location_id
+                            .as_ref()
+                            .and_then(|id| locations.get(id).cloned()),
+                        service: service.clone(),
+                    })
+                })
+                .collect()
         })
     }
 
