@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::AccountStore;
 use crate::error::{Error, Result};
-use crate::model::{Directory, Event, EventListing, Listing, Service, Term};
+use crate::model::{Directory, Event, EventListing, Listing, Organisation, Service, Term};
 use crate::moderation::ModerationStore;
 use crate::places::{Gazetteer, PlaceError};
 use crate::query::{EventQuery, PlaceFound, PlaceNotice, SearchQuery, SearchResults};
@@ -244,6 +244,14 @@ impl Engine {
     /// the store for them all (a page of the API), not one each.
     pub fn listings(&self, ids: &[String]) -> Result<Vec<Listing>> {
         Ok(self.store.listings(ids)?)
+    }
+
+    /// One organisation and its services, read without the rest of the directory.
+    pub fn organisation_services(
+        &self,
+        organisation_id: &str,
+    ) -> Result<Option<(Organisation, Vec<Service>)>> {
+        Ok(self.store.organisation_services(organisation_id)?)
     }
 
     /// Replaces the whole directory in one transaction, then rebuilds the index.

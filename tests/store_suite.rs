@@ -170,6 +170,7 @@ suite!(
     bad_saves_and_deletes_are_refused_with_the_same_errors,
     listings_skip_missing_services_and_keep_the_order_asked,
     many_listings_read_at_once_are_the_same_as_each_read_alone,
+    an_organisations_services_are_read_without_the_rest_of_the_directory,
     a_deleted_service_takes_its_events_with_it,
     an_email_address_has_one_account_whatever_its_case,
     a_session_lasts_until_it_expires_or_ends,
@@ -420,6 +421,29 @@ fn many_listings_read_at_once_are_the_same_as_each_read_alone<B: Backend>(b: &B)
     assert!(together.iter().any(|l| l.location.is_some()));
     assert!(together.iter().any(|l| l.location.is_none()));
     assert!(store.listings(&[]).unwrap().is_empty());
+}
+
+fn an_organisations_services_are_read_without_the_rest_of_the_directory<B: Backend>(b: &B) {
+    let store = loaded(b);
+    let dir = sample();
+    let org = &dir.services[0].organisation_id;
+    let mut expected: Vec<String> = dir
+        .services
+        .iter()
+        .filter(|s| &s.organisation_id == org)
+        .map(|s| s.id.clone())
+        .collect();
+    expected.sort();
+    let (organisation, services) = store.organisation_services(org).unwrap().expect("stored");
+    assert_eq!(&organisation.id, org);
+    let ids: Vec<String> = services.into_iter().map(|s| s.id).collect();
+    assert_eq!(ids, expected);
+    assert!(
+        store
+            .organisation_services("no-such-organisation")
+            .unwrap()
+            .is_none()
+    );
 }
 
 fn a_deleted_service_takes_its_events_with_it<B: Backend>(b: &B) {

@@ -38,15 +38,13 @@ impl Engine {
         password: &Password,
         now: Timestamp,
     ) -> Result<Account, AccountError> {
-        if let Role::Provider { organisation_id } = &account.role {
-            let directory = self.directory().map_err(Box::new)?;
-            if !directory
-                .organisations
-                .iter()
-                .any(|o| &o.id == organisation_id)
-            {
-                return Err(AccountError::UnknownOrganisation(organisation_id.clone()));
-            }
+        if let Role::Provider { organisation_id } = &account.role
+            && self
+                .organisation_services(organisation_id)
+                .map_err(Box::new)?
+                .is_none()
+        {
+            return Err(AccountError::UnknownOrganisation(organisation_id.clone()));
         }
         self.accounts().add(account, password, now)
     }
@@ -57,6 +55,22 @@ impl Engine {
         role: &Role,
         organisation: Option<&str>,
     ) -> crate::Result<EditableServices> {
+        // A provider's page reads only their organisation, however big the directory.
+        if let Role::Provider { organisation_id } = role {
+            let mut services = Vec::new();
+            let mut organisations = Vec::new();
+            if organisation.is_none_or(|id| id == organisation_id.as_str())
+                && let Some((own, theirs)) = self.organisation_services(organisation_id)?
+            {
+                organisations.push(own);
+                services = theirs;
+            }
+            services.sort_by(|a, b| a.name.cmp(&b.name));
+            return Ok(EditableServices {
+                organisations,
+                services,
+            });
+        }
         let directory = self.directory()?;
         let mut organisations: Vec<Organisation> = directory
             .organisations

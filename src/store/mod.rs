@@ -21,7 +21,7 @@ pub use backup::{BackupSummary, STORE_FILE, read_backup};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
-use crate::model::{Directory, Listing, Service};
+use crate::model::{Directory, Listing, Organisation, Service};
 
 /// A failure of the store.
 #[derive(Debug, thiserror::Error)]
@@ -80,6 +80,12 @@ pub trait Store: Send + Sync {
     fn listing(&self, service_id: &str) -> StoreResult<Option<Listing>>;
     /// Listings for these services (missing ids are skipped).
     fn listings(&self, service_ids: &[String]) -> StoreResult<Vec<Listing>>;
+    /// One organisation and its services (by id), without reading the rest of the
+    /// directory: a provider's own pages at national scale. `None`: no such organisation.
+    fn organisation_services(
+        &self,
+        organisation_id: &str,
+    ) -> StoreResult<Option<(Organisation, Vec<Service>)>>;
     /// How many services are stored.
     fn service_count(&self) -> StoreResult<usize>;
     /// How many providers have at least one service.

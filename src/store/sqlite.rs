@@ -204,6 +204,26 @@ impl Store for SqliteStore {
         })
     }
 
+    fn organisation_services(
+        &self,
+        organisation_id: &str,
+    ) -> StoreResult<Option<(Organisation, Vec<Service>)>> {
+        self.with(|conn| {
+            let Some(organisation) = get::<Organisation>(conn, "organisations", organisation_id)?
+            else {
+                return Ok(None);
+            };
+            let mut stmt = conn.prepare_cached(
+                "SELECT body FROM services WHERE organisation_id = ?1 ORDER BY id",
+            )?;
+            let services = stmt
+                .query_map([organisation_id], |r| r.get::<_, String>(0))?
+                .map(|body| Ok(serde_json::from_str(&body?)?))
+                .collect::<StoreResult<Vec<Service>>>()?;
+            Ok(Some((organisation, services)))
+        })
+    }
+
     fn service_count(&self) -> StoreResult<usize> {
         self.with(|conn| {
             Ok(

@@ -198,6 +198,27 @@ impl Store for PostgresStore {
         })
     }
 
+    fn organisation_services(
+        &self,
+        organisation_id: &str,
+    ) -> StoreResult<Option<(Organisation, Vec<Service>)>> {
+        self.read(|tx| {
+            let Some(organisation) = get::<Organisation>(tx, "organisations", organisation_id)?
+            else {
+                return Ok(None);
+            };
+            let services = tx
+                .query(
+                    "SELECT body FROM services WHERE organisation_id = $1 ORDER BY id",
+                    &[&organisation_id],
+                )?
+                .iter()
+                .map(|row| Ok(serde_json::from_str(row.try_get::<_, &str>(0)?)?))
+                .collect::<StoreResult<Vec<Service>>>()?;
+            Ok(Some((organisation, services)))
+        })
+    }
+
     fn service_count(&self) -> StoreResult<usize> {
         self.with(|conn| count(conn, "SELECT count(*) FROM services"))
     }
