@@ -24,6 +24,12 @@ pub fn ResultsPage() -> impl IntoView {
     let location = use_location();
     let results =
         PageResource::new_with_options(move || location.search.get(), search_services, false);
+    // With JavaScript: after every answer, even one the same as the results on screen (going
+    // back to them before a newer search answered), the boxes show the search shown.
+    Effect::new(move |_| {
+        results.track();
+        show_choices_of_page();
+    });
     // With JavaScript: after new results arrive (not on first load), move focus or announce.
     let enhancements = Enhancements::get();
     Effect::watch(
@@ -108,8 +114,6 @@ fn Results(page: SearchPage) -> impl IntoView {
         }
     });
     let has_place = place_found.is_some();
-    // Runs in the browser after each drawing of the results (never on the server).
-    Effect::new(|_| show_choices_of_page());
     let list = if hits.is_empty() {
         view! { <NothingFound query=query.clone() /> }.into_any()
     } else {
