@@ -234,8 +234,8 @@ fn download_link(href: &str, what: &str) -> String {
     )
 }
 
-/// A chart and its table: side by side on wide screens, the table straight after the
-/// chart on narrow ones and at high zoom (`style/main.css`).
+/// A chart and its table, the table straight after the chart. (Side by side they would
+/// squeeze wide tables; the classes are there for a wide-screen layout.)
 fn chart_and_table(chart: &str, table: &str) -> String {
     format!(
         "<div class=\"insight-pair\"><div class=\"insight-pair__chart\">{chart}</div>\
