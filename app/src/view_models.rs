@@ -43,6 +43,10 @@ pub struct HitCard {
     pub cost: String,
     pub tier: String,
     pub vacancy: Tag,
+    /// "Checked 3 days ago (29 November 2026)"; empty when the card does not know.
+    pub vacancy_checked: String,
+    /// Not reviewed for six months: the card says it may be out of date.
+    pub out_of_date: bool,
     /// "Step-free access, Hoist and 2 more"; empty when none are known.
     pub access: String,
 }
@@ -195,6 +199,7 @@ mod build {
             if hit.access.len() > ACCESS_ON_CARD {
                 access.push(format!("{} more", hit.access.len() - ACCESS_ON_CARD));
             }
+            let today = dayfinder::engine::uk_today();
             HitCard {
                 id: hit.id,
                 name: hit.name,
@@ -205,6 +210,13 @@ mod build {
                 cost: hit.cost,
                 tier: hit.tier.label().to_string(),
                 vacancy: tag(hit.vacancy),
+                vacancy_checked: hit
+                    .vacancy_confirmed
+                    .map(|confirmed| super::freshness::checked(confirmed, today))
+                    .unwrap_or_default(),
+                out_of_date: hit
+                    .last_reviewed
+                    .is_some_and(|reviewed| super::freshness::is_stale(reviewed, today)),
                 access: format::and_list(&access),
             }
         }

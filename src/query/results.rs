@@ -24,6 +24,13 @@ pub struct Hit {
     pub needs: Vec<Need>,
     pub kinds: Vec<Kind>,
     pub vacancy: VacancyStatus,
+    /// When the vacancy was last confirmed, and when the listing was last reviewed: for
+    /// "Checked 3 days ago" and "may be out of date" on its card. (`None` only in cards of
+    /// an index written before they were kept.)
+    #[serde(default)]
+    pub vacancy_confirmed: Option<jiff::civil::Date>,
+    #[serde(default)]
+    pub last_reviewed: Option<jiff::civil::Date>,
     pub access: Vec<AccessFeature>,
     pub score: f32,
 }

@@ -10,7 +10,8 @@ use crate::model::{AccessFeature, Listing, Term, Weekday};
 use crate::query::Hit;
 
 /// Bump when the schema or what goes into a document changes: the index is then rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+/// (2: result cards keep the vacancy and review dates.)
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// English stemming, so "gardening" finds "garden".
 pub const TOKENIZER: &str = "en_stem";
@@ -183,6 +184,8 @@ fn card_of(listing: &Listing, town: String, access: Vec<AccessFeature>) -> Hit {
         needs: s.needs.clone(),
         kinds: s.kinds.clone(),
         vacancy: s.vacancy.status,
+        vacancy_confirmed: Some(s.vacancy.confirmed),
+        last_reviewed: Some(s.last_reviewed),
         access,
         score: 0.0,
     }

@@ -19,13 +19,19 @@ pub fn ServiceCard(hit: HitCard, from: SearchQuery) -> impl IntoView {
             </div>
         }
     });
+    let checked = (!hit.vacancy_checked.is_empty())
+        .then(|| view! { <span class="result__checked">{hit.vacancy_checked}</span> });
+    let stale = hit.out_of_date.then(|| {
+        view! { <p class="body-s result__stale">"This listing may be out of date. Check with them before you go."</p> }
+    });
     let list_button = view! { <ShortlistButton id=hit.id.clone() name=hit.name.clone() /> };
     view! {
         <li class="result">
             <h3 class="heading-m result__title"><a class="link result__link" href=href>{hit.name}</a></h3>
             <p class="result__provider">{hit.organisation}</p>
             <p class="body result__summary">{hit.summary}</p>
-            <p class="result__vacancy"><strong class=hit.vacancy.class>{hit.vacancy.label}</strong></p>
+            <p class="result__vacancy"><strong class=hit.vacancy.class>{hit.vacancy.label}</strong>" "{checked}</p>
+            {stale}
             <dl class="summary-list summary-list--compact">
                 <div class="summary-list__row">
                     <dt class="summary-list__key">"Where"</dt>

@@ -740,4 +740,24 @@ async fn a_listing_not_reviewed_for_six_months_says_it_may_be_out_of_date() {
         page.body.contains("Checked 3 days ago ("),
         "the vacancy's freshness shows"
     );
+    // Its card in the results says both too, before anyone opens it.
+    let name = service.name.replace(' ', "+");
+    let results = browser.get(&format!("/search?q={name}")).await;
+    assert_eq!(results.status, 200);
+    let card = results
+        .body
+        .split("<li class=\"result\"")
+        .find(|card| card.contains(&format!("/services/{id}")))
+        .expect("the listing is among the results");
+    assert!(card.contains("Checked 3 days ago ("), "{card}");
+    assert!(card.contains("This listing may be out of date."), "{card}");
+}
+
+#[tokio::test]
+async fn a_freshly_checked_listing_says_when_on_its_card() {
+    start().await;
+    let mut browser = Browser::new("203.0.113.17");
+    let results = browser.get("/search?near=Crewe").await;
+    assert_eq!(results.status, 200);
+    assert!(results.body.contains("class=\"result__checked\">Checked "));
 }
