@@ -20,19 +20,19 @@ pub struct Enhancements {
     /// The path of the page that last took focus (see `FocusOnArrival`); at first, the
     /// path the browser loaded.
     landed: StoredValue<String>,
+    /// The router's path, read once here, outside any `Suspend` (see `FocusOnArrival`).
+    path: Memo<String>,
 }
 
 impl Enhancements {
     /// Makes them available to the pages below.
     pub fn provide() -> Self {
+        let path = leptos_router::hooks::use_location().pathname;
         let this = Enhancements {
             announcement: RwSignal::new(String::new()),
             focus_return: StoredValue::new(None),
-            landed: StoredValue::new(
-                leptos_router::hooks::use_location()
-                    .pathname
-                    .get_untracked(),
-            ),
+            landed: StoredValue::new(path.get_untracked()),
+            path,
         };
         provide_context(this);
         this
@@ -140,14 +140,21 @@ pub fn show_choices_of_page() {
 
 /// Put at the end of a page: after the router has moved to this page (never on first
 /// load), moves focus to its heading, so keyboard and screen reader users start there.
+///
+/// It asks for no context that must be there: pages put it inside a `Suspend`, and the
+/// server may finish a `Suspend` after the request that started it has gone (the visitor
+/// left, or a load balancer gave up), when the owners above it, the router's among them,
+/// are already dropped. Looking the router up then panicked ("Tried to access Location
+/// outside a <Router>"); the path comes from the layout's `Enhancements` instead, and
+/// without them there is nothing to do.
 #[component]
 pub fn FocusOnArrival() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
+    let enhancements = Enhancements::get();
     Effect::new(move |_| {
-        let Some(enhancements) = Enhancements::get() else {
+        let Some(enhancements) = enhancements else {
             return;
         };
-        let here = location.pathname.get_untracked();
+        let here = enhancements.path.get_untracked();
         if enhancements.landed.with_value(|landed| *landed != here) {
             enhancements.landed.set_value(here);
             request_animation_frame(|| {

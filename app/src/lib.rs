@@ -25,7 +25,7 @@ pub mod view_models;
 pub mod ssr;
 
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, provide_meta_context};
+use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::{
     components::{Route, Router, Routes},
     path,
@@ -96,6 +96,8 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
+        // Every page's title goes through this (see `title_text`).
+        <Title formatter=title_text />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Meta name="description" content="Find day opportunities in Cheshire East: day centres, groups, courses and supported work for adults." />
         <Meta name="theme-color" content="#0b0c0c" />
@@ -105,6 +107,16 @@ pub fn App() -> impl IntoView {
             </Layout>
         </Router>
     }
+}
+
+/// A page's title as it is written into the document. On the server, leptos_meta puts the
+/// text into `<title>` as it is, so text from a search (`q=</title><img ...>`) would become
+/// markup: it is escaped here. In the browser the title is set as plain text, so it is not.
+fn title_text(text: String) -> String {
+    #[cfg(feature = "ssr")]
+    return html_escape::encode_text(&text).into_owned();
+    #[cfg(not(feature = "ssr"))]
+    text
 }
 
 /// Every page, as the server renders them.

@@ -13,10 +13,27 @@ pub fn parse_search(query_string: &str) -> (SearchQuery, Vec<ParamProblem>) {
     SearchQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
-/// Decodes a query string into its key-value pairs.
+/// The longest query string read. A search with every filter chosen is under 2 KB (twice
+/// that as a listing's `back=`); the server refuses longer addresses (414) before they
+/// reach a page.
+pub const MAX_QUERY_BYTES: usize = 8192;
+/// The most key-value pairs read from one query string.
+pub const MAX_PAIRS: usize = 200;
+
+/// Decodes a query string into its key-value pairs: at most [`MAX_PAIRS`], from its first
+/// [`MAX_QUERY_BYTES`] (server functions are given query strings in their bodies, so this
+/// holds for them too).
 pub fn decode(query_string: &str) -> Vec<(String, String)> {
     let qs = query_string.strip_prefix('?').unwrap_or(query_string);
+    let qs = match qs.len() > MAX_QUERY_BYTES {
+        // Cut at a pair's end, so no pair is read half.
+        true => qs[..qs.floor_char_boundary(MAX_QUERY_BYTES)]
+            .rsplit_once('&')
+            .map_or("", |(kept, _)| kept),
+        false => qs,
+    };
     form_urlencoded::parse(qs.as_bytes())
+        .take(MAX_PAIRS)
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
 }

@@ -11,6 +11,7 @@ pub mod editor;
 pub mod events;
 pub mod follow;
 pub mod headers;
+pub mod limits;
 pub mod oruk;
 pub mod report_problem;
 pub mod shortlist;

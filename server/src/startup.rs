@@ -89,7 +89,7 @@ pub fn app(state: AppState) -> Router {
     let context = page_context(&state);
     let options = state.leptos_options.clone();
     let hashed_assets = options.hash_files;
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .merge(crate::oruk::routes())
         .merge(crate::downloads::routes())
@@ -114,7 +114,8 @@ pub fn app(state: AppState) -> Router {
             hashed_assets,
             headers::add_headers,
         ))
-        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest));
+    crate::limits::bound(router)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

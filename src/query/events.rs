@@ -6,7 +6,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::params::{ParamProblem, clean_text};
+use super::params::{ParamProblem, Problems, TownChoices, clean_text};
 use crate::model::event::YOUNG_ADULT_AGES;
 pub use crate::model::event::{long_date, time_span};
 use crate::model::{EventKind, EventListing, Need, Term};
@@ -70,16 +70,8 @@ impl EventQuery {
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> (Self, Vec<ParamProblem>) {
         let mut q = EventQuery::default();
-        let mut problems = Vec::new();
-        let mut unknown = |param: &str, value: &str| {
-            problems.push(ParamProblem {
-                param: param.into(),
-                message: format!(
-                    "We do not recognise “{}” as a choice, so we left it out.",
-                    clean_text(value, 30)
-                ),
-            })
-        };
+        let mut problems = Problems::default();
+        let mut towns = TownChoices::default();
         let mut dates = Vec::new();
         for (key, value) in pairs {
             let value = value.trim();
@@ -87,25 +79,24 @@ impl EventQuery {
                 continue;
             }
             match key {
-                "town" => {
-                    let town = clean_text(value, 40);
-                    if !town.is_empty() && !q.towns.contains(&town) {
-                        q.towns.push(town);
-                    }
-                }
+                "town" => towns.push(&mut q.towns, value, &mut problems),
                 "need" => match Need::from_slug(value) {
                     Some(n) if !q.needs.contains(&n) => q.needs.push(n),
                     Some(_) => {}
-                    None => unknown(key, value),
+                    None => problems.unknown(key, value),
                 },
                 "kind" => match EventKind::from_slug(value) {
                     Some(k) if !q.kinds.contains(&k) => q.kinds.push(k),
                     Some(_) => {}
-                    None => unknown(key, value),
+                    None => problems.unknown(key, value),
                 },
                 "age" if value == young_adults_param() => q.young_adults = true,
-                "age" => unknown(key, value),
-                "from" | "to" => dates.push((key, value.to_string())),
+                "age" => problems.unknown(key, value),
+                // Only the last of each date is used: no list to grow.
+                "from" | "to" => {
+                    dates.retain(|(k, _)| *k != key);
+                    dates.push((key, value.to_string()));
+                }
                 "service" => q.service_id = Some(clean_text(value, 100)),
                 "organisation" => q.organisation_id = Some(clean_text(value, 100)),
                 _ => {}
@@ -133,7 +124,7 @@ impl EventQuery {
             });
             (q.from, q.to) = (Some(to), Some(from));
         }
-        (q, problems)
+        (q, problems.finish())
     }
 
     /// The URL parameters of this filter, in a stable order.

@@ -6,7 +6,7 @@ mod params;
 mod results;
 
 pub use events::EventQuery;
-pub use params::{ParamProblem, clean_text, format_miles};
+pub use params::{MAX_PROBLEMS, MAX_TEXT_CHARS, MAX_TOWNS, ParamProblem, clean_text, format_miles};
 pub use results::{FacetGroup, FacetValue, Hit, PlaceFound, PlaceNotice, SearchResults};
 
 use serde::{Deserialize, Serialize};

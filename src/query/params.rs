@@ -7,8 +7,15 @@ use crate::model::Term;
 
 use super::{MAX_RADIUS_MILES, Order, SearchQuery};
 
-/// Longest free text kept from a query; the rest is cut, not refused.
+/// Longest free text kept from a query (all its `q=` together); the rest is cut, not refused.
 pub const MAX_TEXT_CHARS: usize = 200;
+/// The most towns one search or events filter can choose. More than any area has among
+/// its services; past it, a long address would make every results page's links (one to
+/// remove each town) grow with the square of its length.
+pub const MAX_TOWNS: usize = 40;
+/// The most problems a page lists; the rest are summed up in one line, so a hostile address
+/// cannot make a page echo it back at length.
+pub const MAX_PROBLEMS: usize = 5;
 
 /// A parameter that could not be used, said plainly.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,22 +24,88 @@ pub struct ParamProblem {
     pub message: String,
 }
 
-fn push_term<T: Term>(
-    list: &mut Vec<T>,
-    value: &str,
-    param: &str,
-    problems: &mut Vec<ParamProblem>,
-) {
-    match T::from_slug(value.trim()) {
-        Some(t) if !list.contains(&t) => list.push(t),
-        Some(_) => {}
-        None => problems.push(ParamProblem {
+/// What a query's reading could not use, kept short: the first [`MAX_PROBLEMS`] said in
+/// full, the rest counted into one closing line.
+#[derive(Debug, Default)]
+pub(crate) struct Problems {
+    listed: Vec<ParamProblem>,
+    more: usize,
+}
+
+impl Problems {
+    pub(crate) fn push(&mut self, problem: ParamProblem) {
+        if self.listed.len() < MAX_PROBLEMS {
+            self.listed.push(problem);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// A choice that is not one of ours.
+    pub(crate) fn unknown(&mut self, param: &str, value: &str) {
+        // Counted without building the message once the list is full.
+        if self.listed.len() >= MAX_PROBLEMS {
+            self.more += 1;
+            return;
+        }
+        self.push(ParamProblem {
             param: param.into(),
             message: format!(
                 "We do not recognise “{}” as a choice, so we left it out.",
                 shorten(value, 30)
             ),
-        }),
+        });
+    }
+
+    pub(crate) fn finish(mut self) -> Vec<ParamProblem> {
+        if self.more > 0 {
+            let (n, them) = match self.more {
+                1 => ("1 more part".to_string(), "it"),
+                n => (format!("{n} more parts"), "them"),
+            };
+            self.listed.push(ParamProblem {
+                param: String::new(),
+                message: format!(
+                    "We could not use {n} of the address either, so we left {them} out."
+                ),
+            });
+        }
+        self.listed
+    }
+}
+
+/// Towns as chosen: each once, whatever its case, and at most [`MAX_TOWNS`].
+#[derive(Debug, Default)]
+pub(crate) struct TownChoices {
+    seen: std::collections::HashSet<String>,
+    over: bool,
+}
+
+impl TownChoices {
+    pub(crate) fn push(&mut self, towns: &mut Vec<String>, value: &str, problems: &mut Problems) {
+        let town = clean_text(value, 40);
+        if town.is_empty() || !self.seen.insert(town.to_lowercase()) {
+            return;
+        }
+        if towns.len() < MAX_TOWNS {
+            towns.push(town);
+        } else if !self.over {
+            self.over = true;
+            problems.push(ParamProblem {
+                param: "town".into(),
+                message: format!(
+                    "You can choose up to {MAX_TOWNS} towns, so we used the first {MAX_TOWNS}."
+                ),
+            });
+        }
+    }
+}
+
+fn push_term<T: Term>(list: &mut Vec<T>, value: &str, param: &str, problems: &mut Problems) {
+    match T::from_slug(value.trim()) {
+        Some(t) if !list.contains(&t) => list.push(t),
+        Some(_) => {}
+        None => problems.unknown(param, value),
     }
 }
 
@@ -62,7 +135,8 @@ impl SearchQuery {
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> (Self, Vec<ParamProblem>) {
         let mut q = SearchQuery::text("");
-        let mut problems = Vec::new();
+        let mut problems = Problems::default();
+        let mut towns = TownChoices::default();
         for (key, value) in pairs {
             let value = value.trim();
             if value.is_empty() {
@@ -70,10 +144,16 @@ impl SearchQuery {
             }
             match key {
                 "q" => {
-                    if !q.text.is_empty() {
-                        q.text.push(' ');
+                    // Repeated `q=` are joined, and cut as one text.
+                    let used = q.text.chars().count();
+                    let gap = usize::from(used > 0);
+                    let room = MAX_TEXT_CHARS.saturating_sub(used + gap);
+                    if room > 0 {
+                        if gap > 0 {
+                            q.text.push(' ');
+                        }
+                        q.text.push_str(&clean_text(value, room));
                     }
-                    q.text.push_str(&clean_text(value, MAX_TEXT_CHARS));
                 }
                 "near" => q.place = Some(clean_text(value, 60)).filter(|p| !p.is_empty()),
                 "within" => match parse_miles(value.trim_end_matches("miles").trim()) {
@@ -95,12 +175,7 @@ impl SearchQuery {
                 "cost" => push_term(&mut q.costs, value, key, &mut problems),
                 "access" => push_term(&mut q.access, value, key, &mut problems),
                 "vacancy" => push_term(&mut q.vacancy, value, key, &mut problems),
-                "town" => {
-                    let town = clean_text(value, 40);
-                    if !town.is_empty() && !q.towns.contains(&town) {
-                        q.towns.push(town);
-                    }
-                }
+                "town" => towns.push(&mut q.towns, value, &mut problems),
                 "age" if value == super::events::young_adults_param() => q.young_adults = true,
                 "age" => match value.parse::<u8>() {
                     Ok(age) if age <= 120 => q.age = Some(age),
@@ -134,7 +209,7 @@ impl SearchQuery {
                 _ => {}
             }
         }
-        (q, problems)
+        (q, problems.finish())
     }
 
     /// The URL parameters of this search, in a stable order, without defaults.
@@ -280,6 +355,41 @@ mod tests {
     fn weekend_means_saturday_and_sunday() {
         let (q, _) = SearchQuery::from_params([("day", "weekend")]);
         assert_eq!(q.days, [Weekday::Saturday, Weekday::Sunday]);
+    }
+
+    #[test]
+    fn two_thousand_towns_keep_the_first_forty_and_say_so_once() {
+        let names: Vec<String> = (0..2_000).map(|i| format!("t{i}")).collect();
+        let (q, problems) = SearchQuery::from_params(names.iter().map(|t| ("town", t.as_str())));
+        assert_eq!(q.towns.len(), MAX_TOWNS);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("up to 40 towns"));
+    }
+
+    #[test]
+    fn a_town_chosen_twice_in_another_case_counts_once() {
+        let (q, _) = SearchQuery::from_params([("town", "Crewe"), ("town", "CREWE")]);
+        assert_eq!(q.towns, ["Crewe"]);
+    }
+
+    #[test]
+    fn many_unknown_choices_are_listed_five_at_most_and_the_rest_summed_up() {
+        let values: Vec<String> = (0..1_000).map(|i| format!("x{i}")).collect();
+        let (q, problems) = SearchQuery::from_params(values.iter().map(|v| ("need", v.as_str())));
+        assert!(q.needs.is_empty());
+        assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+        assert_eq!(
+            problems[MAX_PROBLEMS].message,
+            "We could not use 995 more parts of the address either, so we left them out."
+        );
+    }
+
+    #[test]
+    fn repeated_words_are_cut_as_one_text() {
+        let word = "b".repeat(150);
+        let (q, _) = SearchQuery::from_params((0..100).map(|_| ("q", word.as_str())));
+        assert!(q.text.chars().count() <= MAX_TEXT_CHARS, "{}", q.text.len());
+        assert!(q.text.starts_with(&word));
     }
 
     #[test]

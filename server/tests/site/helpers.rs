@@ -65,35 +65,7 @@ impl TestApp {
 /// waiting on a runtime that is gone: the tests then hang at random.
 fn shared_server() -> &'static str {
     static SERVER: OnceLock<(tokio::runtime::Runtime, String)> = OnceLock::new();
-    &SERVER
-        .get_or_init(|| {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .expect("a runtime for the test server");
-            let address = runtime.block_on(async {
-                let engine = tokio::task::spawn_blocking(sample_engine)
-                    .await
-                    .expect("the engine is ready");
-                let settings = Settings {
-                    addr: "127.0.0.1:0".parse().expect("a socket address"),
-                    leptos_options: LeptosOptions::builder()
-                        .output_name("dayfinder")
-                        .site_root("target/site")
-                        .build(),
-                    public_url: None,
-                };
-                let app = Application::build(settings, engine)
-                    .await
-                    .expect("the app builds");
-                let address = format!("http://{}", app.address());
-                tokio::spawn(app.run_until_stopped());
-                address
-            });
-            (runtime, address)
-        })
-        .1
+    &SERVER.get_or_init(|| serve(sample_engine())).1
 }
 
 /// The app on a free port with the sample directory, and a client that does not follow
@@ -140,4 +112,31 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let from = s.find(start)? + start.len();
     let to = s[from..].find(end)? + from;
     Some(&s[from..to])
+}
+
+/// Serves `engine` on a free port, on a runtime of its own that the caller keeps alive as
+/// long as the server is needed (see `shared_server`). Called from a plain thread.
+pub fn serve(engine: Arc<Engine>) -> (tokio::runtime::Runtime, String) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a runtime for the test server");
+    let address = runtime.block_on(async {
+        let settings = Settings {
+            addr: "127.0.0.1:0".parse().expect("a socket address"),
+            leptos_options: LeptosOptions::builder()
+                .output_name("dayfinder")
+                .site_root("target/site")
+                .build(),
+            public_url: None,
+        };
+        let app = Application::build(settings, engine)
+            .await
+            .expect("the app builds");
+        let address = format!("http://{}", app.address());
+        tokio::spawn(app.run_until_stopped());
+        address
+    });
+    (runtime, address)
 }
