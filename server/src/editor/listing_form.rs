@@ -171,10 +171,11 @@ pub(super) fn looks_like_phone(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " +()-".contains(c))
 }
 
+/// A website's address a listing may link to: the core's one rule ([`WebAddress`]).
+///
+/// [`WebAddress`]: dayfinder::model::WebAddress
 pub(super) fn looks_like_website(text: &str) -> bool {
-    (text.starts_with("https://") || text.starts_with("http://"))
-        && text.len() > 10
-        && !text.chars().any(char::is_whitespace)
+    dayfinder::model::WebAddress::parse(text).is_ok()
 }
 
 /// The service as the form says it should be, starting from `base` for what the form
