@@ -893,6 +893,24 @@ mod tests {
     }
 
     #[test]
+    fn a_website_that_is_not_http_gets_a_message_in_the_error_summary() {
+        let s = a_service();
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "https://user:pw@example.org",
+        ] {
+            let mut values = Values::of(&s);
+            values.0.retain(|(k, _)| k != "contact_website");
+            values.0.push(("contact_website".into(), bad.into()));
+            let errors = parse(&values, &s, &locations(&s)).unwrap_err();
+            assert_eq!(errors[0].0, "contact_website", "{bad}");
+            let html = render(&values, &errors, &locations(&s), "/x", "t", "Save");
+            assert!(html.contains("href=\"#contact_website\""), "{bad}");
+        }
+    }
+
+    #[test]
     fn a_blank_row_adds_nothing_and_a_filled_one_adds_a_session() {
         let s = a_service();
         let mut values = Values::of(&s);

@@ -156,7 +156,7 @@ impl Answer {
     }
 
     /// The `Set-Cookie` header for this cookie.
-    fn set_cookie(&self, name: &str) -> Option<String> {
+    pub(super) fn set_cookie(&self, name: &str) -> Option<String> {
         self.headers
             .get_all("set-cookie")
             .iter()
@@ -180,6 +180,8 @@ impl Answer {
 /// A browser of one editor: its client address and its cookies.
 pub(super) struct Browser {
     client: reqwest::Client,
+    /// The server it talks to.
+    address: String,
     /// The address it seems to come from (see the module's comment).
     ip: String,
     cookies: Vec<(String, String)>,
@@ -189,14 +191,20 @@ pub(super) struct Browser {
 
 impl Browser {
     pub(super) fn new(ip: &str) -> Browser {
+        Browser::on(&server().address, ip)
+    }
+
+    /// A browser of another server than the editors' one.
+    pub(super) fn on(address: &str, ip: &str) -> Browser {
         Browser {
             client: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .expect("a client"),
+            address: address.to_string(),
             ip: ip.to_string(),
             cookies: Vec::new(),
-            origin: Some(server().address.clone()),
+            origin: Some(address.to_string()),
         }
     }
 
@@ -239,14 +247,14 @@ impl Browser {
     }
 
     pub(super) async fn get(&mut self, path: &str) -> Answer {
-        let request = self.client.get(format!("{}{path}", server().address));
+        let request = self.client.get(format!("{}{path}", self.address));
         self.answer(request).await
     }
 
     pub(super) async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Answer {
         let mut request = self
             .client
-            .post(format!("{}{path}", server().address))
+            .post(format!("{}{path}", self.address))
             .header("content-type", "application/x-www-form-urlencoded")
             .body(
                 form_urlencoded::Serializer::new(String::new())
@@ -260,7 +268,7 @@ impl Browser {
     }
 
     /// Fills in and sends the sign-in form.
-    async fn try_sign_in(&mut self, email: &str, password: &str) -> Answer {
+    pub(super) async fn try_sign_in(&mut self, email: &str, password: &str) -> Answer {
         let form = self.get("/editor/sign-in").await;
         assert_eq!(form.status, 200, "{}", form.body);
         let csrf = form.csrf();
