@@ -12,6 +12,7 @@ pub mod events;
 pub mod follow;
 pub mod headers;
 pub mod oruk;
+pub mod periodic;
 pub mod report_problem;
 pub mod shortlist;
 pub mod startup;

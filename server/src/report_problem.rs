@@ -37,23 +37,10 @@ const PURGE_EVERY: Duration = Duration::from_secs(5 * 60);
 /// client hashes past the limit's window, and contact details past the retention the
 /// privacy notice names (`Engine::purge_problem_reports`).
 pub async fn keep_reports_purged(engine: Arc<Engine>) {
-    let mut every = tokio::time::interval(PURGE_EVERY);
-    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        every.tick().await;
-        let engine = engine.clone();
-        match tokio::task::spawn_blocking(move || engine.purge_problem_reports(Timestamp::now()))
-            .await
-        {
-            Ok(Ok(purged)) => tracing::debug!(
-                client_hashes = purged.client_hashes,
-                contacts = purged.contacts,
-                "purged problem reports"
-            ),
-            Ok(Err(error)) => tracing::warn!(?error, "problem reports not purged yet"),
-            Err(error) => tracing::warn!(?error, "the task purging problem reports failed"),
-        }
-    }
+    crate::periodic::every(PURGE_EVERY, "purge problem reports", engine, |engine| {
+        engine.purge_problem_reports(Timestamp::now())
+    })
+    .await;
 }
 
 fn see_other(to: &str) -> Response {

@@ -85,7 +85,8 @@ mod tests {
     use sha2::Digest;
 
     fn at(hours: i64) -> Timestamp {
-        Timestamp::from_second(1_800_000_000 - 1_800_000_000 % 3600 + hours * 3600).unwrap()
+        // 1_800_000_000 s is a whole number of hours: each `hours` starts a window.
+        Timestamp::from_second(1_800_000_000 + hours * 3600).unwrap()
     }
 
     #[test]

@@ -9,8 +9,6 @@ use std::sync::{Arc, OnceLock};
 use dayfinder::Engine;
 use dayfinder::accounts::{NewAccount, Password, Role};
 use dayfinder_server::editor::EditorOptions;
-use dayfinder_server::startup::{Application, Settings};
-use leptos::config::LeptosOptions;
 
 use crate::editor::{Browser, PASSWORD};
 
@@ -57,31 +55,11 @@ fn secure_server() -> &'static str {
                     jiff::Timestamp::now(),
                 )
                 .expect("the editor is added");
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .expect("a runtime for the server");
-            let address = runtime.block_on(async {
-                let settings = Settings {
-                    addr: "127.0.0.1:0".parse().expect("a socket address"),
-                    leptos_options: LeptosOptions::builder()
-                        .output_name("dayfinder")
-                        .site_root("target/site")
-                        .build(),
-                    public_url: None,
-                };
-                let options = EditorOptions {
-                    secure_cookies: true,
-                    ..EditorOptions::default()
-                };
-                let app = Application::build_with(settings, engine, options)
-                    .await
-                    .expect("the app builds");
-                let address = format!("http://{}", app.address());
-                tokio::spawn(app.run_until_stopped());
-                address
-            });
+            let options = EditorOptions {
+                secure_cookies: true,
+                ..EditorOptions::default()
+            };
+            let (runtime, address) = crate::helpers::own_server(engine, options);
             (runtime, dir, address)
         })
         .2
@@ -187,4 +165,19 @@ async fn a_stored_website_that_is_not_http_never_becomes_a_link() {
         }
         assert!(!lower.contains("href=\"javascript"), "{path}");
     }
+}
+
+#[tokio::test]
+async fn the_privacy_notice_names_the_periods_the_purge_uses() {
+    use dayfinder::retention::{REPORT_CLIENT_HASH_HOURS, REPORT_CONTACT_DAYS_AFTER_CLOSING};
+    let page = crate::helpers::spawn_app().await.get("/privacy").await;
+    assert!(
+        page.body.contains(&format!(
+            "We delete your email or phone number {REPORT_CONTACT_DAYS_AFTER_CLOSING} days after the team closes your report."
+        )),
+        "{}",
+        page.body
+    );
+    assert_eq!(REPORT_CLIENT_HASH_HOURS, 1);
+    assert!(page.body.contains("internet address for one hour"));
 }
