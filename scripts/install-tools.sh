@@ -22,6 +22,8 @@ if ! $site_only; then
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
   # PostgreSQL for the store suite's second backend (scripts/test.sh starts a throwaway one).
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql)
+  # openssl makes the test cluster's self-signed certificate (scripts/test.sh).
+  command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 fi
 if [ "${#need_apt[@]}" -gt 0 ]; then
   sudo=""
