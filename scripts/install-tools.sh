@@ -16,10 +16,14 @@ say() { printf 'install-tools: %s\n' "$*"; }
 # postgresql for the store's tests on PostgreSQL.
 need_apt=()
 command -v wasm-opt >/dev/null 2>&1 || need_apt+=(binaryen)
+# OpenSSL's headers: the store's TLS to PostgreSQL (native-tls) links the system's OpenSSL.
+[ -f /usr/include/openssl/ssl.h ] || need_apt+=(libssl-dev pkg-config)
 if ! $site_only; then
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
   # PostgreSQL for the store suite's second backend (scripts/test.sh starts a throwaway one).
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql)
+  # openssl makes the test cluster's self-signed certificate (scripts/test.sh).
+  command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 fi
 if [ "${#need_apt[@]}" -gt 0 ]; then
   sudo=""

@@ -33,9 +33,17 @@ start_postgres() {
   while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$(( port + 1 )); done
   "${pg_as[@]}" "$bin/initdb" -D "$pg_dir/data" -U dayfinder --auth=trust -E UTF8 \
     --no-locale --no-sync >"$pg_dir/initdb.log"
+  # TLS with a self-signed certificate for 127.0.0.1 and localhost, so that the store's
+  # sslmode tests (tests/postgres_tls.rs) connect with require, verify-ca and verify-full.
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
+    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+    -keyout "$pg_dir/server.key" -out "$pg_dir/server.crt" 2>/dev/null
+  chmod 600 "$pg_dir/server.key"
+  if [ "$(id -u)" = 0 ]; then chown postgres: "$pg_dir/server.key" "$pg_dir/server.crt"; fi
   "${pg_as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -s \
-    -o "-h 127.0.0.1 -p $port -k $pg_dir -c fsync=off -c full_page_writes=off" start
+    -o "-h 127.0.0.1 -p $port -k $pg_dir -c fsync=off -c full_page_writes=off -c ssl=on -c ssl_cert_file=$pg_dir/server.crt -c ssl_key_file=$pg_dir/server.key" start
   export DAYFINDER_TEST_POSTGRES="postgres://dayfinder@127.0.0.1:$port/postgres"
+  export DAYFINDER_TEST_POSTGRES_CA="$pg_dir/server.crt"
   echo "$("$bin/postgres" --version) at $DAYFINDER_TEST_POSTGRES"
 }
 stop_postgres() {

@@ -37,6 +37,8 @@ pub struct Engine {
     accounts: Arc<dyn AccountStore>,
     /// Proposed changes, the audit log and problem reports: the same database again.
     pub(crate) moderation: Arc<dyn ModerationStore>,
+    /// The keys of problem reporters' client hashes, in memory only.
+    pub(crate) report_keys: crate::moderation::ClientKeys,
     /// Counts of searches for the commissioners' reports (see `crate::insight`).
     pub(crate) insight: crate::insight::Recorder,
     index: SearchIndex,
@@ -78,6 +80,7 @@ impl Engine {
             store: store.clone(),
             accounts: store.clone(),
             moderation: store.clone(),
+            report_keys: Default::default(),
             insight: crate::insight::Recorder::new(store),
             index,
             places: Gazetteer::embedded(),
@@ -101,6 +104,7 @@ impl Engine {
             store: store.clone(),
             accounts: store.clone(),
             moderation: store.clone(),
+            report_keys: Default::default(),
             insight: crate::insight::Recorder::new(store),
             index: SearchIndex::in_memory()?,
             places: Gazetteer::embedded(),

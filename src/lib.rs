@@ -8,6 +8,7 @@ pub mod easyread;
 pub mod model;
 pub mod quality;
 pub mod query;
+pub mod retention;
 
 #[cfg(feature = "engine")]
 pub mod accounts;

@@ -861,3 +861,75 @@ fn replacing_the_directory_with_itself_writes_nothing() {
     );
     assert_eq!(disk.head(), head);
 }
+
+#[test]
+fn names_a_spreadsheet_would_run_as_formulas_are_neutralised_and_read_back_as_they_were() {
+    let mut d = dayfinder::sample::cheshire_east();
+    d.services.sort_by(|a, b| a.id.cmp(&b.id));
+    d.services.truncate(6);
+    let names = [
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "+1 club",
+        "-minus club",
+        "@home club",
+        "\tTabbed club",
+        "\rReturned club",
+    ];
+    for (service, name) in d.services.iter_mut().zip(names) {
+        service.name = name.to_string();
+    }
+    let file = export::csv(&d).unwrap();
+    let mut reader = csv::Reader::from_reader(file.as_slice());
+    let written: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[1].to_string())
+        .collect();
+    for (cell, name) in written.iter().zip(names) {
+        assert_eq!(
+            cell,
+            &format!("'{name}"),
+            "the cell starts with an apostrophe"
+        );
+    }
+
+    let empty = Disk::empty();
+    let report = import(&empty.engine, &file, &csv_options()).unwrap();
+    assert!(report.invalid.is_empty(), "{report}");
+    let back = empty.engine.directory().unwrap();
+    let name_of = |id: &str| {
+        back.services
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.name.clone())
+            .unwrap()
+    };
+    // Read back without the apostrophe; a tab or return before the name is trimmed, as
+    // import trims every value.
+    assert_eq!(name_of(&d.services[0].id), names[0]);
+    assert_eq!(name_of(&d.services[3].id), "@home club");
+    assert_eq!(name_of(&d.services[4].id), "Tabbed club");
+    assert_eq!(name_of(&d.services[5].id), "Returned club");
+}
+
+#[test]
+fn a_website_that_is_not_http_is_refused_by_service_and_field() {
+    let disk = Disk::with_sample();
+    let mut s = foreign_service("7c9f1a52-1d1e-4c36-9a52-3f0b0b1a0001", "Crewe Lunch Club");
+    s["url"] = json!("javascript:alert(1)");
+    let report = report_of(refused(&disk, &bytes(&json!([s])), &json_options()));
+    let said = lines(&report);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with("Service 1 (“Crewe Lunch Club”): url: ") && said[0].contains("http"),
+        "{said:?}"
+    );
+
+    let file = "id,name,organisation_id,organisation_name,needs,kinds,contact_website\n\
+                garden-club,Garden Club,green-fingers,Green Fingers,dementia,community-group,\"data:text/html;base64,PHNjcmlwdD4=\"\n";
+    let report = report_of(refused(&disk, file.as_bytes(), &csv_options()));
+    let said = lines(&report);
+    assert!(
+        said.iter().any(|l| l.contains("contact_website")),
+        "{said:?}"
+    );
+}

@@ -181,6 +181,8 @@ suite!(
     a_changed_place_or_provider_is_saved_with_a_log_line_per_listing,
     a_bad_edit_is_refused_and_leaves_no_trace,
     problem_reports_are_limited_per_client_and_closed_once,
+    reports_under_the_last_windows_key_still_count_against_the_limit,
+    purging_forgets_old_client_hashes_and_the_contacts_of_long_closed_reports,
     search_counts_for_the_same_day_and_key_add_up,
     a_second_node_on_the_same_store_catches_up_with_an_edit,
 );
@@ -931,6 +933,10 @@ fn report(service: &str, at: Timestamp) -> NewProblemReport {
     }
 }
 
+fn hashes(of: &[&str]) -> Vec<String> {
+    of.iter().map(|h| h.to_string()).collect()
+}
+
 fn problem_reports_are_limited_per_client_and_closed_once<B: Backend>(b: &B) {
     let store = loaded(b);
     let service = sample().services[0].id.clone();
@@ -942,24 +948,48 @@ fn problem_reports_are_limited_per_client_and_closed_once<B: Backend>(b: &B) {
     };
     let since = now() - seconds(3600);
     let first = store
-        .report_problem(&report(&service, now()), "client-a", since, 2, &public)
+        .report_problem(
+            &report(&service, now()),
+            &hashes(&["client-a"]),
+            since,
+            2,
+            &public,
+        )
         .unwrap()
         .unwrap();
     let second = store
-        .report_problem(&report(&service, now()), "client-a", since, 2, &public)
+        .report_problem(
+            &report(&service, now()),
+            &hashes(&["client-a"]),
+            since,
+            2,
+            &public,
+        )
         .unwrap()
         .unwrap();
     assert!(first < second);
     assert_eq!(
         store
-            .report_problem(&report(&service, now()), "client-a", since, 2, &public)
+            .report_problem(
+                &report(&service, now()),
+                &hashes(&["client-a"]),
+                since,
+                2,
+                &public
+            )
             .unwrap(),
         None,
         "over the limit"
     );
     assert!(
         store
-            .report_problem(&report(&service, now()), "client-b", since, 2, &public)
+            .report_problem(
+                &report(&service, now()),
+                &hashes(&["client-b"]),
+                since,
+                2,
+                &public
+            )
             .unwrap()
             .is_some()
     );
@@ -969,7 +999,7 @@ fn problem_reports_are_limited_per_client_and_closed_once<B: Backend>(b: &B) {
         store
             .report_problem(
                 &report(&service, later),
-                "client-a",
+                &hashes(&["client-a"]),
                 later - seconds(3600),
                 2,
                 &public
@@ -1007,6 +1037,143 @@ fn problem_reports_are_limited_per_client_and_closed_once<B: Backend>(b: &B) {
     assert_eq!(log[0].action, AuditAction::ProblemClosed);
     assert_eq!(log.len(), 5);
     assert!(log.iter().skip(1).all(|e| e.editor.is_none()));
+}
+
+fn reports_under_the_last_windows_key_still_count_against_the_limit<B: Backend>(b: &B) {
+    let store = loaded(b);
+    let service = sample().services[0].id.clone();
+    let public = audit_of_report();
+    let since = now() - seconds(3600);
+    // Two reports under the last window's key, then the key changed.
+    for _ in 0..2 {
+        store
+            .report_problem(
+                &report(&service, now()),
+                &hashes(&["old"]),
+                since,
+                3,
+                &public,
+            )
+            .unwrap()
+            .unwrap();
+    }
+    let both = hashes(&["new", "old"]);
+    assert!(
+        store
+            .report_problem(&report(&service, now()), &both, since, 3, &public)
+            .unwrap()
+            .is_some()
+    );
+    assert_eq!(
+        store
+            .report_problem(&report(&service, now()), &both, since, 3, &public)
+            .unwrap(),
+        None,
+        "the third counts both keys' reports"
+    );
+}
+
+fn audit_of_report() -> NewAudit {
+    NewAudit {
+        at: now(),
+        editor: None,
+        action: AuditAction::ProblemReported,
+        summary: "Wrong details".into(),
+    }
+}
+
+fn purging_forgets_old_client_hashes_and_the_contacts_of_long_closed_reports<B: Backend>(b: &B) {
+    let store = loaded(b);
+    let service = sample().services[0].id.clone();
+    let public = audit_of_report();
+    let day = seconds(24 * 3600);
+    let send = |at: Timestamp, client: &str| {
+        store
+            .report_problem(
+                &report(&service, at),
+                &hashes(&[client]),
+                at - seconds(3600),
+                5,
+                &public,
+            )
+            .unwrap()
+            .unwrap()
+    };
+    let long_closed = send(now() - day * 200, "a");
+    let just_closed = send(now() - day * 200, "b");
+    let still_open = send(now() - day * 200, "c");
+    let recent = send(now(), "d");
+    let council = editor("Chris", Some(1));
+    assert!(
+        store
+            .close_problem(
+                long_closed,
+                "Fixed",
+                &audit(AuditAction::ProblemClosed, &council, now() - day * 100)
+            )
+            .unwrap()
+    );
+    assert!(
+        store
+            .close_problem(
+                just_closed,
+                "Fixed",
+                &audit(AuditAction::ProblemClosed, &council, now() - day * 10)
+            )
+            .unwrap()
+    );
+
+    let purged = store
+        .purge_problem_reports(now() - seconds(3600), now() - day * 90)
+        .unwrap();
+    assert_eq!(purged.client_hashes, 3, "all but the recent report's");
+    assert_eq!(
+        purged.contacts, 1,
+        "only the report closed over 90 days ago"
+    );
+    let contact = |id| store.problem_report(id).unwrap().unwrap().contact;
+    assert_eq!(contact(long_closed), None);
+    let kept = report(&service, now()).contact;
+    assert_eq!(contact(just_closed), kept);
+    assert_eq!(contact(still_open), kept);
+    assert_eq!(contact(recent), kept);
+    let closed = store.problem_report(long_closed).unwrap().unwrap();
+    assert_eq!(
+        closed.details, "The phone number is wrong",
+        "the report itself is kept"
+    );
+    // The old clients no longer count against a limit; the recent one still does.
+    assert_eq!(
+        store
+            .report_problem(
+                &report(&service, now()),
+                &hashes(&["d"]),
+                now() - day * 365,
+                1,
+                &public
+            )
+            .unwrap(),
+        None
+    );
+    assert!(
+        store
+            .report_problem(
+                &report(&service, now()),
+                &hashes(&["a"]),
+                now() - day * 365,
+                1,
+                &public
+            )
+            .unwrap()
+            .is_some()
+    );
+    assert_eq!(
+        store
+            .purge_problem_reports(now() - seconds(3600), now() - day * 90)
+            .unwrap(),
+        Default::default(),
+        "a second purge finds nothing more"
+    );
 }
 
 fn day(s: &str) -> Date {

@@ -221,8 +221,9 @@ mod build {
             if let Some(email) = &o.email {
                 contact.push(("Email".into(), email.clone(), format!("mailto:{email}")));
             }
-            if let Some(site) = &o.website {
-                contact.push(("Website".into(), site.clone(), site.clone()));
+            // Only an http(s) address is linked; anything else stored is not shown.
+            if let Some(site) = dayfinder::model::WebAddress::link(o.website.as_ref()) {
+                contact.push(("Website".into(), site.to_string(), site.to_string()));
             }
         }
         EventSheet {

@@ -281,10 +281,13 @@ mod build {
                     ..fact("Email", email.clone())
                 });
             }
-            if let Some(site) = contact.website.as_ref().or(organisation.website.as_ref()) {
+            // Only an http(s) address is linked; anything else stored is not shown.
+            if let Some(site) = dayfinder::model::WebAddress::link(contact.website.as_ref())
+                .or_else(|| dayfinder::model::WebAddress::link(organisation.website.as_ref()))
+            {
                 contact_rows.push(Fact {
-                    href: Some(site.clone()),
-                    ..fact("Website", site.clone())
+                    href: Some(site.to_string()),
+                    ..fact("Website", site.to_string())
                 });
             }
             let mut access: Vec<String> = location

@@ -67,9 +67,10 @@ pub struct ServeArgs {
     /// (e.g. https://dayfinder.example.gov.uk) [default: the request's Host].
     #[arg(long, env = "DAYFINDER_PUBLIC_URL", value_parser = public_url)]
     pub public_url: Option<String>,
-    /// Mark editors' cookies Secure on every response. Set this when the site is reached
-    /// only over HTTPS; without it they are Secure when the request says it came over TLS
-    /// (X-Forwarded-Proto: https).
+    /// The site is reached only over HTTPS: editors' cookies are Secure on every response
+    /// and named with the __Host- prefix, and every response carries
+    /// Strict-Transport-Security. Without it, cookies are Secure when the request says it
+    /// came over TLS (X-Forwarded-Proto: https), for plain http on loopback in development.
     #[arg(long, env = "DAYFINDER_SECURE_COOKIES")]
     pub secure_cookies: bool,
     /// A load balancer or proxy in front of this node (an address, or a network such as

@@ -15,10 +15,19 @@ use axum::{
 use dayfinder_app::ssr::content_security_policy;
 use leptos::nonce::Nonce;
 
-/// Adds the headers; `hashed_assets` says whether `/pkg/` file names carry a content hash
-/// (then they may be cached for a year). Use with `middleware::from_fn_with_state`.
+/// What the headers depend on.
+#[derive(Debug, Clone, Copy)]
+pub struct HeaderOptions {
+    /// Whether `/pkg/` file names carry a content hash (then they may be cached for a year).
+    pub hashed_assets: bool,
+    /// Whether the site is reached only over HTTPS (`serve --secure-cookies`): then
+    /// browsers are told to use nothing else for a year (HSTS).
+    pub https_only: bool,
+}
+
+/// Adds the headers. Use with `middleware::from_fn_with_state`.
 pub async fn add_headers(
-    State(hashed_assets): State<bool>,
+    State(options): State<HeaderOptions>,
     mut request: Request<Body>,
     next: Next,
 ) -> Response {
@@ -57,7 +66,13 @@ pub async fn add_headers(
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    let cache = if is_asset && hashed_assets && ok {
+    if options.https_only {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    let cache = if is_asset && options.hashed_assets && ok {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"

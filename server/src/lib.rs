@@ -13,6 +13,7 @@ pub mod follow;
 pub mod headers;
 pub mod limits;
 pub mod oruk;
+pub mod periodic;
 pub mod report_problem;
 pub mod shortlist;
 pub mod startup;

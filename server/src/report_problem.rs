@@ -4,12 +4,16 @@
 //! `dayfinder_app::pages::report_problem`). No sign-in: a hidden honeypot field catches
 //! form-filling software, and each client may send only a few reports an hour.
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{Method, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
+use dayfinder::Engine;
 use dayfinder::model::validate::valid_id;
 use dayfinder::moderation::NewProblemReport;
 use dayfinder_app::pages::report_problem::ProblemForm;
@@ -23,6 +27,20 @@ use crate::startup::{AppState, page_context};
 /// The route, to merge into the app's router (the page's GET is the app's).
 pub fn routes() -> Router<AppState> {
     Router::new().route("/services/{id}/report-a-problem", post(send))
+}
+
+/// How often the reports are purged: often enough that a client hash outlives its hour
+/// by a few minutes at most.
+const PURGE_EVERY: Duration = Duration::from_secs(5 * 60);
+
+/// Forgets, for as long as the server runs, what problem reports no longer need to keep:
+/// client hashes past the limit's window, and contact details past the retention the
+/// privacy notice names (`Engine::purge_problem_reports`).
+pub async fn keep_reports_purged(engine: Arc<Engine>) {
+    crate::periodic::every(PURGE_EVERY, "purge problem reports", engine, |engine| {
+        engine.purge_problem_reports(Timestamp::now())
+    })
+    .await;
 }
 
 fn see_other(to: &str) -> Response {

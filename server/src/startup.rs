@@ -12,6 +12,7 @@ use leptos::config::{LeptosOptions, get_configuration};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::{CompressionLevel, compression::CompressionLayer, trace::TraceLayer};
 
 use crate::headers;
@@ -88,7 +89,10 @@ pub fn app(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context = page_context(&state);
     let options = state.leptos_options.clone();
-    let hashed_assets = options.hash_files;
+    let header_options = headers::HeaderOptions {
+        hashed_assets: options.hash_files,
+        https_only: state.editor.secure_cookies,
+    };
     let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .merge(crate::oruk::routes())
@@ -111,13 +115,33 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn(crate::view_mode::remember_choice))
         .layer(middleware::from_fn_with_state(
-            hashed_assets,
+            header_options,
             headers::add_headers,
         ))
-        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest));
+        .layer(
+            CompressionLayer::new()
+                .quality(CompressionLevel::Fastest)
+                .compress_when(DefaultPredicate::new().and(NotMarkedUncompressed)),
+        );
     crate::limits::bound(router)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Marks a response that must go out uncompressed: the editors' pages carry a CSRF token
+/// next to text the request put there, and compressing both lets a watcher of the
+/// encrypted sizes guess the token (BREACH). Put in the response's extensions.
+#[derive(Debug, Clone, Copy)]
+pub struct Uncompressed;
+
+/// The compression predicate that leaves [`Uncompressed`] responses alone.
+#[derive(Debug, Clone, Copy)]
+struct NotMarkedUncompressed;
+
+impl Predicate for NotMarkedUncompressed {
+    fn should_compress<B: axum::body::HttpBody>(&self, response: &axum::http::Response<B>) -> bool {
+        response.extensions().get::<Uncompressed>().is_none()
+    }
 }
 
 /// The app bound to its port, ready to run.
@@ -167,6 +191,9 @@ impl Application {
         // Other nodes' and commands' changes: see `crate::follow`.
         let following = crate::follow::follow_the_store(self.engine.clone());
         let counts = tokio::spawn(crate::editor::keep_counts_flushed(self.engine.clone()));
+        let purges = tokio::spawn(crate::report_problem::keep_reports_purged(
+            self.engine.clone(),
+        ));
         // With each connection's address: the editors' sign-in limits count per client.
         let served = axum::serve(
             self.listener,
@@ -177,6 +204,7 @@ impl Application {
         .await;
         drop(following);
         counts.abort();
+        purges.abort();
         // The counts of searches made since the last flush (see `dayfinder::insight`).
         let engine = self.engine.clone();
         if let Ok(Err(error)) =

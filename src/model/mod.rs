@@ -5,6 +5,7 @@ pub mod event;
 pub mod listing;
 pub mod taxonomy;
 pub mod validate;
+pub mod web_address;
 
 pub use clock::{ClockTime, Session};
 pub use event::{Audience, Booking, Event, EventKind, EventListing, EventPlace};
@@ -15,3 +16,4 @@ pub use listing::{
 pub use taxonomy::{
     AccessFeature, CostKind, DayPart, JoinRoute, Kind, Need, Term, Tier, VacancyStatus, Weekday,
 };
+pub use web_address::{WebAddress, WebAddressError};

@@ -6,13 +6,16 @@
 //! (the provider sees the reason for a rejection); vacancies and "still right"
 //! confirmations need no approval. Each of these is one transaction with its audit entry.
 
+mod client_keys;
 mod diff;
 mod problems;
 mod review;
 
+pub use client_keys::ClientKeys;
 pub use diff::{FieldChange, changes, event_changes, merge, place_changes, provider_changes};
 pub use problems::{
-    MAX_REPORTS_PER_CLIENT, NewProblemReport, ProblemKind, REPORT_WINDOW, ReportProblems,
+    MAX_REPORTS_PER_CLIENT, NewProblemReport, ProblemKind, REPORT_CONTACT_RETENTION, REPORT_WINDOW,
+    ReportProblems,
 };
 pub use review::{Decision, DecisionOutcome, EditOutcome, PlaceToEdit};
 
@@ -418,6 +421,14 @@ pub struct ProblemReport {
     pub note: String,
 }
 
+/// What a purge of problem reports forgot: how many client hashes, and how many
+/// reporters' contact details.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PurgedReports {
+    pub client_hashes: usize,
+    pub contacts: usize,
+}
+
 /// What a store-side edit did: the service before and after, and the change log's head.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edited {
@@ -484,12 +495,12 @@ pub trait ModerationStore: Send + Sync {
     ) -> StoreResult<Decided>;
     /// The audit log, newest first, of one service or all.
     fn audit_log(&self, service_id: Option<&str>, limit: usize) -> StoreResult<Vec<AuditEntry>>;
-    /// Keeps a problem report, unless `client_hash` already sent `max` since `since`
-    /// (then None). Logged in the audit log.
+    /// Keeps a problem report under the first of `client_hashes`, unless reports under
+    /// any of them already number `max` since `since` (then None). Logged in the audit log.
     fn report_problem(
         &self,
         report: &NewProblemReport,
-        client_hash: &str,
+        client_hashes: &[String],
         since: Timestamp,
         max: usize,
         audit: &NewAudit,
@@ -499,4 +510,11 @@ pub trait ModerationStore: Send + Sync {
     fn problem_report(&self, id: i64) -> StoreResult<Option<ProblemReport>>;
     /// Closes an open report with a note; false when it was not open.
     fn close_problem(&self, id: i64, note: &str, audit: &NewAudit) -> StoreResult<bool>;
+    /// Forgets the client hashes of reports made before `hashes_before`, and erases the
+    /// contact details of reports closed before `contacts_closed_before`.
+    fn purge_problem_reports(
+        &self,
+        hashes_before: Timestamp,
+        contacts_closed_before: Timestamp,
+    ) -> StoreResult<PurgedReports>;
 }

@@ -4,8 +4,12 @@ use jiff::{SignedDuration, Timestamp};
 
 /// How many reports one client may send in [`REPORT_WINDOW`]; more are refused politely.
 pub const MAX_REPORTS_PER_CLIENT: usize = 5;
-/// The window for [`MAX_REPORTS_PER_CLIENT`].
-pub const REPORT_WINDOW: SignedDuration = SignedDuration::from_hours(1);
+/// The window for [`MAX_REPORTS_PER_CLIENT`], and how long a client's hash is kept.
+pub const REPORT_WINDOW: SignedDuration =
+    SignedDuration::from_hours(crate::retention::REPORT_CLIENT_HASH_HOURS);
+/// How long after a report is closed the reporter's contact details are kept.
+pub const REPORT_CONTACT_RETENTION: SignedDuration =
+    SignedDuration::from_hours(24 * crate::retention::REPORT_CONTACT_DAYS_AFTER_CLOSING);
 
 /// The longest details and contact accepted (a form field can carry much more).
 pub const MAX_DETAILS: usize = 2_000;

@@ -3,12 +3,11 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use sha2::{Digest, Sha256};
 
 use super::{
     AuditAction, AuditEntry, Change, Decided, Edited, Editor, MAX_REPORTS_PER_CLIENT, NewAudit,
     NewProblemReport, NewProposal, ProblemReport, Proposal, ProposalFilter, ProposalId,
-    ProposalStatus, REPORT_WINDOW, changes, merge,
+    ProposalStatus, PurgedReports, REPORT_CONTACT_RETENTION, REPORT_WINDOW, changes, merge,
 };
 use crate::Engine;
 use crate::accounts::Account;
@@ -265,17 +264,14 @@ impl Engine {
     }
 
     /// Keeps a member of the public's report of a problem with a listing. `client` is a
-    /// coarse network address, kept only as a hash and only for as long as the limit
-    /// needs it. Ok(None) when that client has sent too many reports lately.
+    /// coarse network address, kept only as a keyed hash (see [`super::ClientKeys`]) and
+    /// only for as long as the limit needs it. Ok(None) when that client has sent too many reports lately.
     pub fn report_problem(
         &self,
         report: &NewProblemReport,
         client: &str,
     ) -> crate::Result<Option<i64>> {
-        let client_hash = format!(
-            "{:x}",
-            Sha256::digest(format!("problem-report:{client}").as_bytes())
-        );
+        let client_hashes = self.report_keys.hashes(client, report.reported_at)?;
         let audit = NewAudit {
             at: report.reported_at,
             editor: None,
@@ -284,11 +280,21 @@ impl Engine {
         };
         Ok(self.moderation.report_problem(
             report,
-            &client_hash,
+            &client_hashes,
             report.reported_at - REPORT_WINDOW,
             MAX_REPORTS_PER_CLIENT,
             &audit,
         )?)
+    }
+
+    /// Forgets what no longer needs keeping: client hashes older than the limit's window
+    /// (and the keys they were made with), and the contact details of reports closed
+    /// longer ago than the privacy notice says they are kept. The server runs it on a timer.
+    pub fn purge_problem_reports(&self, now: Timestamp) -> crate::Result<PurgedReports> {
+        self.report_keys.forget_old(now);
+        Ok(self
+            .moderation
+            .purge_problem_reports(now - REPORT_WINDOW, now - REPORT_CONTACT_RETENTION)?)
     }
 
     /// Problem reports for council editors (None for anyone else).

@@ -7,6 +7,9 @@
 //! `organisation_id` and `organisation_name` must be there. Lists are separated by `;`.
 //! Vocabulary columns take our slugs, labels, everyday words, or the words the mapping
 //! file lists. A UTF-8 byte order mark and Windows line endings are fine.
+//!
+//! Text that a spreadsheet would run as a formula is written with an apostrophe before
+//! it ([`spreadsheet_safe`]), and read back without it, so the round trip still holds.
 
 use std::collections::HashMap;
 
@@ -17,7 +20,7 @@ use crate::model::{
 use crate::oruk::filter::parse_day;
 use crate::oruk::import::{
     Batch, Built, Cx, ImportError, Position, Terms, clean, locate, our_id, parse_date,
-    parse_pounds, summarise, town_of,
+    parse_pounds, summarise, town_of, website,
 };
 use crate::oruk::mapping::{self, Target};
 use crate::oruk::vocab::Vocabulary;
@@ -72,6 +75,44 @@ pub const COLUMNS: [&str; 42] = [
 /// The columns a file must have.
 pub const REQUIRED: [&str; 4] = ["id", "name", "organisation_id", "organisation_name"];
 
+/// The columns we write from numbers (a longitude starts with "-"), left as they are.
+const NUMBERS: [&str; 6] = [
+    "duration_weeks",
+    "minimum_age",
+    "maximum_age",
+    "price_per_session",
+    "latitude",
+    "longitude",
+];
+
+/// What a spreadsheet takes as the start of a formula (OWASP's "CSV injection" list).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell a spreadsheet will not run as a formula: text that starts like one (`=`, `+`,
+/// `-`, `@`, a tab or a carriage return) gets a leading apostrophe (people type these
+/// fields, and the council opens the files in a spreadsheet). Text that already starts
+/// with apostrophes before such a character gets one more, so that reading the file back
+/// ([`from_spreadsheet_safe`]) gives exactly what was written.
+pub fn spreadsheet_safe(text: &str) -> String {
+    if looks_like_formula(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A cell as it was before [`spreadsheet_safe`].
+fn from_spreadsheet_safe(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if looks_like_formula(rest) => rest,
+        _ => cell,
+    }
+}
+
+fn looks_like_formula(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
 /// What separates the items of a list column.
 const LIST: &str = "; ";
 
@@ -96,7 +137,13 @@ pub fn write(directory: &Directory) -> Result<Vec<u8>, csv::Error> {
         let org = orgs.get(s.organisation_id.as_str());
         let place = s.location_id.as_deref().and_then(|id| places.get(id));
         let row = row(s, org.copied(), place.copied());
-        out.write_record(&row)?;
+        out.write_record(row.iter().zip(COLUMNS).map(|(cell, column)| {
+            if NUMBERS.contains(&column) {
+                cell.clone()
+            } else {
+                spreadsheet_safe(cell)
+            }
+        }))?;
     }
     out.into_inner().map_err(|e| e.into_error().into())
 }
@@ -307,7 +354,7 @@ impl Row<'_> {
     fn get(&self, cx: &mut Cx<'_>, column: &str) -> Option<String> {
         let raw = self.record.get(*self.columns.at.get(column)?)?;
         match std::str::from_utf8(raw) {
-            Ok(text) => Some(clean(text)).filter(|t| !t.is_empty()),
+            Ok(text) => Some(clean(from_spreadsheet_safe(text))).filter(|t| !t.is_empty()),
             Err(_) => {
                 cx.bad(
                     column,
@@ -316,6 +363,12 @@ impl Row<'_> {
                 None
             }
         }
+    }
+
+    /// A website's address (see `import::website`).
+    fn website(&self, cx: &mut Cx<'_>, column: &str) -> Option<String> {
+        let text = self.get(cx, column);
+        website(cx, column.to_string(), text)
     }
 
     fn text(&self, cx: &mut Cx<'_>, column: &str) -> String {
@@ -448,7 +501,7 @@ fn service(cx: &mut Cx<'_>, row: &Row<'_>, batch: &Batch<'_>) -> Option<Built> {
         name: row.get(cx, "contact_name"),
         phone: row.get(cx, "contact_phone"),
         email: row.get(cx, "contact_email"),
-        website: row.get(cx, "contact_website"),
+        website: row.website(cx, "contact_website"),
     };
     let activities = row.list(cx, "activities");
     let schedule_notes = row.text(cx, "schedule_notes");
@@ -532,7 +585,7 @@ fn organisation(cx: &mut Cx<'_>, row: &Row<'_>, batch: &Batch<'_>) -> Option<Org
     Some(Organisation {
         id: our_id(&given).unwrap_or_else(|| batch.slugs.derive("organisation", &name, &given)),
         description: row.text(cx, "organisation_description"),
-        website: row.get(cx, "organisation_website"),
+        website: row.website(cx, "organisation_website"),
         email: row.get(cx, "organisation_email"),
         phone: row.get(cx, "organisation_phone"),
         name,
@@ -643,6 +696,30 @@ mod tests {
         assert!(session("Someday 10:00-11:00").is_none());
         assert!(session("Monday 25:00-26:00").is_none());
         assert!(session("Monday").is_none());
+    }
+
+    #[test]
+    fn a_cell_that_looks_like_a_formula_is_not_run_by_a_spreadsheet() {
+        assert_eq!(
+            spreadsheet_safe("=HYPERLINK(\"http://x\",\"y\")"),
+            "'=HYPERLINK(\"http://x\",\"y\")"
+        );
+        for start in ["+", "-", "@", "\t", "\r"] {
+            assert_eq!(spreadsheet_safe(&format!("{start}1")), format!("'{start}1"));
+        }
+        assert_eq!(spreadsheet_safe("01270 555 123"), "01270 555 123");
+        assert_eq!(spreadsheet_safe("'Tis the season"), "'Tis the season");
+    }
+
+    #[test]
+    fn reading_a_neutralised_cell_gives_back_exactly_what_was_written() {
+        for text in ["=1+1", "'=1+1", "''@x", "'Tis", "plain", "-", "'", ""] {
+            assert_eq!(
+                from_spreadsheet_safe(&spreadsheet_safe(text)),
+                text,
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

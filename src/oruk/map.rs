@@ -419,10 +419,7 @@ fn non_empty(s: &str) -> Option<String> {
 
 /// An absolute web address, as the schemas' `uri` format wants.
 fn is_web_address(s: &str) -> bool {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace))
+    crate::model::WebAddress::parse(s).is_ok()
 }
 
 /// Something shaped like an email address.

@@ -114,6 +114,7 @@ pub const CSV_COLUMNS: [&str; 11] = [
 /// The report as CSV, one row per listing, in the report's order.
 #[cfg(feature = "engine")]
 pub fn to_csv(rows: &[StaleListing]) -> crate::Result<String> {
+    use crate::oruk::csv::spreadsheet_safe;
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(CSV_COLUMNS)
         .map_err(std::io::Error::from)?;
@@ -138,18 +139,6 @@ pub fn to_csv(rows: &[StaleListing]) -> crate::Result<String> {
         .into_inner()
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| crate::Error::Invalid(e.to_string()))
-}
-
-/// A cell a spreadsheet will not run as a formula: text that starts like one (`=`, `+`,
-/// `-`, `@`) gets a leading apostrophe (providers type these fields, the council opens the
-/// file in a spreadsheet).
-#[cfg(feature = "engine")]
-fn spreadsheet_safe(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
 }
 
 #[cfg(all(test, feature = "engine"))]
@@ -222,12 +211,5 @@ mod tests {
         assert_eq!(rows.len(), report.len());
         assert_eq!(&rows[0][0], report[0].service_id);
         assert_eq!(&rows[0][4], report[0].last_reviewed.to_string());
-    }
-
-    #[test]
-    fn a_cell_that_looks_like_a_formula_is_not_run_by_a_spreadsheet() {
-        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(spreadsheet_safe("01270 555 123"), "01270 555 123");
     }
 }

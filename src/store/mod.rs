@@ -36,6 +36,9 @@ pub enum StoreError {
     #[cfg(feature = "postgres")]
     #[error("could not connect to PostgreSQL")]
     Connect(#[from] r2d2::Error),
+    #[cfg(feature = "postgres")]
+    #[error("TLS to PostgreSQL could not be set up")]
+    Tls(#[from] native_tls::Error),
     #[error("a stored record could not be read")]
     Corrupt(#[from] serde_json::Error),
     #[error("{0}")]

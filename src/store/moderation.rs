@@ -11,7 +11,7 @@ use crate::model::{Event, Service};
 use crate::moderation::{
     AuditAction, AuditEntry, Change, Decided, Edited, Editor, ModerationStore, NewAudit,
     NewProblemReport, NewProposal, ProblemKind, ProblemReport, Proposal, ProposalFilter,
-    ProposalId, ProposalStatus, Snapshot,
+    ProposalId, ProposalStatus, PurgedReports, Snapshot,
 };
 
 fn from_seconds(s: i64) -> Timestamp {
@@ -492,23 +492,25 @@ impl ModerationStore for SqliteStore {
     fn report_problem(
         &self,
         report: &NewProblemReport,
-        client_hash: &str,
+        client_hashes: &[String],
         since: Timestamp,
         max: usize,
         audit: &NewAudit,
     ) -> StoreResult<Option<i64>> {
+        let Some(client_hash) = client_hashes.first() else {
+            return Ok(None);
+        };
         self.write(|tx| {
-            // Forget which client sent older reports: the limit no longer needs it.
-            tx.execute(
-                "UPDATE problem_reports SET client_hash = '' WHERE reported_at < ?1 AND client_hash != ''",
-                [since.as_second()],
-            )?;
-            let recent: i64 = tx.query_row(
-                "SELECT count(*) FROM problem_reports WHERE client_hash = ?1 AND reported_at >= ?2",
-                params![client_hash, since.as_second()],
-                |r| r.get(0),
-            )?;
-            if recent as usize >= max {
+            let mut recent = 0;
+            for hash in client_hashes {
+                let count: i64 = tx.query_row(
+                    "SELECT count(*) FROM problem_reports WHERE client_hash = ?1 AND reported_at >= ?2",
+                    params![hash, since.as_second()],
+                    |r| r.get(0),
+                )?;
+                recent += count as usize;
+            }
+            if recent >= max {
                 return Ok(None);
             }
             tx.execute(
@@ -579,6 +581,29 @@ impl ModerationStore for SqliteStore {
             )?;
             write_audit::<Service>(tx, audit, Some(&service), None, None)?;
             Ok(true)
+        })
+    }
+
+    fn purge_problem_reports(
+        &self,
+        hashes_before: Timestamp,
+        contacts_closed_before: Timestamp,
+    ) -> StoreResult<PurgedReports> {
+        self.write(|tx| {
+            let client_hashes = tx.execute(
+                "UPDATE problem_reports SET client_hash = ''
+                 WHERE reported_at < ?1 AND client_hash != ''",
+                [hashes_before.as_second()],
+            )?;
+            let contacts = tx.execute(
+                "UPDATE problem_reports SET contact = NULL
+                 WHERE open = 0 AND closed_at < ?1 AND contact IS NOT NULL",
+                [contacts_closed_before.as_second()],
+            )?;
+            Ok(PurgedReports {
+                client_hashes,
+                contacts,
+            })
         })
     }
 }

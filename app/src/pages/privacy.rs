@@ -4,7 +4,18 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use dayfinder::retention::{REPORT_CLIENT_HASH_HOURS, REPORT_CONTACT_DAYS_AFTER_CLOSING};
+
 use crate::enhance::FocusOnArrival;
+
+/// "one hour", "2 hours".
+fn hours(n: i64) -> String {
+    if n == 1 {
+        "one hour".to_string()
+    } else {
+        format!("{n} hours")
+    }
+}
 
 /// The privacy notice.
 #[component]
@@ -71,7 +82,8 @@ pub fn PrivacyPage() -> impl IntoView {
         <h2 class="heading-m">"Reporting a problem with a listing"</h2>
         <p class="body">
             "If you report a problem with a listing, we keep what you write, and your email or phone number if you give it, so the council’s directory team can put the listing right and reply to you. "
-            "To stop misuse, we also keep a scrambled form (a hash) of your device’s internet address for one hour, then delete it. We never keep the address itself."
+            {format!("We delete your email or phone number {REPORT_CONTACT_DAYS_AFTER_CLOSING} days after the team closes your report. ")}
+            {format!("To stop misuse, we also keep a scrambled form (a keyed hash) of your device’s internet address for {}, then delete it. We never keep the address itself.", hours(REPORT_CLIENT_HASH_HOURS))}
         </p>
         <h2 class="heading-m">"Contacting a service"</h2>
         <p class="body">

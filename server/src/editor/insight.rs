@@ -35,17 +35,13 @@ const MAX_BARS: usize = 10;
 /// Writes the counts of searches to the store every few seconds, for as long as the
 /// server runs (the last are written when it stops: see `startup`).
 pub async fn keep_counts_flushed(engine: Arc<Engine>) {
-    let mut every = tokio::time::interval(FLUSH_EVERY);
-    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        every.tick().await;
-        let engine = engine.clone();
-        match tokio::task::spawn_blocking(move || engine.flush_search_counts()).await {
-            Ok(Ok(_)) => {}
-            Ok(Err(error)) => tracing::warn!(?error, "counts of searches not saved yet"),
-            Err(error) => tracing::warn!(?error, "the task saving counts of searches failed"),
-        }
-    }
+    crate::periodic::every(
+        FLUSH_EVERY,
+        "save counts of searches",
+        engine,
+        Engine::flush_search_counts,
+    )
+    .await;
 }
 
 /// The signed-in council editor, or the response to send instead.

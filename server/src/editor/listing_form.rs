@@ -171,10 +171,11 @@ pub(super) fn looks_like_phone(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " +()-".contains(c))
 }
 
+/// A website's address a listing may link to: the core's one rule ([`WebAddress`]).
+///
+/// [`WebAddress`]: dayfinder::model::WebAddress
 pub(super) fn looks_like_website(text: &str) -> bool {
-    (text.starts_with("https://") || text.starts_with("http://"))
-        && text.len() > 10
-        && !text.chars().any(char::is_whitespace)
+    dayfinder::model::WebAddress::parse(text).is_ok()
 }
 
 /// The service as the form says it should be, starting from `base` for what the form
@@ -889,6 +890,24 @@ mod tests {
         let html = render(&values, &errors, &locations(&s), "/x", "t", "Save");
         assert!(html.contains("value=\"half nine\""));
         assert!(html.contains("href=\"#session-0-start\""));
+    }
+
+    #[test]
+    fn a_website_that_is_not_http_gets_a_message_in_the_error_summary() {
+        let s = a_service();
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "https://user:pw@example.org",
+        ] {
+            let mut values = Values::of(&s);
+            values.0.retain(|(k, _)| k != "contact_website");
+            values.0.push(("contact_website".into(), bad.into()));
+            let errors = parse(&values, &s, &locations(&s)).unwrap_err();
+            assert_eq!(errors[0].0, "contact_website", "{bad}");
+            let html = render(&values, &errors, &locations(&s), "/x", "t", "Save");
+            assert!(html.contains("href=\"#contact_website\""), "{bad}");
+        }
     }
 
     #[test]

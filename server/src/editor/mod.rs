@@ -40,7 +40,8 @@ pub use security::{Post, SESSION_COOKIE, client_key, refused_origin};
 #[derive(Debug, Clone, Default)]
 pub struct EditorOptions {
     /// Mark cookies `Secure` on every response, not only on requests that came over TLS
-    /// (`X-Forwarded-Proto: https`). Set this when the site is only reached over HTTPS.
+    /// (`X-Forwarded-Proto: https`), and name them with the `__Host-` prefix (HSTS too:
+    /// see `crate::headers`). Set this when the site is only reached over HTTPS.
     pub secure_cookies: bool,
     /// Load balancers and proxies whose `X-Forwarded-For` is believed (loopback always
     /// is), so that sign-in and report limits count each person, not the balancer.
@@ -99,6 +100,14 @@ pub fn routes() -> Router<AppState> {
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
+        ))
+        .layer(axum::middleware::map_response(
+            |mut response: axum::response::Response| async move {
+                response
+                    .extensions_mut()
+                    .insert(crate::startup::Uncompressed);
+                response
+            },
         ))
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("x-robots-tag"),

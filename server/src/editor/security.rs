@@ -16,10 +16,21 @@ use subtle::ConstantTimeEq;
 use super::layout;
 use crate::startup::AppState;
 
-/// The cookie holding a signed-in editor's session token.
+/// The cookie holding a signed-in editor's session token (see [`cookie_name`]).
 pub const SESSION_COOKIE: &str = "dayfinder_editor";
 /// The cookie holding the sign-in form's CSRF token (there is no session yet).
 pub const SIGN_IN_COOKIE: &str = "dayfinder_sign_in";
+
+/// A cookie's name as sent and read: with `--secure-cookies`, `__Host-` before it, so a
+/// browser keeps it only if it is Secure, for this host alone (no Domain) and Path=/,
+/// and no neighbouring subdomain can plant one in its place.
+pub fn cookie_name(state: &AppState, name: &str) -> String {
+    if state.editor.secure_cookies {
+        format!("__Host-{name}")
+    } else {
+        name.to_string()
+    }
+}
 
 /// The largest editor form accepted.
 const MAX_FORM: usize = 64 * 1024;
@@ -89,6 +100,7 @@ pub fn set_cookie(
     value: &str,
     max_age: Option<i64>,
 ) -> String {
+    let name = cookie_name(state, name);
     let mut cookie = format!("{name}={value}; HttpOnly; SameSite=Lax; Path=/");
     if let Some(age) = max_age {
         cookie.push_str(&format!("; Max-Age={age}"));
@@ -115,7 +127,8 @@ pub async fn current_session(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<(SessionToken, EditorSession)>, Response> {
-    let Some(token) = cookie(headers, SESSION_COOKIE).and_then(SessionToken::parse) else {
+    let name = cookie_name(state, SESSION_COOKIE);
+    let Some(token) = cookie(headers, &name).and_then(SessionToken::parse) else {
         return Ok(None);
     };
     let engine = state.engine.clone();
@@ -197,9 +210,10 @@ pub fn csrf_ok(session: &EditorSession, post: &Post) -> bool {
 }
 
 /// Whether the sign-in form's token matches its cookie (compared in constant time).
-pub fn sign_in_csrf_ok(post: &Post) -> bool {
+pub fn sign_in_csrf_ok(state: &AppState, post: &Post) -> bool {
     let given = post.field("csrf");
-    cookie(&post.parts.headers, SIGN_IN_COOKIE).is_some_and(|expected| {
+    let name = cookie_name(state, SIGN_IN_COOKIE);
+    cookie(&post.parts.headers, &name).is_some_and(|expected| {
         !given.is_empty()
             && expected.len() == given.len()
             && bool::from(expected.as_bytes().ct_eq(given.as_bytes()))

@@ -112,7 +112,7 @@ pub async fn sign_in(State(state): State<AppState>, request: Request<Body>) -> R
         return refused;
     }
     let email = post.field("email").trim();
-    if !security::sign_in_csrf_ok(&post) {
+    if !security::sign_in_csrf_ok(&state, &post) {
         let form = Form {
             email,
             errors: vec![(

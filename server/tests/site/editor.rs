@@ -12,8 +12,6 @@ use dayfinder::Engine;
 use dayfinder::accounts::{NewAccount, Password, Role};
 use dayfinder::model::VacancyStatus;
 use dayfinder::query::SearchQuery;
-use dayfinder_server::startup::{Application, Settings};
-use leptos::config::LeptosOptions;
 
 pub(super) const PASSWORD: &str = "plum tree river lantern";
 pub(super) const COUNCIL: &str = "council.editor@example.org";
@@ -99,27 +97,7 @@ pub(super) fn server() -> &'static EditorServer {
                     now,
                 )
                 .expect("the provider editor is added");
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .expect("a runtime for the editors' server");
-            let address = runtime.block_on(async {
-                let settings = Settings {
-                    addr: "127.0.0.1:0".parse().expect("a socket address"),
-                    leptos_options: LeptosOptions::builder()
-                        .output_name("dayfinder")
-                        .site_root("target/site")
-                        .build(),
-                    public_url: None,
-                };
-                let app = Application::build(settings, engine.clone())
-                    .await
-                    .expect("the app builds");
-                let address = format!("http://{}", app.address());
-                tokio::spawn(app.run_until_stopped());
-                address
-            });
+            let (runtime, address) = crate::helpers::own_server(engine.clone(), Default::default());
             (
                 runtime,
                 dir,
@@ -156,7 +134,7 @@ impl Answer {
     }
 
     /// The `Set-Cookie` header for this cookie.
-    fn set_cookie(&self, name: &str) -> Option<String> {
+    pub(super) fn set_cookie(&self, name: &str) -> Option<String> {
         self.headers
             .get_all("set-cookie")
             .iter()
@@ -191,11 +169,11 @@ pub(super) struct Browser {
 
 impl Browser {
     pub(super) fn new(ip: &str) -> Browser {
-        Browser::at(&server().address, ip)
+        Browser::on(&server().address, ip)
     }
 
-    /// A browser of another server (`http://127.0.0.1:port`).
-    pub(super) fn at(address: &str, ip: &str) -> Browser {
+    /// A browser of another server than the editors' one.
+    pub(super) fn on(address: &str, ip: &str) -> Browser {
         Browser {
             client: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
@@ -268,7 +246,7 @@ impl Browser {
     }
 
     /// Fills in and sends the sign-in form.
-    async fn try_sign_in(&mut self, email: &str, password: &str) -> Answer {
+    pub(super) async fn try_sign_in(&mut self, email: &str, password: &str) -> Answer {
         let form = self.get("/editor/sign-in").await;
         assert_eq!(form.status, 200, "{}", form.body);
         let csrf = form.csrf();

@@ -58,3 +58,31 @@ async fn pages_are_compressed_when_the_browser_accepts_it() {
         assert_eq!(response.headers()["content-encoding"], encoding);
     }
 }
+
+#[tokio::test]
+async fn editor_pages_are_never_compressed_while_public_pages_are() {
+    // Editor pages carry a CSRF token beside what the request typed (BREACH).
+    let app = spawn_app().await;
+    let get = |path: &str| {
+        app.client
+            .get(format!("{}{path}", app.address))
+            .header("accept-encoding", "br, gzip")
+            .send()
+    };
+    let editor = get("/editor/sign-in").await.unwrap();
+    assert_eq!(editor.status(), 200);
+    assert!(!editor.headers().contains_key("content-encoding"));
+    assert!(editor.text().await.unwrap().contains("name=\"csrf\""));
+    let public = get("/search?q=club").await.unwrap();
+    assert!(public.headers().contains_key("content-encoding"));
+}
+
+#[tokio::test]
+async fn without_secure_cookies_there_is_no_hsts_and_cookies_keep_their_plain_names() {
+    let app = spawn_app().await;
+    let page = app.get("/editor/sign-in").await;
+    assert!(!page.headers.contains_key("strict-transport-security"));
+    let cookie = page.headers["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("dayfinder_sign_in="), "{cookie}");
+    assert!(!cookie.contains("Secure"), "{cookie}");
+}

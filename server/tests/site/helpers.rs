@@ -65,7 +65,41 @@ impl TestApp {
 /// waiting on a runtime that is gone: the tests then hang at random.
 fn shared_server() -> &'static str {
     static SERVER: OnceLock<(tokio::runtime::Runtime, String)> = OnceLock::new();
-    &SERVER.get_or_init(|| serve(sample_engine())).1
+    // Called from a plain thread (see `spawn_app`), so loading the engine may block.
+    &SERVER
+        .get_or_init(|| own_server(sample_engine(), Default::default()))
+        .1
+}
+
+/// A server of a test module's own around `engine`, set up as `options` say, on a
+/// runtime of its own that must live as long as the test process (see `shared_server`):
+/// keep the runtime. Gives the runtime and the server's address.
+pub fn own_server(
+    engine: Arc<Engine>,
+    options: dayfinder_server::editor::EditorOptions,
+) -> (tokio::runtime::Runtime, String) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a runtime for the server");
+    let address = runtime.block_on(async {
+        let settings = Settings {
+            addr: "127.0.0.1:0".parse().expect("a socket address"),
+            leptos_options: LeptosOptions::builder()
+                .output_name("dayfinder")
+                .site_root("target/site")
+                .build(),
+            public_url: None,
+        };
+        let app = Application::build_with(settings, engine, options)
+            .await
+            .expect("the app builds");
+        let address = format!("http://{}", app.address());
+        tokio::spawn(app.run_until_stopped());
+        address
+    });
+    (runtime, address)
 }
 
 /// The app on a free port with the sample directory, and a client that does not follow
@@ -112,31 +146,4 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let from = s.find(start)? + start.len();
     let to = s[from..].find(end)? + from;
     Some(&s[from..to])
-}
-
-/// Serves `engine` on a free port, on a runtime of its own that the caller keeps alive as
-/// long as the server is needed (see `shared_server`). Called from a plain thread.
-pub fn serve(engine: Arc<Engine>) -> (tokio::runtime::Runtime, String) {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("a runtime for the test server");
-    let address = runtime.block_on(async {
-        let settings = Settings {
-            addr: "127.0.0.1:0".parse().expect("a socket address"),
-            leptos_options: LeptosOptions::builder()
-                .output_name("dayfinder")
-                .site_root("target/site")
-                .build(),
-            public_url: None,
-        };
-        let app = Application::build(settings, engine)
-            .await
-            .expect("the app builds");
-        let address = format!("http://{}", app.address());
-        tokio::spawn(app.run_until_stopped());
-        address
-    });
-    (runtime, address)
 }

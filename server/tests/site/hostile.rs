@@ -8,7 +8,7 @@ use dayfinder::Engine;
 use dayfinder::accounts::{NewAccount, Password, Role};
 
 use super::editor::{Browser, COUNCIL, PASSWORD};
-use super::helpers::{TestApp, serve, spawn_app};
+use super::helpers::{TestApp, own_server, spawn_app};
 
 /// Closes an attribute, a title and a script, then opens a tag of its own.
 const HOSTILE: &str = "\"'></title></script></textarea><zq1 x=y>";
@@ -260,7 +260,7 @@ fn hostile_server() -> &'static (tokio::runtime::Runtime, tempfile::TempDir, Str
                     jiff::Timestamp::now(),
                 )
                 .expect("the council editor is added");
-            let (runtime, address) = serve(engine);
+            let (runtime, address) = own_server(engine, Default::default());
             (runtime, dir, address)
         })
         .join()
@@ -276,7 +276,7 @@ async fn hostile_stored_text_is_escaped_on_every_page_and_in_structured_data() {
     let sample = dayfinder::sample::cheshire_east();
     let service = sample.services[0].id.clone();
     let event = sample.events[0].id.clone();
-    let mut browser = Browser::at(&address, "203.0.113.77");
+    let mut browser = Browser::on(&address, "203.0.113.77");
     // A problem report with hostile text, for the council's list of problems.
     let details = format!("The phone number is wrong {HOSTILE}");
     let sent = browser
@@ -316,7 +316,7 @@ async fn hostile_stored_text_is_escaped_on_every_page_and_in_structured_data() {
     assert_eq!(csv.headers["x-content-type-options"], "nosniff");
     // The listing's structured data holds the text, escaped for a script element.
     // (A browser of its own: the other has chosen easy read, which has no structured data.)
-    let listing = Browser::at(&address, "203.0.113.78")
+    let listing = Browser::on(&address, "203.0.113.78")
         .get(&format!("/services/{service}"))
         .await;
     assert!(listing.body.contains("application/ld+json"));

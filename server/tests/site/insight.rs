@@ -10,8 +10,6 @@ use dayfinder::Engine;
 use dayfinder::accounts::{NewAccount, Password, Role};
 use dayfinder::engine::uk_today;
 use dayfinder::insight::Period;
-use dayfinder_server::startup::{Application, Settings};
-use leptos::config::LeptosOptions;
 
 const PASSWORD: &str = "plum tree river lantern";
 const COUNCIL: &str = "council.insight@example.org";
@@ -57,27 +55,7 @@ fn server() -> &'static InsightServer {
                     )
                     .expect("the editor is added");
             }
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .expect("a runtime for the insight server");
-            let address = runtime.block_on(async {
-                let settings = Settings {
-                    addr: "127.0.0.1:0".parse().expect("a socket address"),
-                    leptos_options: LeptosOptions::builder()
-                        .output_name("dayfinder")
-                        .site_root("target/site")
-                        .build(),
-                    public_url: None,
-                };
-                let app = Application::build(settings, engine.clone())
-                    .await
-                    .expect("the app builds");
-                let address = format!("http://{}", app.address());
-                tokio::spawn(app.run_until_stopped());
-                address
-            });
+            let (runtime, address) = crate::helpers::own_server(engine.clone(), Default::default());
             (
                 runtime,
                 InsightServer {

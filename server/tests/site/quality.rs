@@ -11,8 +11,6 @@ use dayfinder::accounts::{NewAccount, Password, Role};
 use dayfinder::engine::uk_today;
 use dayfinder::quality::stale::is_stale;
 use dayfinder_server::editor::SESSION_COOKIE;
-use dayfinder_server::startup::{Application, Settings};
-use leptos::config::LeptosOptions;
 
 const PASSWORD: &str = "plum tree river lantern";
 
@@ -80,27 +78,7 @@ fn server() -> &'static QualityServer {
                 },
             );
 
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .expect("a runtime for the server");
-            let address = runtime.block_on(async {
-                let settings = Settings {
-                    addr: "127.0.0.1:0".parse().expect("a socket address"),
-                    leptos_options: LeptosOptions::builder()
-                        .output_name("dayfinder")
-                        .site_root("target/site")
-                        .build(),
-                    public_url: None,
-                };
-                let app = Application::build(settings, engine.clone())
-                    .await
-                    .expect("the app builds");
-                let address = format!("http://{}", app.address());
-                tokio::spawn(app.run_until_stopped());
-                address
-            });
+            let (runtime, address) = crate::helpers::own_server(engine.clone(), Default::default());
             (
                 runtime,
                 dir,

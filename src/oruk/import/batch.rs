@@ -434,6 +434,21 @@ pub(crate) fn pounds_to_pence(amount: f64) -> Option<u32> {
     (amount.is_finite() && (0.0..=f64::from(u32::MAX)).contains(&pence)).then_some(pence as u32)
 }
 
+/// A website's address when it is one a listing may link to ([`WebAddress`]); anything
+/// else is an issue with `field` (a `javascript:` address, a name without https://).
+///
+/// [`WebAddress`]: crate::model::WebAddress
+pub(crate) fn website(cx: &mut Cx<'_>, field: String, text: Option<String>) -> Option<String> {
+    let text = text?;
+    match crate::model::WebAddress::parse(&text) {
+        Ok(address) => Some(address.to_string()),
+        Err(why) => {
+            cx.bad(field, why.to_string());
+            None
+        }
+    }
+}
+
 /// Text with Windows line endings made plain, trimmed.
 pub(crate) fn clean(s: &str) -> String {
     s.replace("\r\n", "\n")

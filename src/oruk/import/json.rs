@@ -214,6 +214,12 @@ impl<'v> Obj<'v> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
+    /// A website's address (see `batch::website`).
+    fn website(&self, cx: &mut Cx<'_>, key: &str) -> Option<String> {
+        let text = self.text(cx, key);
+        super::website(cx, self.at(key), text)
+    }
+
     /// A text field, trimmed; `None` when missing or empty, and when not text (noted).
     fn text(&self, cx: &mut Cx<'_>, key: &str) -> Option<String> {
         match self.get(key)? {
@@ -691,7 +697,7 @@ fn organisation(cx: &mut Cx<'_>, s: &Obj<'_>, known: &Known<'_>, batch: &Batch<'
     Org::New(Organisation {
         id,
         description: o.text(cx, "description").unwrap_or_default(),
-        website: o.text(cx, "website").or_else(|| o.text(cx, "url")),
+        website: o.website(cx, "website").or_else(|| o.website(cx, "url")),
         email: o.text(cx, "email"),
         phone,
         name,
@@ -1195,6 +1201,6 @@ fn contact(cx: &mut Cx<'_>, s: &Obj<'_>) -> Contact {
         name,
         phone: contact_phone.or(service_phone),
         email: contact_email.or(service_email),
-        website: s.text(cx, "url"),
+        website: s.website(cx, "url"),
     }
 }

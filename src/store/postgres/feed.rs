@@ -9,8 +9,8 @@
 
 use std::time::Duration;
 
+use postgres::Client;
 use postgres::fallible_iterator::FallibleIterator;
-use postgres::{Client, NoTls};
 
 use super::{PostgresStore, off_async};
 use crate::store::{ChangeFeed, StoreResult};
@@ -37,7 +37,7 @@ impl PostgresStore {
     /// Opens a connection that listens for changes to this store.
     pub fn listen(&self) -> StoreResult<NotifyFeed> {
         off_async(|| {
-            let mut client = self.config.connect(NoTls)?;
+            let mut client = self.config.connect(self.tls.clone())?;
             let schema: String = client
                 .query_one("SELECT coalesce(current_schema(), '')", &[])?
                 .try_get(0)?;

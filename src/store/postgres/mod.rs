@@ -8,7 +8,7 @@
 //! a change that commits later with a smaller `seq`.
 //!
 //! The client is the synchronous `postgres` crate behind an r2d2 pool, which fits the
-//! store's blocking traits. Connections are plain TCP (no TLS yet; see docs/scaling.md).
+//! store's blocking traits. TLS follows the URL's `sslmode` (see `tls.rs`, docs/scaling.md).
 
 mod accounts;
 mod directory;
@@ -16,10 +16,14 @@ mod feed;
 mod insight;
 mod migrations;
 mod moderation;
+mod tls;
+
+pub use tls::{SslMode, TlsSettings, parse_url};
 
 use std::time::Duration;
 
-use postgres::{Client, IsolationLevel, NoTls, Transaction};
+use postgres::{Client, IsolationLevel, Transaction};
+use postgres_native_tls::MakeTlsConnector;
 use r2d2_postgres::PostgresConnectionManager;
 
 use super::StoreResult;
@@ -29,9 +33,10 @@ const POOL_SIZE: u32 = 16;
 
 /// The directory, accounts, moderation and search counts in a PostgreSQL database.
 pub struct PostgresStore {
-    pool: r2d2::Pool<PostgresConnectionManager<NoTls>>,
+    pool: r2d2::Pool<PostgresConnectionManager<MakeTlsConnector>>,
     /// For the change feed's connection of its own (see `feed.rs`).
     config: postgres::Config,
+    tls: MakeTlsConnector,
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -42,15 +47,22 @@ impl std::fmt::Debug for PostgresStore {
 
 impl PostgresStore {
     /// Connects to the database at `url` (`postgres://user:password@host:port/dbname`, or
-    /// a `key=value` connection string) and brings its schema up to date.
+    /// a `key=value` connection string, with `sslmode` and `sslrootcert` as libpq reads
+    /// them) and brings its schema up to date.
     pub fn connect(url: &str) -> StoreResult<Self> {
-        let config: postgres::Config = url.parse()?;
-        Self::connect_with(config)
+        let (config, tls) = parse_url(url)?;
+        Self::connect_with_tls(config, &tls)
     }
 
     /// Connects with a ready-made configuration (tests set a schema per test with
-    /// `options("-c search_path=...")`).
-    pub fn connect_with(mut config: postgres::Config) -> StoreResult<Self> {
+    /// `options("-c search_path=...")`), TLS when the server offers it.
+    pub fn connect_with(config: postgres::Config) -> StoreResult<Self> {
+        Self::connect_with_tls(config, &TlsSettings::default())
+    }
+
+    /// As `connect_with`, with TLS as `tls` says.
+    pub fn connect_with_tls(mut config: postgres::Config, tls: &TlsSettings) -> StoreResult<Self> {
+        let tls = tls.connector()?;
         if config.get_connect_timeout().is_none() {
             // A node that cannot reach its database should say so soon, not hang.
             config.connect_timeout(Duration::from_secs(5));
@@ -60,11 +72,11 @@ impl PostgresStore {
         // pool would retry for its whole timeout; and the schema is ready before the
         // pool hands out connections.
         off_async(|| -> StoreResult<()> {
-            let mut first = config.connect(NoTls)?;
+            let mut first = config.connect(tls.clone())?;
             migrations::to_latest(&mut first)?;
             Ok(())
         })?;
-        let manager = PostgresConnectionManager::new(config.clone(), NoTls);
+        let manager = PostgresConnectionManager::new(config.clone(), tls.clone());
         let pool = off_async(|| {
             r2d2::Pool::builder()
                 .max_size(POOL_SIZE)
@@ -72,7 +84,7 @@ impl PostgresStore {
                 .connection_timeout(Duration::from_secs(10))
                 .build(manager)
         })?;
-        Ok(PostgresStore { pool, config })
+        Ok(PostgresStore { pool, config, tls })
     }
 
     /// Runs `f` with a connection from the pool.

@@ -12,7 +12,7 @@ use crate::model::{Event, Service};
 use crate::moderation::{
     AuditAction, AuditEntry, Change, Decided, Edited, Editor, ModerationStore, NewAudit,
     NewProblemReport, NewProposal, ProblemKind, ProblemReport, Proposal, ProposalFilter,
-    ProposalId, ProposalStatus, Snapshot,
+    ProposalId, ProposalStatus, PurgedReports, Snapshot,
 };
 use crate::store::{StoreError, StoreResult};
 
@@ -476,23 +476,20 @@ impl ModerationStore for PostgresStore {
     fn report_problem(
         &self,
         report: &NewProblemReport,
-        client_hash: &str,
+        client_hashes: &[String],
         since: Timestamp,
         max: usize,
         audit: &NewAudit,
     ) -> StoreResult<Option<i64>> {
+        let Some(client_hash) = client_hashes.first() else {
+            return Ok(None);
+        };
         self.write(|tx| {
-            // Forget which client sent older reports: the limit no longer needs it.
-            tx.execute(
-                "UPDATE problem_reports SET client_hash = ''
-                 WHERE reported_at < $1 AND client_hash != ''",
-                &[&since.as_second()],
-            )?;
             let recent: i64 = tx
                 .query_one(
                     "SELECT count(*) FROM problem_reports
-                     WHERE client_hash = $1 AND reported_at >= $2",
-                    &[&client_hash, &since.as_second()],
+                     WHERE client_hash = ANY($1) AND reported_at >= $2",
+                    &[&client_hashes, &since.as_second()],
                 )?
                 .try_get(0)?;
             if recent as usize >= max {
@@ -566,6 +563,29 @@ impl ModerationStore for PostgresStore {
             let service: String = row.try_get(0)?;
             write_audit::<Service>(tx, audit, Some(&service), None, None)?;
             Ok(true)
+        })
+    }
+
+    fn purge_problem_reports(
+        &self,
+        hashes_before: Timestamp,
+        contacts_closed_before: Timestamp,
+    ) -> StoreResult<PurgedReports> {
+        self.write(|tx| {
+            let client_hashes = tx.execute(
+                "UPDATE problem_reports SET client_hash = ''
+                 WHERE reported_at < $1 AND client_hash != ''",
+                &[&hashes_before.as_second()],
+            )?;
+            let contacts = tx.execute(
+                "UPDATE problem_reports SET contact = NULL
+                 WHERE NOT open AND closed_at < $1 AND contact IS NOT NULL",
+                &[&contacts_closed_before.as_second()],
+            )?;
+            Ok(PurgedReports {
+                client_hashes: client_hashes as usize,
+                contacts: contacts as usize,
+            })
         })
     }
 }

@@ -1,0 +1,11 @@
+//! How long Dayfinder keeps what people tell it: one place that the privacy notice
+//! (`app/src/pages/privacy.rs`) and the purge (`Engine::purge_problem_reports`) both read,
+//! so the page never promises what the server does not do.
+
+/// Hours a problem report's scrambled client address (a keyed hash) is kept: as long
+/// as the limit on reports per client needs it.
+pub const REPORT_CLIENT_HASH_HOURS: i64 = 1;
+
+/// Days after a problem report is closed that the reporter's email or phone is erased
+/// (the report itself, and what it said, are kept).
+pub const REPORT_CONTACT_DAYS_AFTER_CLOSING: i64 = 90;
