@@ -144,8 +144,10 @@ impl AccountStore for SqliteStore {
                     "there is already an account with that email address".into(),
                 ));
             }
+            // Read before the audit entry's insert replaces it.
+            let id = AccountId(tx.last_insert_rowid());
             audit(tx, entry)?;
-            account(tx, AccountId(tx.last_insert_rowid()))?.ok_or(StoreError::NotFound("account"))
+            account(tx, id)?.ok_or(StoreError::NotFound("account"))
         })
     }
 
