@@ -89,6 +89,11 @@ fn page_html(
             } else {
                 "<strong class=\"tag tag--green\">Active</strong>"
             };
+            let status = if a.two_step {
+                format!("{status} <strong class=\"tag\">Code from an app</strong>")
+            } else {
+                status.to_string()
+            };
             let action = if a.id == session.account.id {
                 "You".to_string()
             } else if a.disabled {
