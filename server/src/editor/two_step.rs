@@ -68,11 +68,11 @@ fn setup_page(
          <li>Open an authenticator app on your phone and add an account.</li>\
          <li>Scan this QR code, or type in the key below.</li>\
          <li>Enter the 6-digit code the app shows.</li></ol>\
-         <div class=\"qr-code\">{qr}</div>\
+         <p class=\"body\">{qr}</p>\
          <h2 class=\"heading-s\">Key</h2>\
          <p class=\"body\"><code id=\"two-step-key\">{key}</code></p>\
          <details class=\"details\"><summary class=\"details__summary\">The app’s address, to paste</summary>\
-         <div class=\"details__text\"><p class=\"body\"><code class=\"break-all\">{url}</code></p></div></details>\
+         <div class=\"details__text\"><p class=\"body share\"><code>{url}</code></p></div></details>\
          <form method=\"post\" action=\"/editor/account/two-step\" novalidate>\
          <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
          <input type=\"hidden\" name=\"secret\" value=\"{secret}\">{code}\
@@ -326,4 +326,21 @@ pub async fn enter_code(State(state): State<AppState>, request: Request<Body>) -
         StatusCode::BAD_REQUEST,
         &[("code", error.to_string())],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_qr_code_is_a_square_svg_of_dark_modules_with_a_quiet_zone() {
+        let url = "otpauth://totp/Dayfinder:sam%40example.org?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Dayfinder";
+        let svg = qr_svg(url).expect("a QR code");
+        let size = QrCode::encode_text(url, QrCodeEcc::Medium).unwrap().size();
+        assert!(svg.starts_with("<svg"), "{svg}");
+        assert!(svg.contains(&format!("viewBox=\"0 0 {0} {0}\"", size + 8)));
+        // The three finder patterns alone are 3 × 33 dark modules.
+        assert!(svg.matches('M').count() >= 99);
+        assert!(!svg.contains("href"), "nothing is fetched");
+    }
 }
