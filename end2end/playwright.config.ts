@@ -25,10 +25,11 @@ const binary = process.env.DAYFINDER_E2E_BIN ?? path.join(root, 'target', 'debug
 const data = process.env.DAYFINDER_E2E_DATA;
 
 // The editors the browser tests sign in as (tests/editor.spec.ts): added before the server
-// starts, with the password on standard input, as an administrator would. `stats` first
+// starts, with the password on standard input, as an administrator would (their own
+// password, so no change of it is asked for at first sign-in). `stats` first
 // fills the empty store with the sample, so the provider's organisation exists.
 const addEditor = (args: string) =>
-  `printf '%s\\n' 'plum tree river lantern' | "${binary}" --data-dir "${data}" add-editor ${args}`;
+  `printf '%s\\n' 'plum tree river lantern' | "${binary}" --data-dir "${data}" add-editor --own-password ${args}`;
 const setUp = [
   `"${binary}" --data-dir "${data}" stats > /dev/null`,
   addEditor('--email e2e.provider@example.org --name "Pat Provider" --role provider --organisation weaver-paddlers'),

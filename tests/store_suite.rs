@@ -12,7 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use dayfinder::Engine;
 use dayfinder::accounts::{
-    AccountId, AccountStore, CsrfToken, Email, NewAccount, NewSession, Role,
+    Account, AccountError, AccountId, AccountStore, Accounts, CsrfToken, Email, NewAccount,
+    NewSession, Password, Role,
 };
 use dayfinder::insight::{Outcome, TallyKey};
 use dayfinder::model::{Directory, Need, Service, VacancyStatus, Weekday};
@@ -174,7 +175,12 @@ suite!(
     a_deleted_service_takes_its_events_with_it,
     an_email_address_has_one_account_whatever_its_case,
     a_session_lasts_until_it_expires_or_ends,
-    failed_sign_ins_are_counted_per_key_and_forgotten,
+    attempts_are_reserved_within_each_keys_limit_and_forgotten,
+    fifty_attempts_at_once_reserve_no_more_than_the_limit,
+    fifty_wrong_passwords_at_once_are_checked_only_five_times,
+    a_disabled_account_loses_its_sessions_in_the_same_write,
+    a_new_password_ends_every_other_session,
+    a_second_step_completes_once_per_code_step,
     a_later_proposal_supersedes_a_waiting_one_and_a_decision_is_final,
     a_rejected_proposal_changes_nothing_and_keeps_its_reason,
     an_approved_event_proposal_adds_the_event,
@@ -467,6 +473,20 @@ fn new_account(email: &str, role: Role) -> NewAccount {
     NewAccount::parse(email, "Sam Jones", role).unwrap()
 }
 
+/// An account's audit entry at `now()`, by nobody (the command line).
+fn added() -> NewAudit {
+    account_audit(AuditAction::AccountAdded)
+}
+
+fn account_audit(action: AuditAction) -> NewAudit {
+    NewAudit {
+        at: now(),
+        editor: None,
+        action,
+        summary: "Sam Jones <sam@example.org>".into(),
+    }
+}
+
 fn an_email_address_has_one_account_whatever_its_case<B: Backend>(b: &B) {
     let store = b.open();
     let provider = Role::Provider {
@@ -474,34 +494,59 @@ fn an_email_address_has_one_account_whatever_its_case<B: Backend>(b: &B) {
     };
     let sam = store
         .add_account(
-            &new_account("sam@example.org", provider.clone()),
+            &new_account("sam@example.org", provider.clone()).set_by(None),
             "hash-1",
-            now(),
+            &added(),
         )
         .unwrap();
     assert_eq!(sam.role, provider);
     assert_eq!(sam.created_at, now());
+    assert!(sam.must_change_password);
+    assert!(!sam.disabled && !sam.two_step);
+    // Another audit entry between two accounts: ids of the one do not leak into the other.
+    store
+        .set_disabled(sam.id, false, &account_audit(AuditAction::AccountEnabled))
+        .unwrap();
     let council = store
         .add_account(
             &new_account("alex@example.org", Role::Council),
             "hash-2",
-            now(),
+            &added(),
         )
         .unwrap();
     assert_ne!(sam.id, council.id);
+    assert_eq!(council.email.as_str(), "alex@example.org");
+    assert!(!council.must_change_password);
     assert!(matches!(
-        store.add_account(&new_account("SAM@example.org", Role::Council), "x", now()),
+        store.add_account(
+            &new_account("SAM@example.org", Role::Council),
+            "x",
+            &added()
+        ),
         Err(StoreError::Invalid(_))
     ));
 
-    let (found, hash) = store
+    let (found, credentials) = store
         .account_by_email(&Email::parse("Sam@Example.org").unwrap())
         .unwrap()
         .unwrap();
-    assert_eq!((found, hash.as_str()), (sam.clone(), "hash-1"));
+    assert_eq!(found, sam);
+    assert_eq!(credentials.password_hash, "hash-1");
+    assert_eq!(credentials.totp_secret, None);
     assert_eq!(store.account(council.id).unwrap(), Some(council.clone()));
     assert_eq!(store.account(AccountId(999_999)).unwrap(), None);
     assert_eq!(store.accounts().unwrap(), [council, sam], "by email");
+    let added: Vec<_> = store
+        .audit_log(None, 10)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == AuditAction::AccountAdded)
+        .collect();
+    assert_eq!(
+        added.len(),
+        2,
+        "each account added is in the audit log once"
+    );
 }
 
 fn session(account: AccountId, token: &str, at: Timestamp) -> NewSession {
@@ -511,13 +556,18 @@ fn session(account: AccountId, token: &str, at: Timestamp) -> NewSession {
         csrf_token: CsrfToken::from_stored(format!("csrf-{token}")),
         created_at: at,
         expires_at: at + seconds(3600),
+        awaiting_code: false,
     }
 }
 
 fn a_session_lasts_until_it_expires_or_ends<B: Backend>(b: &B) {
     let store = b.open();
     let sam = store
-        .add_account(&new_account("sam@example.org", Role::Council), "h", now())
+        .add_account(
+            &new_account("sam@example.org", Role::Council),
+            "h",
+            &added(),
+        )
         .unwrap();
     store
         .start_session(&session(sam.id, "first", now()))
@@ -548,48 +598,264 @@ fn a_session_lasts_until_it_expires_or_ends<B: Backend>(b: &B) {
     store.end_session("second").unwrap();
 }
 
-fn failed_sign_ins_are_counted_per_key_and_forgotten<B: Backend>(b: &B) {
+fn limits(pair: usize, client: usize) -> Vec<(String, usize)> {
+    vec![("pair-key".into(), pair), ("client-key".into(), client)]
+}
+
+fn attempts_are_reserved_within_each_keys_limit_and_forgotten<B: Backend>(b: &B) {
     let store = b.open();
-    let keys = ["email-key".to_string(), "client-key".to_string()];
-    store
-        .record_sign_in_failure(&keys, now(), now() - seconds(900))
+    let since = now() - seconds(900);
+    assert!(
+        store
+            .reserve_attempt("a1", &limits(2, 3), now(), since)
+            .unwrap()
+    );
+    assert!(
+        store
+            .reserve_attempt("a2", &limits(2, 3), now(), since)
+            .unwrap()
+    );
+    // The pair's limit is reached: refused, and nothing recorded under either key.
+    assert!(
+        !store
+            .reserve_attempt("a3", &limits(2, 3), now(), since)
+            .unwrap()
+    );
+    let client_only = vec![("client-key".to_string(), 3)];
+    assert!(
+        store
+            .reserve_attempt("a4", &client_only, now(), since)
+            .unwrap()
+    );
+    assert!(
+        !store
+            .reserve_attempt("a5", &client_only, now(), since)
+            .unwrap()
+    );
+    // A success forgets that attempt under every key...
+    store.attempt_succeeded("a4", None).unwrap();
+    assert!(
+        store
+            .reserve_attempt("a6", &client_only, now(), since)
+            .unwrap()
+    );
+    // ...and can clear a key's earlier ones.
+    store.attempt_succeeded("none", Some("pair-key")).unwrap();
+    assert!(
+        store
+            .reserve_attempt("a7", &limits(2, 9), now(), since)
+            .unwrap()
+    );
+    // Attempts from before the window do not count, and are forgotten.
+    let later = now() + seconds(2000);
+    assert!(
+        store
+            .reserve_attempt("a8", &limits(1, 1), later, later - seconds(900))
+            .unwrap()
+    );
+}
+
+fn fifty_attempts_at_once_reserve_no_more_than_the_limit<B: Backend>(b: &B) {
+    let store = b.open();
+    let since = now() - seconds(900);
+    let reserved = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..50)
+            .map(|i| {
+                let store = &store;
+                scope.spawn(move || {
+                    store
+                        .reserve_attempt(&format!("attempt-{i}"), &limits(5, 20), now(), since)
+                        .unwrap()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap())
+            .filter(|reserved| *reserved)
+            .count()
+    });
+    assert_eq!(reserved, 5);
+}
+
+fn fifty_wrong_passwords_at_once_are_checked_only_five_times<B: Backend>(b: &B) {
+    let store = b.open();
+    let accounts = Accounts::new(&store);
+    let password = Password::parse("plum tree river lantern").unwrap();
+    accounts
+        .add(
+            &new_account("sam@example.org", Role::Council),
+            &password,
+            now(),
+        )
         .unwrap();
-    store
-        .record_sign_in_failure(&keys[..1], now() + seconds(10), now() - seconds(900))
+    let outcomes: Vec<AccountError> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..50)
+            .map(|_| {
+                let accounts = &accounts;
+                scope.spawn(move || {
+                    accounts
+                        .sign_in("sam@example.org", "wrong password!", "client", now())
+                        .unwrap_err()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let checked = outcomes
+        .iter()
+        .filter(|e| matches!(e, AccountError::WrongEmailOrPassword))
+        .count();
+    let refused = outcomes
+        .iter()
+        .filter(|e| matches!(e, AccountError::TooManyAttempts))
+        .count();
+    assert_eq!((checked, refused), (5, 45));
+}
+
+/// A council account with two sessions open, "here" and "there".
+fn two_sessions<S: AccountStore>(store: &S) -> Account {
+    let sam = store
+        .add_account(
+            &new_account("sam@example.org", Role::Council),
+            "h",
+            &added(),
+        )
         .unwrap();
-    assert_eq!(
-        store
-            .sign_in_failures("email-key", now() - seconds(1))
-            .unwrap(),
-        2
-    );
-    assert_eq!(
-        store
-            .sign_in_failures("client-key", now() - seconds(1))
-            .unwrap(),
-        1
-    );
-    assert_eq!(
-        store.sign_in_failures("email-key", now()).unwrap(),
-        1,
-        "after `since`"
-    );
-    store.clear_sign_in_failures("email-key").unwrap();
-    assert_eq!(
-        store
-            .sign_in_failures("email-key", now() - seconds(1))
-            .unwrap(),
-        0
-    );
-    // Failures older than `forget_before` are dropped at the next one.
-    store
-        .record_sign_in_failure(&[], now() + seconds(2000), now() + seconds(1000))
+    for token in ["here", "there"] {
+        store.start_session(&session(sam.id, token, now())).unwrap();
+    }
+    sam
+}
+
+fn a_disabled_account_loses_its_sessions_in_the_same_write<B: Backend>(b: &B) {
+    let store = b.open();
+    let sam = two_sessions(&store);
+    let disabled = store
+        .set_disabled(sam.id, true, &account_audit(AuditAction::AccountDisabled))
+        .unwrap()
         .unwrap();
-    assert_eq!(
+    assert!(disabled.disabled);
+    for token in ["here", "there"] {
+        assert!(store.session(token, now()).unwrap().is_none(), "{token}");
+    }
+    let enabled = store
+        .set_disabled(sam.id, false, &account_audit(AuditAction::AccountEnabled))
+        .unwrap()
+        .unwrap();
+    assert!(!enabled.disabled);
+    assert!(
         store
-            .sign_in_failures("client-key", Timestamp::UNIX_EPOCH)
-            .unwrap(),
-        0
+            .set_disabled(
+                AccountId(999_999),
+                true,
+                &account_audit(AuditAction::AccountDisabled)
+            )
+            .unwrap()
+            .is_none()
+    );
+    let log = store.audit_log(None, 2).unwrap();
+    assert_eq!(
+        log.iter().map(|e| e.action).collect::<Vec<_>>(),
+        [AuditAction::AccountEnabled, AuditAction::AccountDisabled]
+    );
+}
+
+fn a_new_password_ends_every_other_session<B: Backend>(b: &B) {
+    let store = b.open();
+    let sam = two_sessions(&store);
+    let changed = account_audit(AuditAction::PasswordChanged);
+    assert!(
+        store
+            .set_password(sam.id, "new-hash", false, Some("here"), &changed)
+            .unwrap()
+    );
+    assert!(store.session("here", now()).unwrap().is_some());
+    assert!(store.session("there", now()).unwrap().is_none());
+    let (_, credentials) = store.account_by_email(&sam.email).unwrap().unwrap();
+    assert_eq!(credentials.password_hash, "new-hash");
+    assert!(
+        !store
+            .set_password(AccountId(999_999), "x", false, None, &changed)
+            .unwrap()
+    );
+    assert_eq!(
+        store.audit_log(None, 1).unwrap()[0].action,
+        AuditAction::PasswordChanged
+    );
+}
+
+fn a_second_step_completes_once_per_code_step<B: Backend>(b: &B) {
+    let store = b.open();
+    let sam = store
+        .add_account(
+            &new_account("sam@example.org", Role::Council),
+            "h",
+            &added(),
+        )
+        .unwrap();
+    let set_up = account_audit(AuditAction::TwoStepSetUp);
+    assert!(
+        store
+            .set_two_step(sam.id, Some("SECRET"), Some(10), &set_up)
+            .unwrap()
+    );
+    assert!(store.account(sam.id).unwrap().unwrap().two_step);
+    let awaiting = |token: &str| NewSession {
+        awaiting_code: true,
+        ..session(sam.id, token, now())
+    };
+    store.start_session(&awaiting("half")).unwrap();
+    assert!(
+        store.session("half", now()).unwrap().is_none(),
+        "no page opens"
+    );
+    assert!(
+        store
+            .session_awaiting_code("half", now())
+            .unwrap()
+            .is_some()
+    );
+    // The step used at setup, or one before it, does not complete it.
+    assert!(
+        !store
+            .complete_two_step("half", 10, &session(sam.id, "full", now()))
+            .unwrap()
+    );
+    assert!(
+        store
+            .complete_two_step("half", 11, &session(sam.id, "full", now()))
+            .unwrap()
+    );
+    assert!(store.session("full", now()).unwrap().is_some());
+    assert!(
+        store
+            .session_awaiting_code("half", now())
+            .unwrap()
+            .is_none()
+    );
+    // Step 11 again, from another sign-in: refused, and that sign-in still waits.
+    store.start_session(&awaiting("other")).unwrap();
+    assert!(
+        !store
+            .complete_two_step("other", 11, &session(sam.id, "x", now()))
+            .unwrap()
+    );
+    assert!(store.session("x", now()).unwrap().is_none());
+    assert!(
+        store
+            .session_awaiting_code("other", now())
+            .unwrap()
+            .is_some()
+    );
+    // Turned off: no code completes a sign-in.
+    let reset = account_audit(AuditAction::TwoStepReset);
+    assert!(store.set_two_step(sam.id, None, None, &reset).unwrap());
+    assert!(!store.account(sam.id).unwrap().unwrap().two_step);
+    assert!(
+        !store
+            .complete_two_step("other", 12, &session(sam.id, "y", now()))
+            .unwrap()
     );
 }
 

@@ -49,8 +49,13 @@ pub enum Command {
     /// Search the directory and print the results, best first.
     Search(SearchArgs),
     /// Add an editor's account (the first council editor is added this way). The password
-    /// is read from standard input, or asked for when it is a terminal.
+    /// is read from standard input, or asked for when it is a terminal; the editor must
+    /// change it when they first sign in, unless it is their own (--own-password).
     AddEditor(AddEditorArgs),
+    /// Turn off an editor's code from an app (the second step of signing in), for an
+    /// editor who lost their phone: they sign in with their password and set it up again.
+    #[command(name = "reset-totp")]
+    ResetTotp(ResetTotpArgs),
     /// Write a consistent copy of the store to a file, while the site runs (docs/backup.md).
     Backup(crate::backup::BackupArgs),
     /// Put back the directory from a backup file, while the site runs: the site shows it
@@ -112,6 +117,17 @@ pub struct AddEditorArgs {
     /// For a provider editor: their organisation's id in the directory.
     #[arg(long, required_if_eq("role", "provider"))]
     pub organisation: Option<String>,
+    /// The password is the editor's own (they are typing it): do not ask them to change it
+    /// when they first sign in.
+    #[arg(long)]
+    pub own_password: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ResetTotpArgs {
+    /// The editor's email address.
+    #[arg(long)]
+    pub email: String,
 }
 
 /// A PostgreSQL connection URL.

@@ -10,7 +10,8 @@ use dayfinder::{Engine, sample};
 use serde::Serialize;
 
 use crate::cli::{
-    AddEditorArgs, Cli, Command, GenerateArgs, RoleArg, SearchArgs, ServeArgs, StatsArgs,
+    AddEditorArgs, Cli, Command, GenerateArgs, ResetTotpArgs, RoleArg, SearchArgs, ServeArgs,
+    StatsArgs,
 };
 use crate::startup::{Application, Settings};
 
@@ -47,6 +48,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Stats(args) => stats(&data_dir, args).await,
         Command::Search(args) => search(&data_dir, args).await,
         Command::AddEditor(args) => add_editor(&data_dir, args).await,
+        Command::ResetTotp(args) => reset_totp(&data_dir, args).await,
         Command::Backup(args) => crate::backup::backup(&data_dir, args).await,
         Command::Restore(args) => crate::backup::restore(&data_dir, args).await,
     }
@@ -302,6 +304,12 @@ async fn add_editor(data_dir: &Path, args: AddEditorArgs) -> anyhow::Result<()> 
         (RoleArg::Provider, None) => bail!("A provider editor needs --organisation <id>."),
     };
     let account = NewAccount::parse(&args.email, &args.name, role)?;
+    // Someone else's password (the administrator's choice) is changed at first sign-in.
+    let account = if args.own_password {
+        account
+    } else {
+        account.set_by(None)
+    };
     let typed = if std::io::stdin().is_terminal() {
         let first = rpassword::prompt_password(format!(
             "Password for {} (at least {} characters): ",
@@ -349,10 +357,43 @@ async fn add_editor(data_dir: &Path, args: AddEditorArgs) -> anyhow::Result<()> 
         }
     };
     println!(
-        "Added {} <{}> as a {}.",
+        "Added {} <{}> as a {}.{}",
         added.name,
         added.email,
-        added.role.label().to_lowercase()
+        added.role.label().to_lowercase(),
+        if added.must_change_password {
+            " They choose a new password when they first sign in."
+        } else {
+            ""
+        }
+    );
+    Ok(())
+}
+
+/// Turns off an editor's second step of signing in, on the store alone (the site may run).
+async fn reset_totp(data_dir: &Path, args: ResetTotpArgs) -> anyhow::Result<()> {
+    use dayfinder::accounts::{AccountStore, Accounts, Email};
+
+    let email = Email::parse(&args.email)?;
+    fn reset(
+        store: &dyn AccountStore,
+        email: &Email,
+    ) -> anyhow::Result<dayfinder::accounts::Account> {
+        Accounts::new(store)
+            .reset_two_step(email, jiff::Timestamp::now())
+            .with_context(|| format!("Failed to turn off the code from an app for {email}"))
+    }
+    let account = match DATABASE.get().cloned() {
+        Some(url) => blocking(move || reset(&connect(&url)?, &email)).await?,
+        None => {
+            let store = open_store(data_dir).await?;
+            blocking(move || reset(&*store, &email)).await?
+        }
+    };
+    println!(
+        "{} <{}> now signs in with their password alone, and can set up a code from an app \
+         again from their account page.",
+        account.name, account.email
     );
     Ok(())
 }

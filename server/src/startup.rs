@@ -99,7 +99,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::downloads::routes())
         .merge(crate::shortlist::routes())
         .merge(crate::view_mode::routes())
-        .merge(crate::editor::routes())
+        .merge(crate::editor::routes(&state))
         .merge(crate::report_problem::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())

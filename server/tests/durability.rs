@@ -121,7 +121,15 @@ fn succeeded(output: &Output) -> String {
 
 /// Adds an editor with the command line (the site may be running).
 fn add_editor(data_dir: &Path, email: &str, organisation: Option<&str>) {
-    let mut args = vec!["add-editor", "--email", email, "--name", "Test Editor"];
+    // Their own password: these tests go straight on to editing.
+    let mut args = vec![
+        "add-editor",
+        "--email",
+        email,
+        "--name",
+        "Test Editor",
+        "--own-password",
+    ];
     match organisation {
         Some(organisation) => args.extend(["--role", "provider", "--organisation", organisation]),
         None => args.extend(["--role", "council"]),

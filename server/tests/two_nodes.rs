@@ -249,6 +249,7 @@ fn add_provider_editor(database: &Database, email: &str, organisation: &str) {
         database,
         &[
             "add-editor",
+            "--own-password",
             "--email",
             email,
             "--name",

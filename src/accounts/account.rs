@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 
 use super::AccountError;
+use crate::moderation::Editor;
 
 /// An account's number in the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -95,8 +96,14 @@ impl Role {
         }
     }
 
-    /// Whether this role may add and list accounts.
+    /// Whether this role may add, list, disable and re-enable accounts.
     pub fn may_manage_accounts(&self) -> bool {
+        self.is_council()
+    }
+
+    /// Whether this role may sign in with a second step (a code from an app): council
+    /// editors, who can change every listing and manage accounts.
+    pub fn may_use_two_step(&self) -> bool {
         self.is_council()
     }
 }
@@ -109,6 +116,12 @@ pub struct Account {
     pub name: String,
     pub role: Role,
     pub created_at: Timestamp,
+    /// Someone else chose the password: every editor page asks for a new one first.
+    pub must_change_password: bool,
+    /// A council editor disabled it: it cannot sign in and has no sessions.
+    pub disabled: bool,
+    /// Signing in also asks for a code from an app (TOTP).
+    pub two_step: bool,
 }
 
 /// An account to add.
@@ -117,10 +130,15 @@ pub struct NewAccount {
     pub email: Email,
     pub name: String,
     pub role: Role,
+    /// Someone other than the editor chose the password (see [`NewAccount::set_by`]).
+    pub must_change_password: bool,
+    /// Who added it, for the audit log; None: an administrator, on the command line.
+    pub added_by: Option<Editor>,
 }
 
 impl NewAccount {
-    /// Checks what people type: a plausible email address and a name.
+    /// Checks what people type: a plausible email address and a name. The password is
+    /// taken to be the editor's own; see [`NewAccount::set_by`].
     pub fn parse(email: &str, name: &str, role: Role) -> Result<NewAccount, AccountError> {
         let email = Email::parse(email)?;
         let name = name.trim();
@@ -131,7 +149,19 @@ impl NewAccount {
             email,
             name: name.to_string(),
             role,
+            must_change_password: false,
+            added_by: None,
         })
+    }
+
+    /// The password was chosen by `by` (None: an administrator, on the command line),
+    /// not by the editor, so they must change it when they first sign in.
+    pub fn set_by(self, by: Option<&Account>) -> NewAccount {
+        NewAccount {
+            must_change_password: true,
+            added_by: by.map(Editor::from),
+            ..self
+        }
     }
 }
 

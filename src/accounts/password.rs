@@ -1,15 +1,33 @@
 //! Passwords: argon2id with the crate's default parameters, kept as PHC strings
 //! (`$argon2id$v=19$m=19456,t=2,p=1$salt$hash`), so the parameters can be raised later
-//! and old hashes still verify.
+//! and old hashes still verify. Each hash holds a 19 MiB buffer for its work, so at most
+//! [`HashSlots::limit`] run at once in the whole process (one per core): the rest wait.
 
-use std::sync::OnceLock;
+use std::collections::HashSet;
+use std::sync::{Condvar, LazyLock, Mutex, OnceLock};
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
 use super::AccountError;
 
-/// A new password, long enough to resist guessing (NCSC: length over complexity).
+/// The common passwords of 12 characters or more, in lower case (see
+/// `data/passwords/README.md`: where the list comes from, and its licence).
+static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/passwords/common.txt")
+        .lines()
+        .filter(|line| !line.is_empty())
+        .collect()
+});
+
+/// Whether `text` is on the list of common passwords, whatever its case.
+fn is_common(text: &str) -> bool {
+    COMMON.contains(text.to_lowercase().as_str())
+}
+
+/// A new password, long enough to resist guessing and not one of the passwords people
+/// use most (NCSC: length over complexity, and a deny list of common passwords). Every
+/// place that sets a password takes one of these.
 #[derive(Clone)]
 pub struct Password(String);
 
@@ -24,6 +42,8 @@ impl Password {
             Err(AccountError::ShortPassword { min: Self::MIN })
         } else if length > Self::MAX {
             Err(AccountError::LongPassword { max: Self::MAX })
+        } else if is_common(text) {
+            Err(AccountError::CommonPassword)
         } else {
             Ok(Password(text.to_string()))
         }
@@ -41,15 +61,85 @@ impl std::fmt::Debug for Password {
     }
 }
 
+/// A counting semaphore for argon2: at most `limit` hashes or checks at once; the rest
+/// wait their turn (on the blocking threads they already run on).
+pub struct HashSlots {
+    limit: usize,
+    state: Mutex<SlotCounts>,
+    freed: Condvar,
+}
+
+#[derive(Default)]
+struct SlotCounts {
+    busy: usize,
+    /// The most ever busy at once (what tests check).
+    most: usize,
+}
+
+impl HashSlots {
+    pub fn new(limit: usize) -> HashSlots {
+        HashSlots {
+            limit: limit.max(1),
+            state: Mutex::new(SlotCounts::default()),
+            freed: Condvar::new(),
+        }
+    }
+
+    /// The process's slots: one per core.
+    pub fn global() -> &'static HashSlots {
+        static SLOTS: LazyLock<HashSlots> = LazyLock::new(|| {
+            HashSlots::new(std::thread::available_parallelism().map_or(1, |n| n.get()))
+        });
+        &SLOTS
+    }
+
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// The most that have run at once so far.
+    pub fn most_at_once(&self) -> usize {
+        self.counts().most
+    }
+
+    fn counts(&self) -> std::sync::MutexGuard<'_, SlotCounts> {
+        // A poisoned lock only means a hash panicked; the counts are still whole.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Runs `work` once a slot is free, and frees it after (even if `work` panics).
+    pub fn run<T>(&self, work: impl FnOnce() -> T) -> T {
+        struct Release<'a>(&'a HashSlots);
+        impl Drop for Release<'_> {
+            fn drop(&mut self) {
+                self.0.counts().busy -= 1;
+                self.0.freed.notify_one();
+            }
+        }
+        {
+            let mut counts = self.counts();
+            while counts.busy >= self.limit {
+                counts = self.freed.wait(counts).unwrap_or_else(|e| e.into_inner());
+            }
+            counts.busy += 1;
+            counts.most = counts.most.max(counts.busy);
+        }
+        let _release = Release(self);
+        work()
+    }
+}
+
 /// The PHC string of `password` with a fresh random salt.
 pub fn hash_password(password: &str) -> Result<String, AccountError> {
     let mut salt = [0u8; 16];
     getrandom::fill(&mut salt).map_err(|_| AccountError::Random)?;
     let salt = SaltString::encode_b64(&salt).map_err(|e| AccountError::Hashing(e.to_string()))?;
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|hash| hash.to_string())
-        .map_err(|e| AccountError::Hashing(e.to_string()))
+    HashSlots::global().run(|| {
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+            .map_err(|e| AccountError::Hashing(e.to_string()))
+    })
 }
 
 /// Whether `password` matches the PHC string `phc`; a malformed hash matches nothing.
@@ -60,9 +150,11 @@ pub fn verify_password(password: &str, phc: &str) -> bool {
         return false;
     }
     PasswordHash::new(phc).is_ok_and(|hash| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &hash)
-            .is_ok()
+        HashSlots::global().run(|| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &hash)
+                .is_ok()
+        })
     })
 }
 
@@ -90,6 +182,41 @@ mod tests {
             Err(AccountError::ShortPassword { min: 12 })
         ));
         assert!(Password::parse("correct horse battery").is_ok());
+    }
+
+    #[test]
+    fn common_passwords_are_refused_whatever_their_case() {
+        for common in ["qwertyuiopasdfghjkl", "QwertyUiopAsdfGhjkl", "1qaz2wsx3edc"] {
+            assert!(
+                matches!(Password::parse(common), Err(AccountError::CommonPassword)),
+                "{common}"
+            );
+        }
+        assert!(COMMON.len() > 40_000, "the whole list is read");
+    }
+
+    #[test]
+    fn no_more_hashes_run_at_once_than_there_are_slots() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let slots = HashSlots::new(2);
+        let running = AtomicUsize::new(0);
+        let most = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..12 {
+                scope.spawn(|| {
+                    slots.run(|| {
+                        let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                        most.fetch_max(now, Ordering::SeqCst);
+                        // Real work, so that others try to start meanwhile.
+                        let _ = hash_password("plum tree river lantern");
+                        running.fetch_sub(1, Ordering::SeqCst);
+                    })
+                });
+            }
+        });
+        assert!(most.load(Ordering::SeqCst) <= 2);
+        assert!(slots.most_at_once() <= 2);
+        assert_eq!(slots.counts().busy, 0, "every slot is given back");
     }
 
     #[test]

@@ -10,11 +10,14 @@ use super::{Account, AccountError};
 /// How long a sign-in lasts: a working day. Then the editor signs in again.
 pub const SESSION_LIFETIME: SignedDuration = SignedDuration::from_hours(10);
 
+/// How long the code's form waits after the right password: enough to open an app.
+pub const CODE_STEP_LIFETIME: SignedDuration = SignedDuration::from_mins(5);
+
 /// Random bytes in a token: 256 bits, beyond guessing.
 const TOKEN_BYTES: usize = 32;
 
 /// `n` bytes from the operating system's CSPRNG, as lower-case hex.
-fn random_hex(n: usize) -> Result<String, AccountError> {
+pub(crate) fn random_hex(n: usize) -> Result<String, AccountError> {
     let mut bytes = vec![0u8; n];
     getrandom::fill(&mut bytes).map_err(|_| AccountError::Random)?;
     Ok(hex(&bytes))

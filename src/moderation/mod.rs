@@ -307,6 +307,18 @@ pub enum AuditAction {
     ProblemClosed,
     /// An administrator restored the directory from a backup (`dayfinder restore`).
     Restored,
+    /// An editor's account was added (by a council editor, or on the command line).
+    AccountAdded,
+    /// An editor changed their own password.
+    PasswordChanged,
+    /// A council editor disabled an account (its sessions ended).
+    AccountDisabled,
+    /// A council editor re-enabled an account.
+    AccountEnabled,
+    /// A council editor set up the second step of signing in (a code from an app).
+    TwoStepSetUp,
+    /// An administrator turned an editor's second step off (`dayfinder reset-totp`).
+    TwoStepReset,
 }
 
 impl AuditAction {
@@ -321,6 +333,12 @@ impl AuditAction {
             AuditAction::ProblemReported => "problem-reported",
             AuditAction::ProblemClosed => "problem-closed",
             AuditAction::Restored => "restored",
+            AuditAction::AccountAdded => "account-added",
+            AuditAction::PasswordChanged => "password-changed",
+            AuditAction::AccountDisabled => "account-disabled",
+            AuditAction::AccountEnabled => "account-enabled",
+            AuditAction::TwoStepSetUp => "two-step-set-up",
+            AuditAction::TwoStepReset => "two-step-reset",
         }
     }
 
@@ -335,6 +353,12 @@ impl AuditAction {
             AuditAction::ProblemReported,
             AuditAction::ProblemClosed,
             AuditAction::Restored,
+            AuditAction::AccountAdded,
+            AuditAction::PasswordChanged,
+            AuditAction::AccountDisabled,
+            AuditAction::AccountEnabled,
+            AuditAction::TwoStepSetUp,
+            AuditAction::TwoStepReset,
         ]
         .into_iter()
         .find(|a| a.slug() == slug)
@@ -351,6 +375,12 @@ impl AuditAction {
             AuditAction::ProblemReported => "Reported a problem",
             AuditAction::ProblemClosed => "Closed a problem report",
             AuditAction::Restored => "Restored the directory from a backup",
+            AuditAction::AccountAdded => "Added an editor",
+            AuditAction::PasswordChanged => "Changed their password",
+            AuditAction::AccountDisabled => "Disabled an editor’s account",
+            AuditAction::AccountEnabled => "Re-enabled an editor’s account",
+            AuditAction::TwoStepSetUp => "Set up a code from an app for signing in",
+            AuditAction::TwoStepReset => "Turned off an editor’s code from an app",
         }
     }
 }

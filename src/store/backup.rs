@@ -230,7 +230,7 @@ fn io(error: std::io::Error) -> StoreError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::accounts::{AccountStore, NewAccount, NewSession, Role, hash_password};
+    use crate::accounts::{AccountStore, Accounts, NewAccount, NewSession, Password, Role};
     use crate::sample::events::REFERENCE_DAY;
     use crate::store::ChangeKind;
 
@@ -299,9 +299,9 @@ mod tests {
         let store = SqliteStore::open_in(dir.path()).unwrap();
         store.replace_all(&sample()).unwrap();
         let now = jiff::Timestamp::now();
-        let hash = hash_password("plum tree river lantern").unwrap();
+        let password = Password::parse("plum tree river lantern").unwrap();
         let council = NewAccount::parse("council@example.org", "Chris", Role::Council).unwrap();
-        let account = store.add_account(&council, &hash, now).unwrap();
+        let account = Accounts::new(&store).add(&council, &password, now).unwrap();
         store
             .start_session(&NewSession {
                 token_hash: "abc".into(),
@@ -309,6 +309,7 @@ mod tests {
                 csrf_token: crate::accounts::CsrfToken::generate().unwrap(),
                 created_at: now,
                 expires_at: now + jiff::SignedDuration::from_hours(1),
+                awaiting_code: false,
             })
             .unwrap();
         let file = dir.path().join("backup.sqlite3");
@@ -323,7 +324,7 @@ mod tests {
 
         // An editor added after the backup is still there after restoring it.
         let later = NewAccount::parse("later@example.org", "Lee", Role::Council).unwrap();
-        store.add_account(&later, &hash, now).unwrap();
+        Accounts::new(&store).add(&later, &password, now).unwrap();
         store.restore(&file).unwrap();
         assert_eq!(store.accounts().unwrap().len(), 2);
     }

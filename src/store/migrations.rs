@@ -147,6 +147,21 @@ pub fn migrations() -> Migrations<'static> {
                  PRIMARY KEY (day, needs, kinds, places, days, times, costs, easy_read, words, outcome)
              ) WITHOUT ROWID;",
         ),
+        // 6 (issue 15, managing accounts): an account's password set by someone else is to
+        // be changed; a disabled account cannot sign in; a council editor's second step
+        // (the TOTP secret, and the last step used, so no code works twice); a session
+        // may be awaiting its code; and every sign-in attempt is reserved before it is
+        // checked, under an id of its own, so a right one can be forgotten.
+        M::up(
+            "ALTER TABLE accounts ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+             ALTER TABLE accounts ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+             ALTER TABLE accounts ADD COLUMN totp_secret TEXT;
+             ALTER TABLE accounts ADD COLUMN totp_last_step INTEGER;
+             ALTER TABLE sessions ADD COLUMN awaiting_code INTEGER NOT NULL DEFAULT 0;
+             CREATE INDEX sessions_by_account ON sessions(account_id);
+             ALTER TABLE sign_in_failures ADD COLUMN attempt TEXT;
+             CREATE INDEX sign_in_failures_by_attempt ON sign_in_failures(attempt);",
+        ),
     ])
 }
 

@@ -1,14 +1,18 @@
-//! "Accounts", for council editors: who can edit, and adding a provider editor.
+//! "Accounts", for council editors: who can edit, adding a provider editor, and disabling
+//! an editor who has left (two clicks: "Disable" on their row, then "Yes, disable") or
+//! re-enabling them.
 
 use axum::body::Body;
-use axum::extract::{RawQuery, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use dayfinder::accounts::{Account, AccountError, EditorSession, NewAccount, Password, Role};
+use dayfinder::accounts::{
+    Account, AccountError, AccountId, EditorSession, NewAccount, Password, Role,
+};
 use dayfinder::model::Organisation;
 use jiff::Timestamp;
 
-use super::layout::{self, error_summary, escape, field_error};
+use super::layout::{self, error_summary, escape, field_error, notice};
 use super::security::{Post, csrf_ok, current_session, forbidden_form, refused_origin};
 use super::sign_in::{redirect, redirect_to};
 use crate::startup::AppState;
@@ -56,7 +60,7 @@ fn page_html(
     session: &EditorSession,
     (accounts, organisations): &(Vec<Account>, Vec<Organisation>),
     typed: &Typed,
-    added: Option<&str>,
+    done: Option<&str>,
 ) -> String {
     let organisation_name = |id: &str| {
         organisations
@@ -66,11 +70,8 @@ fn page_html(
             .unwrap_or_else(|| id.to_string())
     };
     let mut main = error_summary(&typed.errors);
-    if let Some(email) = added {
-        main.push_str(&format!(
-            "<div class=\"notice\" role=\"status\"><p class=\"notice__text\">Account added for {}.</p></div>",
-            escape(email)
-        ));
+    if let Some(done) = done {
+        main.push_str(&notice(done));
     }
     main.push_str("<h1 class=\"heading-xl\">Accounts</h1>");
     let rows: String = accounts
@@ -80,13 +81,46 @@ fn page_html(
                 .role
                 .organisation_id()
                 .map(organisation_name)
-                .unwrap_or_else(|| "Cheshire East Council".to_string());
+                .unwrap_or_else(|| "The council".to_string());
+            let status = if a.disabled {
+                "<strong class=\"tag tag--grey\">Disabled</strong>"
+            } else if a.must_change_password {
+                "<strong class=\"tag tag--yellow\">Password to change</strong>"
+            } else {
+                "<strong class=\"tag tag--green\">Active</strong>"
+            };
+            let status = if a.two_step {
+                format!("{status} <strong class=\"tag\">Code from an app</strong>")
+            } else {
+                status.to_string()
+            };
+            let action = if a.id == session.account.id {
+                "You".to_string()
+            } else if a.disabled {
+                format!(
+                    "<form method=\"post\" action=\"/editor/accounts/{id}/enable\">\
+                     <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
+                     <button type=\"submit\" class=\"button button--secondary\">Re-enable\
+                     <span class=\"visually-hidden\"> {name}</span></button></form>",
+                    id = a.id.0,
+                    csrf = escape(session.csrf_token.as_str()),
+                    name = escape(&a.name),
+                )
+            } else {
+                format!(
+                    "<a class=\"button button--warning\" href=\"/editor/accounts/{id}/disable\">Disable\
+                     <span class=\"visually-hidden\"> {name}</span></a>",
+                    id = a.id.0,
+                    name = escape(&a.name),
+                )
+            };
             format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr id=\"account-{id}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{status}</td><td>{action}</td></tr>",
                 escape(&a.name),
                 escape(a.email.as_str()),
                 a.role.label(),
-                escape(&organisation)
+                escape(&organisation),
+                id = a.id.0,
             )
         })
         .collect();
@@ -94,7 +128,8 @@ fn page_html(
         "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"accounts-caption\" tabindex=\"0\">\
          <table class=\"table\"><caption class=\"heading-m\" id=\"accounts-caption\">Editors</caption>\
          <thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Email address</th>\
-         <th scope=\"col\">Role</th><th scope=\"col\">Organisation</th></tr></thead>\
+         <th scope=\"col\">Role</th><th scope=\"col\">Organisation</th><th scope=\"col\">Status</th>\
+         <th scope=\"col\">Action</th></tr></thead>\
          <tbody>{rows}</tbody></table></div>"
     ));
     let group = |field: &str| {
@@ -130,7 +165,7 @@ fn page_html(
     main.push_str(&format!(
         "<h2 class=\"heading-l\">Add a provider editor</h2>\
          <p class=\"body\">They can change only their own organisation’s listings. Tell them their \
-         password in person or by phone, never by email.</p>\
+         password in person or by phone, never by email: they choose their own when they first sign in.</p>\
          <form method=\"post\" action=\"/editor/accounts\" novalidate>\
          <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
          <div class=\"{g_name}\"><label class=\"label\" for=\"name\">Full name</label>{e_name}\
@@ -141,7 +176,7 @@ fn page_html(
          <select class=\"select\" id=\"organisation\" name=\"organisation\"{d_org}>\
          <option value=\"\">Choose an organisation</option>{options}</select></div>\
          <div class=\"{g_pw}\"><label class=\"label\" for=\"password\">Password</label>\
-         <div class=\"hint\" id=\"password-hint\">At least {min} characters. A few ordinary words together are easy to say and hard to guess.</div>{e_pw}\
+         <div class=\"hint\" id=\"password-hint\">At least {min} characters, and not one of the passwords people use most. A few ordinary words together are easy to say and hard to guess.</div>{e_pw}\
          <input class=\"input\" id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" aria-describedby=\"password-hint{pw_error}\"></div>\
          <button type=\"submit\" class=\"button\">Add editor</button></form>",
         csrf = escape(session.csrf_token.as_str()),
@@ -188,16 +223,21 @@ pub async fn page(
         Ok(data) => data,
         Err(response) => return response,
     };
-    let added = dayfinder_app::urls::decode(query.as_deref().unwrap_or(""))
-        .into_iter()
-        .find(|(k, _)| k == "added")
-        .map(|(_, v)| v);
+    let decoded = dayfinder_app::urls::decode(query.as_deref().unwrap_or(""));
+    let done = decoded.into_iter().find_map(|(k, v)| match k.as_str() {
+        "added" => Some(format!("Account added for {v}.")),
+        "disabled" => Some(format!(
+            "The account of {v} is disabled: it cannot sign in, and its sessions have ended."
+        )),
+        "enabled" => Some(format!("The account of {v} can sign in again.")),
+        _ => None,
+    });
     Html(page_html(
         &state,
         &session,
         &data,
         &Typed::default(),
-        added.as_deref(),
+        done.as_deref(),
     ))
     .into_response()
 }
@@ -232,7 +272,9 @@ pub async fn add(State(state): State<AppState>, request: Request<Body>) -> Respo
     let role = Role::Provider {
         organisation_id: typed.organisation.clone(),
     };
-    let account = NewAccount::parse(&typed.email, &typed.name, role);
+    // The council editor chose the password: the new editor chooses their own at first.
+    let account = NewAccount::parse(&typed.email, &typed.name, role)
+        .map(|account| account.set_by(Some(&session.account)));
     if let Err(error) = &account {
         let field = if matches!(error, AccountError::MissingName) {
             "name"
@@ -263,9 +305,7 @@ pub async fn add(State(state): State<AppState>, request: Request<Body>) -> Respo
                     account = added.id.0,
                     "an editor account was added"
                 );
-                let email: String =
-                    form_urlencoded::byte_serialize(added.email.as_str().as_bytes()).collect();
-                return redirect_to(&format!("/editor/accounts?added={email}"), None);
+                return back_to_accounts("added", &added);
             }
             Ok(Err(error @ AccountError::EmailTaken)) => {
                 typed.errors.push(("email", error.to_string()))
@@ -292,4 +332,155 @@ pub async fn add(State(state): State<AppState>, request: Request<Body>) -> Respo
         Html(page_html(&state, &session, &data, &typed, None)),
     )
         .into_response()
+}
+
+/// Back to "Accounts", saying what was done (`what`) to `account`.
+fn back_to_accounts(what: &str, account: &Account) -> Response {
+    let email: String =
+        form_urlencoded::byte_serialize(account.email.as_str().as_bytes()).collect();
+    redirect_to(&format!("/editor/accounts?{what}={email}"), None)
+}
+
+/// The account `id` names, if there is one.
+async fn account_named(state: &AppState, id: &str) -> Result<Account, Response> {
+    let not_found = || {
+        layout::problem(
+            StatusCode::NOT_FOUND,
+            &state.leptos_options,
+            "There is no such account",
+            "Go back to Accounts and choose an editor from the list.",
+        )
+    };
+    let Ok(id) = id.parse::<i64>() else {
+        return Err(not_found());
+    };
+    let engine = state.engine.clone();
+    let found = super::blocking("read an account", move || {
+        engine.accounts().account(AccountId(id))
+    })
+    .await?;
+    found.ok_or_else(not_found)
+}
+
+/// Handles `GET /editor/accounts/{id}/disable`: "Disable this account?", the second click.
+#[tracing::instrument(skip_all)]
+pub async fn confirm_disable(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let session = match council_editor(&state, &headers).await {
+        Ok(session) => session,
+        Err(response) => return response,
+    };
+    let account = match account_named(&state, &id).await {
+        Ok(account) => account,
+        Err(response) => return response,
+    };
+    if account.id == session.account.id {
+        return layout::problem(
+            StatusCode::BAD_REQUEST,
+            &state.leptos_options,
+            &AccountError::CannotDisableYourself.to_string(),
+            "Ask another council editor if your account should be disabled.",
+        );
+    }
+    let main = format!(
+        "<h1 class=\"heading-xl\">Disable the account of {name}?</h1>\
+         <p class=\"body\">{name} ({email}) will be signed out at once, everywhere, and will not \
+         be able to sign in. Their changes and the audit log stay as they are. You can re-enable \
+         the account later.</p>\
+         <form method=\"post\" action=\"/editor/accounts/{id}/disable\">\
+         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
+         <div class=\"button-group\"><button type=\"submit\" class=\"button button--warning\">Yes, disable the account</button>\
+         <a class=\"link\" href=\"/editor/accounts\">No, go back to Accounts</a></div></form>",
+        name = escape(&account.name),
+        email = escape(account.email.as_str()),
+        id = account.id.0,
+        csrf = escape(session.csrf_token.as_str()),
+    );
+    Html(layout::page(
+        &state.leptos_options,
+        "Disable an account",
+        Some(&session),
+        &main,
+    ))
+    .into_response()
+}
+
+/// Handles `POST /editor/accounts/{id}/disable` (`csrf`): the account's sessions end in the
+/// same transaction.
+#[tracing::instrument(skip_all)]
+pub async fn disable(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request<Body>,
+) -> Response {
+    set_disabled(state, id, request, true).await
+}
+
+/// Handles `POST /editor/accounts/{id}/enable` (`csrf`).
+#[tracing::instrument(skip_all)]
+pub async fn enable(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request<Body>,
+) -> Response {
+    set_disabled(state, id, request, false).await
+}
+
+async fn set_disabled(
+    state: AppState,
+    id: String,
+    request: Request<Body>,
+    disabled: bool,
+) -> Response {
+    let post = Post::read(request).await;
+    if let Some(refused) = refused_origin(&state, &post.parts) {
+        return refused;
+    }
+    let session = match council_editor(&state, &post.parts.headers).await {
+        Ok(session) => session,
+        Err(response) => return response,
+    };
+    if !csrf_ok(&session, &post) {
+        return forbidden_form(&state);
+    }
+    let account = match account_named(&state, &id).await {
+        Ok(account) => account,
+        Err(response) => return response,
+    };
+    let engine = state.engine.clone();
+    let by = session.account.clone();
+    let outcome = tokio::task::spawn_blocking(move || {
+        engine
+            .accounts()
+            .set_disabled(&by, account.id, disabled, Timestamp::now())
+    })
+    .await;
+    match outcome {
+        Ok(Ok(changed)) => {
+            tracing::info!(
+                by = session.account.id.0,
+                account = changed.id.0,
+                disabled,
+                "an account was disabled or re-enabled"
+            );
+            back_to_accounts(if disabled { "disabled" } else { "enabled" }, &changed)
+        }
+        Ok(Err(error @ AccountError::CannotDisableYourself)) => layout::problem(
+            StatusCode::BAD_REQUEST,
+            &state.leptos_options,
+            &error.to_string(),
+            "Ask another council editor if your account should be disabled.",
+        ),
+        Ok(Err(error)) => {
+            tracing::error!(?error, "Failed to disable or re-enable an account");
+            layout::went_wrong()
+        }
+        Err(error) => {
+            tracing::error!(?error, "The task disabling an account failed");
+            layout::went_wrong()
+        }
+    }
 }

@@ -1,4 +1,5 @@
-//! "Audit log": who changed what and when, with each listing before and after. Council
+//! "Audit log": who changed what and when, with each listing before and after, and every
+//! change to accounts (added, disabled, re-enabled, passwords and second steps). Council
 //! editors only.
 
 use axum::extract::{RawQuery, State};
@@ -27,7 +28,9 @@ fn entry_row(entry: &AuditEntry) -> String {
             )
         })
         .unwrap_or_else(|| match entry.action {
-            AuditAction::Restored => "An administrator, on the command line".into(),
+            AuditAction::Restored | AuditAction::AccountAdded | AuditAction::TwoStepReset => {
+                "An administrator, on the command line".into()
+            }
             _ => "A member of the public".into(),
         });
     let service = entry
@@ -119,7 +122,8 @@ pub async fn page(
     };
     let main = format!(
         "<h1 class=\"heading-xl\">{}</h1><p class=\"body\">Every change to a listing, who made it and when, \
-         with the listing before and after. Entries are never changed or removed.</p>{filter_note}{body}",
+         with the listing before and after, and every change to editors’ accounts. Entries are never \
+         changed or removed.</p>{filter_note}{body}",
         escape(&heading)
     );
     Html(layout::page(

@@ -102,6 +102,7 @@ fn signed_in_bar(editor: &EditorSession) -> String {
         ("/editor/quality", "Data quality", true),
         ("/editor/insight", "Insight", true),
         ("/editor/accounts", "Accounts", true),
+        ("/editor/account", "Your account", false),
     ];
     let links: String = pages
         .iter()
@@ -115,11 +116,26 @@ fn signed_in_bar(editor: &EditorSession) -> String {
          <form method=\"post\" action=\"/editor/sign-out\">\
          <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
          <button type=\"submit\" class=\"button button--secondary\">Sign out</button>\
-         </form></nav>",
+         </form></nav>{ask}",
         name = escape(&account.name),
         role = account.role.label(),
         csrf = escape(editor.csrf_token.as_str()),
+        ask = two_step_prompt(editor),
     )
+}
+
+/// Council editors without a second step are asked, on every page, to set one up (not
+/// forced: see docs/editors.md).
+fn two_step_prompt(editor: &EditorSession) -> String {
+    let account = &editor.account;
+    if !account.role.may_use_two_step() || account.two_step || account.must_change_password {
+        return String::new();
+    }
+    "<div class=\"notice\" role=\"region\" aria-label=\"Protect your account\">\
+     <p class=\"notice__text\">Protect your account: as a council editor, sign in with a code \
+     from an app on your phone as well as your password. \
+     <a class=\"link\" href=\"/editor/account/two-step\">Set up a code from an app</a></p></div>"
+        .to_string()
 }
 
 /// A moment as people in the UK read it: "24 November 2026 at 9:15am".
@@ -166,6 +182,58 @@ pub fn field_error(errors: &[(&str, String)], field: &str) -> Option<String> {
                 escape(message)
             )
         })
+}
+
+/// A labelled input in the GOV.UK pattern: its hint and its message from `errors`, both
+/// linked by `aria-describedby`, and the group marked when in error. `attributes` are the
+/// input's own (`type="password" autocomplete="new-password"`); `value` is escaped here.
+pub fn input(
+    errors: &[(&str, String)],
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    attributes: &str,
+    value: &str,
+) -> String {
+    let error = field_error(errors, name);
+    let mut described = Vec::new();
+    let hint = hint
+        .map(|text| {
+            described.push(format!("{name}-hint"));
+            format!(
+                "<div class=\"hint\" id=\"{name}-hint\">{}</div>",
+                escape(text)
+            )
+        })
+        .unwrap_or_default();
+    if error.is_some() {
+        described.push(format!("{name}-error"));
+    }
+    let described = if described.is_empty() {
+        String::new()
+    } else {
+        format!(" aria-describedby=\"{}\"", described.join(" "))
+    };
+    format!(
+        "<div class=\"form-group{group}\"><label class=\"label\" for=\"{name}\">{label}</label>{hint}{error}\
+         <input class=\"input\" id=\"{name}\" name=\"{name}\" {attributes} value=\"{value}\"{described}></div>",
+        group = if error.is_some() {
+            " form-group--error"
+        } else {
+            ""
+        },
+        label = escape(label),
+        error = error.unwrap_or_default(),
+        value = escape(value),
+    )
+}
+
+/// A green notice saying what just happened.
+pub fn notice(text: &str) -> String {
+    format!(
+        "<div class=\"notice\" role=\"status\"><p class=\"notice__text\">{}</p></div>",
+        escape(text)
+    )
 }
 
 /// A short page saying why nothing happened, with a way on.

@@ -1,19 +1,23 @@
 //! The editors' pages: signing in and out, "Services" (vacancies in one click), changing a
 //! listing and its events, "Changes" (the moderation queue), and for council editors
-//! problem reports, the audit log, reports and "Accounts".
+//! problem reports, the audit log, reports and "Accounts"; "Your account" (the password,
+//! and a council editor's second step of signing in).
 //!
 //! Plain server-rendered HTML from axum handlers, in the site's styles: every change is a
 //! POST form answered with a 303 redirect, so everything works without JavaScript, and
 //! each handler reads as its checks in order: from this site (Origin), signed in (session
-//! cookie), the form's CSRF token, allowed (role), then the change. Every response here is
-//! `Cache-Control: no-store` and `X-Robots-Tag: noindex`.
+//! cookie), the form's CSRF token, allowed (role), then the change. Before all of them, an
+//! editor whose password someone else set is sent to change it (`gate.rs`). Every response
+//! here is `Cache-Control: no-store` and `X-Robots-Tag: noindex`.
 
+mod account;
 mod accounts;
 mod audit;
 mod charts;
 mod edit;
 mod event_form;
 mod events;
+mod gate;
 mod insight;
 mod layout;
 mod listing_form;
@@ -23,6 +27,7 @@ mod problems;
 mod quality;
 mod security;
 mod sign_in;
+mod two_step;
 mod vacancies;
 
 use axum::Router;
@@ -49,7 +54,7 @@ pub struct EditorOptions {
 }
 
 /// The editors' routes, full paths included, to merge into the app's router.
-pub fn routes() -> Router<AppState> {
+pub fn routes(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/editor", get(vacancies::page))
         .route(
@@ -57,8 +62,26 @@ pub fn routes() -> Router<AppState> {
             get(vacancies::page).post(vacancies::set),
         )
         .route("/editor/sign-in", get(sign_in::page).post(sign_in::sign_in))
+        .route(
+            "/editor/sign-in/code",
+            get(two_step::code_form).post(two_step::enter_code),
+        )
         .route("/editor/sign-out", axum::routing::post(sign_in::sign_out))
+        .route("/editor/account", get(account::page))
+        .route(
+            gate::PASSWORD_PAGE,
+            get(account::password_form).post(account::change_password),
+        )
+        .route(
+            "/editor/account/two-step",
+            get(two_step::setup_form).post(two_step::set_up),
+        )
         .route("/editor/accounts", get(accounts::page).post(accounts::add))
+        .route(
+            "/editor/accounts/{id}/disable",
+            get(accounts::confirm_disable).post(accounts::disable),
+        )
+        .route("/editor/accounts/{id}/enable", post(accounts::enable))
         .route("/editor/insight", get(insight::unmet_demand))
         .route(
             "/editor/insight/unmet-demand.csv",
@@ -97,6 +120,10 @@ pub fn routes() -> Router<AppState> {
         .route("/editor/stale", get(quality::stale_page))
         .route("/editor/stale.csv", get(quality::stale_csv))
         .route("/editor/quality", get(quality::quality_page))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            gate::password_first,
+        ))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

@@ -7,7 +7,7 @@ use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::AccountError;
 use jiff::Timestamp;
 
-use super::layout::{self, error_summary, escape, field_error};
+use super::layout::{self, error_summary, escape, input, notice};
 use super::security::{
     self, Post, SESSION_COOKIE, SIGN_IN_COOKIE, client_key, current_session, refused_origin,
 };
@@ -31,22 +31,14 @@ fn render(state: &AppState, headers: &HeaderMap, status: StatusCode, form: &Form
             return layout::went_wrong();
         }
     };
-    let field = |name: &'static str, label: &str, kind: &str, value: &str, autocomplete: &str| {
-        let error = field_error(&form.errors, name);
-        let (group, described, class) = match &error {
-            Some(_) => (
-                " form-group--error",
-                format!(" aria-describedby=\"{name}-error\""),
-                "",
-            ),
-            None => ("", String::new(), ""),
-        };
-        format!(
-            "<div class=\"form-group{group}\"><label class=\"label\" for=\"{name}\">{label}</label>{error}\
-             <input class=\"input{class}\" id=\"{name}\" name=\"{name}\" type=\"{kind}\" value=\"{value}\" \
-             autocomplete=\"{autocomplete}\" spellcheck=\"false\"{described}></div>",
-            error = error.unwrap_or_default(),
-            value = escape(value),
+    let field = |name: &str, label: &str, kind: &str, value: &str, autocomplete: &str| {
+        input(
+            &form.errors,
+            name,
+            label,
+            None,
+            &format!("type=\"{kind}\" autocomplete=\"{autocomplete}\" spellcheck=\"false\""),
+            value,
         )
     };
     let main = format!(
@@ -57,12 +49,7 @@ fn render(state: &AppState, headers: &HeaderMap, status: StatusCode, form: &Form
          <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">{email}{password}\
          <button type=\"submit\" class=\"button\">Sign in</button></form>",
         summary = error_summary(&form.errors),
-        notice = form
-            .notice
-            .map(|n| format!(
-                "<div class=\"notice\" role=\"status\"><p class=\"notice__text\">{n}</p></div>"
-            ))
-            .unwrap_or_default(),
+        notice = form.notice.map(notice).unwrap_or_default(),
         csrf = escape(token.as_str()),
         email = field("email", "Email address", "email", form.email, "username"),
         password = field("password", "Password", "password", "", "current-password"),
@@ -170,10 +157,16 @@ pub async fn sign_in(State(state): State<AppState>, request: Request<Body>) -> R
         Ok(Ok(signed_in)) => {
             tracing::info!(
                 account = signed_in.session.account.id.0,
-                "an editor signed in"
+                awaiting_code = signed_in.awaiting_code,
+                "an editor's password was right"
             );
             let session = security::session_cookie(&state, &headers, &signed_in.token);
-            let mut response = redirect("/editor", Some(session));
+            let next = if signed_in.awaiting_code {
+                "/editor/sign-in/code"
+            } else {
+                "/editor"
+            };
+            let mut response = redirect(next, Some(session));
             let spent = security::set_cookie(&state, &headers, SIGN_IN_COOKIE, "", Some(0));
             if let Ok(value) = HeaderValue::from_str(&spent) {
                 response.headers_mut().append(header::SET_COOKIE, value);
@@ -183,14 +176,13 @@ pub async fn sign_in(State(state): State<AppState>, request: Request<Body>) -> R
         Ok(Err(error @ AccountError::WrongEmailOrPassword)) => {
             failed(StatusCode::BAD_REQUEST, &error)
         }
+        Ok(Err(error @ AccountError::Disabled)) => {
+            tracing::info!("refused a sign-in: the account is disabled");
+            failed(StatusCode::FORBIDDEN, &error)
+        }
         Ok(Err(error @ AccountError::TooManyAttempts)) => {
             tracing::warn!("refused a sign-in: too many failed attempts");
-            let mut response = failed(StatusCode::TOO_MANY_REQUESTS, &error);
-            let window = dayfinder::accounts::FAILURE_WINDOW.as_secs().to_string();
-            if let Ok(value) = HeaderValue::from_str(&window) {
-                response.headers_mut().insert(header::RETRY_AFTER, value);
-            }
-            response
+            retry_later(failed(StatusCode::TOO_MANY_REQUESTS, &error))
         }
         Ok(Err(error)) => {
             tracing::error!(?error, "Failed to sign in");
@@ -230,6 +222,15 @@ pub async fn sign_out(State(state): State<AppState>, request: Request<Body>) -> 
         return response;
     }
     redirect("/editor/sign-in?signed-out", Some(gone))
+}
+
+/// Says when to try again after too many attempts (`Retry-After`: the limits' window).
+pub fn retry_later(mut response: Response) -> Response {
+    let window = dayfinder::accounts::FAILURE_WINDOW.as_secs().to_string();
+    if let Ok(value) = HeaderValue::from_str(&window) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
 }
 
 /// A 303 See Other to a path on this site, setting a cookie when given one.

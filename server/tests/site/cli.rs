@@ -96,3 +96,96 @@ fn generate_can_write_the_directory_to_a_file_instead() {
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(directory["services"].as_array().unwrap().len(), 50);
 }
+
+/// Runs the binary with `stdin` as its standard input.
+fn dayfinder_with_input(
+    data_dir: &std::path::Path,
+    args: &[&str],
+    stdin: &str,
+) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dayfinder"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("its standard input")
+        .write_all(stdin.as_bytes())
+        .expect("the input is written");
+    child.wait_with_output().expect("the binary ends")
+}
+
+#[test]
+fn an_added_editor_changes_their_password_first_and_reset_totp_turns_their_code_off() {
+    use dayfinder::accounts::{AccountStore, Accounts, Email, TwoStepSecret};
+
+    let dir = tempfile::tempdir().unwrap();
+    let email = "only.editor@example.org";
+    let added = dayfinder_with_input(
+        dir.path(),
+        &[
+            "add-editor",
+            "--email",
+            email,
+            "--name",
+            "Only Editor",
+            "--role",
+            "council",
+        ],
+        "plum tree river lantern\n",
+    );
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert!(String::from_utf8_lossy(&added.stdout).contains("They choose a new password"));
+    let common = dayfinder_with_input(
+        dir.path(),
+        &[
+            "add-editor",
+            "--email",
+            "second@example.org",
+            "--name",
+            "Second",
+            "--role",
+            "council",
+        ],
+        "qwertyuiopasdfghjkl\n",
+    );
+    assert!(!common.status.success());
+    assert!(String::from_utf8_lossy(&common.stderr).contains("one of the most common"));
+
+    // They set up a code from an app, then lose their phone.
+    let store = dayfinder::store::SqliteStore::open_in(dir.path()).unwrap();
+    let address = Email::parse(email).unwrap();
+    let (account, _) = store.account_by_email(&address).unwrap().unwrap();
+    assert!(account.must_change_password);
+    let secret = TwoStepSecret::generate().unwrap();
+    let now = jiff::Timestamp::now();
+    Accounts::new(&store)
+        .set_up_two_step(&account, &secret, &secret.code_at(now), now)
+        .unwrap();
+    assert!(store.account(account.id).unwrap().unwrap().two_step);
+
+    let reset = dayfinder(dir.path(), &["reset-totp", "--email", email]);
+    assert!(
+        reset.status.success(),
+        "{}",
+        String::from_utf8_lossy(&reset.stderr)
+    );
+    assert!(String::from_utf8_lossy(&reset.stdout).contains("password alone"));
+    assert!(!store.account(account.id).unwrap().unwrap().two_step);
+
+    let unknown = dayfinder(dir.path(), &["reset-totp", "--email", "nobody@example.org"]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("There is no such account"));
+}

@@ -9,8 +9,9 @@
 use std::sync::{Arc, OnceLock};
 
 use dayfinder::Engine;
-use dayfinder::accounts::{NewAccount, Password, Role};
+use dayfinder::accounts::{Account, NewAccount, Password, Role, TwoStepSecret};
 use dayfinder::model::VacancyStatus;
+use dayfinder::moderation::AuditAction;
 use dayfinder::query::SearchQuery;
 
 pub(super) const PASSWORD: &str = "plum tree river lantern";
@@ -404,16 +405,14 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
 }
 
 #[tokio::test]
-async fn the_sixth_failed_attempt_is_refused_with_a_clear_message() {
+async fn the_sixth_failed_attempt_from_one_client_is_refused_with_a_clear_message() {
     start().await;
     let email = "guessed@example.org";
+    let mut browser = Browser::new("198.51.100.1");
     for attempt in 1..=5 {
-        // From different addresses, so only the email's limit is reached.
-        let mut browser = Browser::new(&format!("198.51.100.{attempt}"));
         let answer = browser.try_sign_in(email, "wrong password!").await;
         assert_eq!(answer.status, 400, "attempt {attempt}");
     }
-    let mut browser = Browser::new("198.51.100.99");
     let sixth = browser.try_sign_in(email, "wrong password!").await;
     assert_eq!(sixth.status, 429);
     assert!(
@@ -422,6 +421,22 @@ async fn the_sixth_failed_attempt_is_refused_with_a_clear_message() {
             .contains("Too many attempts. Wait 15 minutes and try again.")
     );
     assert_eq!(sixth.header("retry-after"), "900");
+}
+
+#[tokio::test]
+async fn a_stranger_who_knows_an_editors_address_cannot_lock_them_out() {
+    start().await;
+    let email = "locked.out@example.org";
+    add_editor(email, provider_role(), false);
+    let mut stranger = Browser::new("198.51.100.201");
+    for _ in 0..8 {
+        stranger.try_sign_in(email, "a guess at it").await;
+    }
+    assert_eq!(stranger.try_sign_in(email, PASSWORD).await.status, 429);
+    let mut editor = Browser::new("198.51.100.202");
+    let answer = editor.try_sign_in(email, PASSWORD).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    assert_eq!(editor.get("/editor").await.status, 200);
 }
 
 #[tokio::test]
@@ -654,8 +669,35 @@ async fn a_council_editor_adds_a_provider_editor_who_can_then_sign_in() {
         )
         .await;
     assert_eq!(added.status, 303, "{}", added.body);
+    // Robin signs in with the password the council editor chose, and must choose their
+    // own before any other page opens.
     let mut robin = Browser::new("203.0.113.13");
-    let services = robin.sign_in("robin@example.org").await;
+    let answer = robin.try_sign_in("robin@example.org", PASSWORD).await;
+    assert_eq!(answer.status, 303);
+    for path in ["/editor", "/editor/changes", "/editor/account"] {
+        let page = robin.get(path).await;
+        assert_eq!(page.status, 303, "{path}");
+        assert_eq!(page.location(), "/editor/account/password", "{path}");
+    }
+    let form = robin.get("/editor/account/password").await;
+    assert_eq!(form.status, 200);
+    assert!(
+        form.body
+            .contains("Your password was chosen by someone else")
+    );
+    let changed = robin
+        .post(
+            "/editor/account/password",
+            &[
+                ("csrf", &form.csrf()),
+                ("current", PASSWORD),
+                ("new", "robin's own good passphrase"),
+                ("again", "robin's own good passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status, 303, "{}", changed.body);
+    let services = robin.get("/editor").await;
     assert!(
         services
             .body
@@ -746,4 +788,309 @@ async fn a_freshly_checked_listing_says_when_on_its_card() {
     let results = browser.get("/search?near=Crewe").await;
     assert_eq!(results.status, 200);
     assert!(results.body.contains("class=\"result__checked\">Checked "));
+}
+
+fn provider_role() -> Role {
+    Role::Provider {
+        organisation_id: server().organisation.clone(),
+    }
+}
+
+/// An editor of the test's own, with the shared password (to be changed when `set_by`).
+fn add_editor(email: &str, role: Role, set_by: bool) -> Account {
+    let account = NewAccount::parse(email, "Test Editor", role).unwrap();
+    let account = if set_by {
+        account.set_by(None)
+    } else {
+        account
+    };
+    server()
+        .engine
+        .add_editor(
+            &account,
+            &Password::parse(PASSWORD).unwrap(),
+            jiff::Timestamp::now(),
+        )
+        .expect("the editor is added")
+}
+
+/// The latest audit entries, as a council editor reads them.
+fn audit_actions() -> Vec<(AuditAction, String)> {
+    let engine = &server().engine;
+    let council = engine
+        .accounts()
+        .all()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.email.as_str() == COUNCIL)
+        .unwrap();
+    engine
+        .audit_log(&council, None, 200)
+        .unwrap()
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.action, e.summary))
+        .collect()
+}
+
+#[tokio::test]
+async fn an_editor_changes_their_password_with_the_current_one_and_the_new_one_twice() {
+    start().await;
+    let email = "changer@example.org";
+    add_editor(email, provider_role(), false);
+    let mut browser = Browser::new("203.0.113.30");
+    let mut elsewhere = Browser::new("203.0.113.31");
+    browser.sign_in(email).await;
+    elsewhere.sign_in(email).await;
+    let form = browser.get("/editor/account/password").await;
+    assert_eq!(form.status, 200);
+    assert_eq!(form.body.matches("<h1").count(), 1);
+    let csrf = form.csrf();
+    let change = |current: &'static str, new: &'static str, again: &'static str| {
+        [("current", current), ("new", new), ("again", again)]
+    };
+    for (fields, says) in [
+        (
+            change(
+                "not my password",
+                "a brand new passphrase",
+                "a brand new passphrase",
+            ),
+            "Your current password is not right",
+        ),
+        (
+            change(
+                PASSWORD,
+                "a brand new passphrase",
+                "a brand new passphrase!",
+            ),
+            "The new passwords are not the same",
+        ),
+        (change("", "", ""), "Enter your current password"),
+    ] {
+        let mut form: Vec<(&str, &str)> = vec![("csrf", &csrf)];
+        form.extend(fields);
+        let answer = browser.post("/editor/account/password", &form).await;
+        assert_eq!(answer.status, 400, "{says}");
+        assert!(answer.body.contains("There is a problem"), "{says}");
+        assert!(answer.body.contains(says), "{says}");
+    }
+    let answer = browser
+        .post(
+            "/editor/account/password",
+            &[
+                ("csrf", &csrf),
+                ("current", PASSWORD),
+                ("new", "a brand new passphrase"),
+                ("again", "a brand new passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    assert_eq!(answer.location(), "/editor/account?password-changed");
+    let account = browser.get("/editor/account?password-changed").await;
+    assert!(account.body.contains("Your password has been changed."));
+    // The other session ended; the old password no longer signs in; the new one does.
+    assert_eq!(elsewhere.get("/editor").await.status, 303);
+    let mut again = Browser::new("203.0.113.32");
+    assert_eq!(again.try_sign_in(email, PASSWORD).await.status, 400);
+    assert_eq!(
+        again
+            .try_sign_in(email, "a brand new passphrase")
+            .await
+            .status,
+        303
+    );
+    assert!(audit_actions().contains(&(
+        AuditAction::PasswordChanged,
+        format!("Test Editor <{email}>")
+    )));
+}
+
+#[tokio::test]
+async fn a_common_password_is_refused_with_a_clear_message() {
+    start().await;
+    let email = "common@example.org";
+    add_editor(email, provider_role(), false);
+    let mut browser = Browser::new("203.0.113.33");
+    browser.sign_in(email).await;
+    let form = browser.get("/editor/account/password").await;
+    let answer = browser
+        .post(
+            "/editor/account/password",
+            &[
+                ("csrf", &form.csrf()),
+                ("current", PASSWORD),
+                ("new", "Qwertyuiopasdfghjkl"),
+                ("again", "Qwertyuiopasdfghjkl"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, 400);
+    assert!(
+        answer.body.contains(
+            "<a href=\"#new\">This password is one of the most common, so it is easy to guess."
+        ),
+        "{}",
+        answer.body
+    );
+    // And nothing changed: the old password still signs in.
+    let mut again = Browser::new("203.0.113.34");
+    assert_eq!(again.try_sign_in(email, PASSWORD).await.status, 303);
+}
+
+#[tokio::test]
+async fn a_council_editor_disables_a_leaver_in_two_clicks_and_their_open_session_ends_at_once() {
+    start().await;
+    let email = "leaver@example.org";
+    let leaver_account = add_editor(email, provider_role(), false);
+    let mut leaver = Browser::new("203.0.113.40");
+    leaver.sign_in(email).await;
+    assert_eq!(leaver.get("/editor").await.status, 200);
+
+    let mut council = Browser::new("203.0.113.41");
+    council.sign_in(COUNCIL).await;
+    let accounts = council.get("/editor/accounts").await;
+    let disable = format!("/editor/accounts/{}/disable", leaver_account.id.0);
+    assert!(accounts.body.contains(&format!("href=\"{disable}\"")));
+    // Click one: "Disable" on their row.
+    let confirm = council.get(&disable).await;
+    assert_eq!(confirm.status, 200);
+    assert!(confirm.body.contains("Disable the account of Test Editor?"));
+    // Click two: "Yes, disable the account".
+    let done = council.post(&disable, &[("csrf", &confirm.csrf())]).await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert_eq!(
+        done.location(),
+        "/editor/accounts?disabled=leaver%40example.org"
+    );
+    let notice = council.get(done.location()).await;
+    assert!(notice.body.contains("its sessions have ended"));
+    assert!(notice.body.contains(">Disabled</strong>"));
+
+    // The leaver's open session: its next request is sent to sign in.
+    let next = leaver.get("/editor").await;
+    assert_eq!(next.status, 303);
+    assert_eq!(next.location(), "/editor/sign-in");
+    let refused = leaver.try_sign_in(email, PASSWORD).await;
+    assert_eq!(refused.status, 403);
+    assert!(refused.body.contains("This account has been disabled"));
+
+    // Re-enabled: they sign in again.
+    let enable = format!("/editor/accounts/{}/enable", leaver_account.id.0);
+    let page = council.get("/editor/accounts").await;
+    let answer = council.post(&enable, &[("csrf", &page.csrf())]).await;
+    assert_eq!(answer.status, 303);
+    let mut back = Browser::new("203.0.113.42");
+    assert_eq!(back.try_sign_in(email, PASSWORD).await.status, 303);
+
+    let actions = audit_actions();
+    let summary = format!("Test Editor <{email}>");
+    assert!(actions.contains(&(AuditAction::AccountDisabled, summary.clone())));
+    assert!(actions.contains(&(AuditAction::AccountEnabled, summary)));
+    let log = council.get("/editor/audit").await;
+    assert!(log.body.contains("Disabled an editor’s account"));
+    assert!(log.body.contains("Test Editor &lt;leaver@example.org&gt;"));
+}
+
+#[tokio::test]
+async fn a_council_editor_cannot_disable_themselves() {
+    start().await;
+    let mut council = Browser::new("203.0.113.43");
+    let page = council.sign_in(COUNCIL).await;
+    let own = server()
+        .engine
+        .accounts()
+        .all()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.email.as_str() == COUNCIL)
+        .unwrap();
+    let path = format!("/editor/accounts/{}/disable", own.id.0);
+    assert_eq!(council.get(&path).await.status, 400);
+    let answer = council.post(&path, &[("csrf", &page.csrf())]).await;
+    assert_eq!(answer.status, 400);
+    assert!(answer.body.contains("You cannot disable your own account"));
+    assert_eq!(council.get("/editor").await.status, 200);
+}
+
+/// The value of the hidden field `name` in a page's form.
+fn hidden(body: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let from = body.find(&marker).expect("the field") + marker.len();
+    body[from..].split('"').next().unwrap_or("").to_string()
+}
+
+#[tokio::test]
+async fn a_council_editor_signs_in_with_a_code_from_their_app_and_a_used_code_is_refused() {
+    start().await;
+    let email = "two.step@example.org";
+    add_editor(email, Role::Council, false);
+    let mut browser = Browser::new("203.0.113.50");
+    let services = browser.sign_in(email).await;
+    assert!(services.body.contains("Set up a code from an app"), "asked");
+    let setup = browser.get("/editor/account/two-step").await;
+    assert_eq!(setup.status, 200);
+    assert!(setup.body.contains("<svg"), "a QR code, drawn by us");
+    assert!(setup.body.contains("otpauth://totp/Dayfinder:"));
+    let secret = TwoStepSecret::parse(&hidden(&setup.body, "secret")).expect("the secret");
+    let wrong = browser
+        .post(
+            "/editor/account/two-step",
+            &[
+                ("csrf", &setup.csrf()),
+                ("secret", &secret.to_base32()),
+                ("code", "12345"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, 400);
+    assert!(wrong.body.contains("The code is not right"));
+    let code = secret.code_at(jiff::Timestamp::now());
+    let on = browser
+        .post(
+            "/editor/account/two-step",
+            &[
+                ("csrf", &setup.csrf()),
+                ("secret", &secret.to_base32()),
+                ("code", &code),
+            ],
+        )
+        .await;
+    assert_eq!(on.status, 303, "{}", on.body);
+
+    // Signing in now asks for a code; the password alone opens no page.
+    let mut phone = Browser::new("203.0.113.51");
+    let half = phone.try_sign_in(email, PASSWORD).await;
+    assert_eq!(half.status, 303);
+    assert_eq!(half.location(), "/editor/sign-in/code");
+    assert_eq!(phone.get("/editor").await.location(), "/editor/sign-in");
+    let form = phone.get("/editor/sign-in/code").await;
+    assert_eq!(form.status, 200);
+    let next = secret.code_at(jiff::Timestamp::now() + jiff::SignedDuration::from_secs(30));
+    let signed_in = phone
+        .post(
+            "/editor/sign-in/code",
+            &[("csrf", &form.csrf()), ("code", &next)],
+        )
+        .await;
+    assert_eq!(signed_in.status, 303, "{}", signed_in.body);
+    assert_eq!(signed_in.location(), "/editor");
+    assert_eq!(phone.get("/editor").await.status, 200);
+
+    // The same code, in another sign-in: refused.
+    let mut thief = Browser::new("203.0.113.52");
+    thief.try_sign_in(email, PASSWORD).await;
+    let form = thief.get("/editor/sign-in/code").await;
+    let reused = thief
+        .post(
+            "/editor/sign-in/code",
+            &[("csrf", &form.csrf()), ("code", &next)],
+        )
+        .await;
+    assert_eq!(reused.status, 400);
+    assert!(reused.body.contains("That code has already been used"));
+    assert_eq!(thief.get("/editor").await.status, 303);
+    let setup_entry = (AuditAction::TwoStepSetUp, format!("Test Editor <{email}>"));
+    assert!(audit_actions().contains(&setup_entry));
 }

@@ -134,6 +134,16 @@ pub(super) const MIGRATIONS: &[&str] = &[
          count BIGINT NOT NULL,
          PRIMARY KEY (day, needs, kinds, places, days, times, costs, easy_read, words, outcome)
      );"#,
+    // 6 (issue 15, managing accounts): must-change, disabled, the second step, sessions
+    // awaiting their code, sign-in attempts reserved under an id of their own.
+    r#"ALTER TABLE accounts ADD COLUMN must_change_password BOOLEAN NOT NULL DEFAULT false;
+     ALTER TABLE accounts ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT false;
+     ALTER TABLE accounts ADD COLUMN totp_secret TEXT;
+     ALTER TABLE accounts ADD COLUMN totp_last_step BIGINT;
+     ALTER TABLE sessions ADD COLUMN awaiting_code BOOLEAN NOT NULL DEFAULT false;
+     CREATE INDEX sessions_by_account ON sessions(account_id);
+     ALTER TABLE sign_in_failures ADD COLUMN attempt TEXT;
+     CREATE INDEX sign_in_failures_by_attempt ON sign_in_failures(attempt);"#,
 ];
 
 /// Applies the steps this database has not had, in one transaction under the writers'

@@ -94,7 +94,7 @@ fn report_of(row: &Row) -> StoreResult<ProblemReport> {
     })
 }
 
-fn write_audit<T: serde::Serialize>(
+pub(super) fn write_audit<T: serde::Serialize>(
     tx: &mut Transaction,
     audit: &NewAudit,
     service_id: Option<&str>,
