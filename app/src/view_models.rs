@@ -27,6 +27,10 @@ pub struct SearchPage {
     pub place_notice: Option<PlaceNotice>,
     /// Words of the question taken as filters ("Saturday", "near Crewe").
     pub understood: Vec<String>,
+    /// Listings found only by their own words, in sentences: "3 more mention a hearing
+    /// loop in their description and are listed after the others."
+    #[serde(default)]
+    pub text_matches: Vec<String>,
 }
 
 /// One result as its card shows it.
@@ -131,7 +135,7 @@ mod build {
     use dayfinder::model::{
         AccessFeature, JoinRoute, Kind, Listing, Term, VacancyStatus, format_pounds,
     };
-    use dayfinder::query::{Hit, SearchQuery, SearchResults};
+    use dayfinder::query::{Hit, SearchQuery, SearchResults, TextMatch};
 
     use super::*;
     use crate::components::format;
@@ -175,7 +179,22 @@ mod build {
                 place_found: results.place.map(|p| p.name),
                 place_notice: results.place_notice,
                 understood: results.understood,
+                text_matches: results.text_matches.iter().map(text_match).collect(),
             }
+        }
+    }
+
+    /// "3 more mention a hearing loop in their description and are listed after the others."
+    fn text_match(m: &TextMatch) -> String {
+        match m.count {
+            1 => format!(
+                "1 more mentions {} in its description and is listed after the others.",
+                m.mentions
+            ),
+            n => format!(
+                "{n} more mention {} in their description and are listed after the others.",
+                m.mentions
+            ),
         }
     }
 

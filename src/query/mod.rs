@@ -7,7 +7,7 @@ mod results;
 
 pub use events::EventQuery;
 pub use params::{ParamProblem, clean_text, format_miles};
-pub use results::{FacetGroup, FacetValue, Hit, PlaceFound, PlaceNotice, SearchResults};
+pub use results::{FacetGroup, FacetValue, Hit, PlaceFound, PlaceNotice, SearchResults, TextMatch};
 
 use serde::{Deserialize, Serialize};
 
@@ -74,6 +74,13 @@ pub struct SearchQuery {
     /// for people preparing for adulthood.
     #[serde(default)]
     pub young_adults: bool,
+    /// Of `access` and `days`, those read from the words of the question, not chosen in
+    /// the filter boxes (`said=hearing-loop`): listings whose own words mention them are
+    /// found too, after those whose facts have them. Chosen filters stay strict.
+    #[serde(default)]
+    pub said_access: Vec<AccessFeature>,
+    #[serde(default)]
+    pub said_days: Vec<Weekday>,
     pub order: Order,
     /// Page number, from 1.
     pub page: usize,

@@ -3,7 +3,7 @@
 //!
 //! Reading is forgiving: anything it cannot use is skipped and reported, never an error.
 
-use crate::model::Term;
+use crate::model::{AccessFeature, Term, Weekday};
 
 use super::{MAX_RADIUS_MILES, Order, SearchQuery};
 
@@ -24,15 +24,24 @@ fn push_term<T: Term>(
     problems: &mut Vec<ParamProblem>,
 ) {
     match T::from_slug(value.trim()) {
-        Some(t) if !list.contains(&t) => list.push(t),
-        Some(_) => {}
-        None => problems.push(ParamProblem {
-            param: param.into(),
-            message: format!(
-                "We do not recognise “{}” as a choice, so we left it out.",
-                shorten(value, 30)
-            ),
-        }),
+        Some(t) => push(list, t),
+        None => problems.push(not_a_choice(param, value)),
+    }
+}
+
+fn push<T: PartialEq>(list: &mut Vec<T>, t: T) {
+    if !list.contains(&t) {
+        list.push(t);
+    }
+}
+
+fn not_a_choice(param: &str, value: &str) -> ParamProblem {
+    ParamProblem {
+        param: param.into(),
+        message: format!(
+            "We do not recognise “{}” as a choice, so we left it out.",
+            shorten(value, 30)
+        ),
     }
 }
 
@@ -86,15 +95,19 @@ impl SearchQuery {
                 "need" => push_term(&mut q.needs, value, key, &mut problems),
                 "kind" => push_term(&mut q.kinds, value, key, &mut problems),
                 "tier" => push_term(&mut q.tiers, value, key, &mut problems),
-                "day" if value == "weekend" => {
-                    push_term(&mut q.days, "saturday", key, &mut problems);
-                    push_term(&mut q.days, "sunday", key, &mut problems);
-                }
-                "day" => push_term(&mut q.days, value, key, &mut problems),
+                // Days as people write them ("sat", "Saturdays", "weekend"), not only slugs.
+                "day" => match Weekday::days_of(value) {
+                    Some(days) => days.iter().for_each(|d| push(&mut q.days, *d)),
+                    None => problems.push(not_a_choice(key, value)),
+                },
                 "time" => push_term(&mut q.parts, value, key, &mut problems),
                 "cost" => push_term(&mut q.costs, value, key, &mut problems),
                 "access" => push_term(&mut q.access, value, key, &mut problems),
                 "vacancy" => push_term(&mut q.vacancy, value, key, &mut problems),
+                "said" => match AccessFeature::from_slug(value) {
+                    Some(feature) => push(&mut q.said_access, feature),
+                    None => push_term(&mut q.said_days, value, key, &mut problems),
+                },
                 "town" => {
                     let town = clean_text(value, 40);
                     if !town.is_empty() && !q.towns.contains(&town) {
@@ -134,6 +147,9 @@ impl SearchQuery {
                 _ => {}
             }
         }
+        // Only a filter in force can have been read from words (one removed leaves its mark).
+        q.said_access.retain(|a| q.access.contains(a));
+        q.said_days.retain(|d| q.days.contains(d));
         (q, problems)
     }
 
@@ -161,6 +177,16 @@ impl SearchQuery {
             self.vacancy
                 .iter()
                 .map(|t| ("vacancy", t.slug().to_string())),
+        );
+        out.extend(
+            self.said_access
+                .iter()
+                .map(|t| ("said", t.slug().to_string())),
+        );
+        out.extend(
+            self.said_days
+                .iter()
+                .map(|t| ("said", t.slug().to_string())),
         );
         if let Some(a) = self.age {
             out.push(("age", a.to_string()));
@@ -215,7 +241,7 @@ fn parse_miles(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Need, Weekday};
+    use crate::model::Need;
 
     #[test]
     fn a_bookmarked_search_reads_back_the_same() {
@@ -280,6 +306,33 @@ mod tests {
     fn weekend_means_saturday_and_sunday() {
         let (q, _) = SearchQuery::from_params([("day", "weekend")]);
         assert_eq!(q.days, [Weekday::Saturday, Weekday::Sunday]);
+    }
+
+    #[test]
+    fn days_are_read_as_people_write_them() {
+        let (q, problems) =
+            SearchQuery::from_params([("day", "Sat"), ("day", "saturdays"), ("day", "Tues")]);
+        assert!(problems.is_empty());
+        assert_eq!(q.days, [Weekday::Saturday, Weekday::Tuesday]);
+        let (_, problems) = SearchQuery::from_params([("day", "someday")]);
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn filters_read_from_words_read_back_the_same_and_only_while_in_force() {
+        let (q, problems) = SearchQuery::from_params([
+            ("access", "hearing-loop"),
+            ("day", "saturday"),
+            ("said", "hearing-loop"),
+            ("said", "saturday"),
+            ("said", "hoist"),
+        ]);
+        assert!(problems.is_empty());
+        assert_eq!(q.said_access, [AccessFeature::HearingLoop]);
+        assert_eq!(q.said_days, [Weekday::Saturday]);
+        let params = q.to_params();
+        let (again, _) = SearchQuery::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(again, q);
     }
 
     #[test]
