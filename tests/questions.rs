@@ -230,9 +230,18 @@ fn the_question_comes_back_as_the_filters_it_became_so_each_can_be_removed() {
 
 // A council's feed: structured facts are patchy, descriptions say the rest.
 
-/// A directory of these services, `(id, name, access facts of its place, description,
-/// days it runs)`, each at a place of its own in Crewe, for autistic adults.
-fn feed(services: &[(&str, &str, &[AccessFeature], &str, &[Weekday])]) -> Engine {
+/// One service of a feed: id, name, the access facts of its place, description, the
+/// days it runs.
+type Fed<'a> = (
+    &'a str,
+    &'a str,
+    &'a [AccessFeature],
+    &'a str,
+    &'a [Weekday],
+);
+
+/// A directory of these services, each at a place of its own in Crewe, for autistic adults.
+fn feed(services: &[Fed<'_>]) -> Engine {
     let mut d = dayfinder::sample::cheshire_east();
     let organisation = d.organisations[0].clone();
     let (place, template) = {
@@ -275,7 +284,7 @@ fn feed(services: &[(&str, &str, &[AccessFeature], &str, &[Weekday])]) -> Engine
                 .iter()
                 .map(|day| Session {
                     day: *day,
-                    ..template.sessions[0].clone()
+                    ..template.sessions[0]
                 })
                 .collect(),
             schedule_notes: String::new(),

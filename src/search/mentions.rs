@@ -7,6 +7,7 @@
 //! names), and not when the words around them deny it: "there is no hoist", "the nearest
 //! accessible toilet is in the library", "closed on Saturdays", "book by the Monday before".
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::{AccessFeature, Listing, Term, Weekday};
@@ -27,18 +28,32 @@ const DEADLINE_BEFORE: &[&str] = &["by", "until"];
 const BEFORE: usize = 3;
 const AFTER: usize = 2;
 
-fn phrases() -> &'static [(Vec<String>, AccessFeature)] {
-    static PHRASES: OnceLock<Vec<(Vec<String>, AccessFeature)>> = OnceLock::new();
+/// Phrases of `AccessFeature::described_as` as words, by their first word (one look-up
+/// per word of a listing, however many phrases there are).
+type Phrases = HashMap<String, Vec<(Vec<String>, AccessFeature)>>;
+
+fn phrases() -> &'static Phrases {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
     PHRASES.get_or_init(|| {
-        AccessFeature::all()
-            .iter()
-            .flat_map(|&f| {
-                f.described_as()
-                    .iter()
-                    .map(move |p| (all_words(p).collect(), f))
-            })
-            .collect()
+        let mut by_first = Phrases::new();
+        for &f in AccessFeature::all() {
+            for p in f.described_as() {
+                let words: Vec<String> = all_words(p).collect();
+                if let Some(first) = words.first() {
+                    by_first.entry(first.clone()).or_default().push((words, f));
+                }
+            }
+        }
+        by_first
     })
+}
+
+/// The words of each clause of a text: what denies a mention is looked for in its own
+/// clause only ("No booking needed. Hearing loop installed." has a hearing loop).
+fn clauses(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
+    text.split(['.', ';', ':', '!', '?', '\n'])
+        .map(|clause| all_words(clause).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty())
 }
 
 /// Whether the words around `w[at..at + len]` deny it.
@@ -55,16 +70,17 @@ fn denied(w: &[String], at: usize, len: usize, before: &[&[&str]]) -> bool {
 
 /// The access features a text says are there.
 pub fn access_in(text: &str) -> Vec<AccessFeature> {
-    let w: Vec<String> = all_words(text).collect();
     let mut found = Vec::new();
-    for at in 0..w.len() {
-        for (phrase, feature) in phrases() {
-            if found.contains(feature) || w.len() - at < phrase.len() {
-                continue;
-            }
-            let here = &w[at..at + phrase.len()];
-            if here == phrase.as_slice() && !denied(&w, at, phrase.len(), &[DENIED_BEFORE]) {
-                found.push(*feature);
+    for w in clauses(text) {
+        for (at, word) in w.iter().enumerate() {
+            for (phrase, feature) in phrases().get(word).into_iter().flatten() {
+                let fits = w.get(at..at + phrase.len()) == Some(phrase.as_slice());
+                if fits
+                    && !found.contains(feature)
+                    && !denied(&w, at, phrase.len(), &[DENIED_BEFORE])
+                {
+                    found.push(*feature);
+                }
             }
         }
     }
@@ -75,25 +91,26 @@ pub fn access_in(text: &str) -> Vec<AccessFeature> {
 /// The days a text says something happens on, by their full names ("Saturday",
 /// "Saturdays") or "weekend(s)"; never short names, which are everyday words ("sat", "sun").
 pub fn days_in(text: &str) -> Vec<Weekday> {
-    let w: Vec<String> = all_words(text).collect();
     let mut found = Vec::new();
-    for (at, word) in w.iter().enumerate() {
-        let days: &[Weekday] = match word.as_str() {
-            "weekend" | "weekends" => &Weekday::all()[5..],
-            _ => match Weekday::all()
-                .iter()
-                .find(|d| word.strip_suffix('s').unwrap_or(word) == d.slug())
-            {
-                Some(d) => std::slice::from_ref(d),
-                None => continue,
-            },
-        };
-        if denied(&w, at, 1, &[DENIED_BEFORE, DEADLINE_BEFORE]) {
-            continue;
-        }
-        for d in days {
-            if !found.contains(d) {
-                found.push(*d);
+    for w in clauses(text) {
+        for (at, word) in w.iter().enumerate() {
+            let days: &[Weekday] = match word.as_str() {
+                "weekend" | "weekends" => &Weekday::all()[5..],
+                _ => match Weekday::all()
+                    .iter()
+                    .find(|d| word.strip_suffix('s').unwrap_or(word) == d.slug())
+                {
+                    Some(d) => std::slice::from_ref(d),
+                    None => continue,
+                },
+            };
+            if denied(&w, at, 1, &[DENIED_BEFORE, DEADLINE_BEFORE]) {
+                continue;
+            }
+            for d in days {
+                if !found.contains(d) {
+                    found.push(*d);
+                }
             }
         }
     }
@@ -142,6 +159,10 @@ mod tests {
         assert!(access_in("The nearest accessible toilet is in the community centre.").is_empty());
         assert!(access_in("The hoist is not working at the moment.").is_empty());
         assert!(access_in("A loop walk along the canal. Public transport nearby.").is_empty());
+        assert_eq!(
+            access_in("No booking needed. Hearing loop installed."),
+            [AccessFeature::HearingLoop]
+        );
     }
 
     #[test]
