@@ -465,4 +465,9 @@ fn saturdays_find_visits_arranged_including_some_saturdays_after_saturday_sessio
         saturday.count, 2,
         "the count beside the box matches the list"
     );
+    // With a time of day as well, only a timetable can say.
+    let r = engine
+        .search(&SearchQuery::text("saturday mornings"))
+        .unwrap();
+    assert!(!ids(&r).contains(&"visits"), "{:?}", ids(&r));
 }

@@ -22,6 +22,13 @@ pub const DEFAULT_RADIUS_MILES: f64 = 5.0;
 /// The furthest radius anyone may ask for.
 pub const MAX_RADIUS_MILES: f64 = 100.0;
 
+/// Adds `t` to a list of choices unless it is there already.
+pub(crate) fn push<T: PartialEq>(list: &mut Vec<T>, t: T) {
+    if !list.contains(&t) {
+        list.push(t);
+    }
+}
+
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

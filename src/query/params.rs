@@ -5,7 +5,7 @@
 
 use crate::model::{AccessFeature, Term, Weekday};
 
-use super::{MAX_RADIUS_MILES, Order, SearchQuery};
+use super::{MAX_RADIUS_MILES, Order, SearchQuery, push};
 
 /// Longest free text kept from a query; the rest is cut, not refused.
 pub const MAX_TEXT_CHARS: usize = 200;
@@ -26,12 +26,6 @@ fn push_term<T: Term>(
     match T::from_slug(value.trim()) {
         Some(t) => push(list, t),
         None => problems.push(not_a_choice(param, value)),
-    }
-}
-
-fn push<T: PartialEq>(list: &mut Vec<T>, t: T) {
-    if !list.contains(&t) {
-        list.push(t);
     }
 }
 

@@ -44,7 +44,7 @@ pub struct Hit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextMatch {
     /// What they mention, to fit that sentence: "a hearing loop", "Saturdays",
-    /// "a hoist and a Changing Places toilet".
+    /// "a Changing Places toilet and a hoist".
     pub mentions: String,
     pub count: usize,
 }

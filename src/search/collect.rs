@@ -276,8 +276,9 @@ impl SegmentCollector for SegmentPass {
             && c.max_age.first(doc).unwrap_or(u64::MAX) >= u64::from(to);
         let young_ok = !f.young_adults || admits_young_adults;
         let mut when_ok = slots & self.allowed != 0 || (f.days.is_empty() && f.parts.is_empty());
-        if !when_ok && said_here & self.said_days != 0 {
-            // A day read from the question that the timetable lacks but the words mention.
+        if !when_ok && said_here & self.said_days != 0 && f.parts.is_empty() {
+            // A day read from the question that the timetable lacks but the words mention
+            // (with a time of day too, only the timetable can say).
             when_ok = true;
             described |= said_here & self.said_days;
         }

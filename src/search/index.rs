@@ -216,7 +216,7 @@ impl SearchIndex {
 }
 
 /// How many were found only by their own words, for each thing they were found by
-/// ("a hoist and a Changing Places toilet"), in the order of the vocabularies.
+/// ("a Changing Places toilet and a hoist"): access features first, then days.
 fn text_matches(found: &[Found]) -> Vec<TextMatch> {
     let mut groups: Vec<(u64, usize)> = Vec::new();
     for f in found.iter().filter(|f| f.described != 0) {
@@ -235,7 +235,7 @@ fn text_matches(found: &[Found]) -> Vec<TextMatch> {
         .collect()
 }
 
-/// `mentions` bits in words: "a hoist and a Changing Places toilet", "Saturdays or Sundays".
+/// `mentions` bits in words: "a Changing Places toilet and a hoist", "Saturdays or Sundays".
 fn mentioned(bits: u64) -> String {
     let mut parts: Vec<String> = AccessFeature::all()
         .iter()

@@ -4,7 +4,7 @@
 //! filters; what is left is searched as words.
 
 use crate::model::{AccessFeature, CostKind, DayPart, Term, Weekday};
-use crate::query::SearchQuery;
+use crate::query::{SearchQuery, push};
 
 use super::words::{concept_at, is_filler, words};
 
@@ -59,12 +59,6 @@ fn town_at(w: &[String], places: &dyn PlaceNames) -> Option<(String, usize)> {
     (1..=w.len().min(3))
         .rev()
         .find_map(|n| places.town(&w[..n].join(" ")).map(|t| (t, n)))
-}
-
-fn push<T: PartialEq>(list: &mut Vec<T>, t: T) {
-    if !list.contains(&t) {
-        list.push(t);
-    }
 }
 
 /// What was taken from a question.
