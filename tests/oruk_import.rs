@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use dayfinder::Engine;
-use dayfinder::model::{Directory, Need, Weekday};
+use dayfinder::model::{AccessFeature, Directory, Need, Weekday};
 use dayfinder::oruk::export;
 use dayfinder::oruk::import::{self, Format, ImportError, Options, Position, Report};
 use dayfinder::oruk::mapping::Mapping;
@@ -286,6 +286,29 @@ fn another_directorys_service_is_mapped_and_then_found_by_search() {
         .search(&SearchQuery::text("lunch club crewe"))
         .unwrap();
     assert_eq!(results.hits[0].id, s.id);
+}
+
+#[test]
+fn an_access_fact_said_only_in_a_description_is_read_with_a_warning_to_check_it() {
+    let disk = Disk::empty();
+    let mut service = foreign_service("7c9f1a52-1d1e-4c36-9a52-3f0b0b1a0002", "Crewe Lunch Club");
+    service["description"] =
+        json!("A friendly lunch club. Hearing loop installed. There is no hoist.");
+    let report = import(&disk.engine, &bytes(&json!([service])), &json_options()).unwrap();
+    let warnings: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{report}");
+    assert!(warnings[0].contains("“Hearing loop”"), "{}", warnings[0]);
+    assert!(warnings[0].contains("please check"), "{}", warnings[0]);
+    let place = &disk.engine.directory().unwrap().locations[0];
+    assert_eq!(place.accessibility, [AccessFeature::HearingLoop]);
+
+    // Found by the question as a fact now, not only by its words.
+    let r = disk
+        .engine
+        .search(&SearchQuery::text("hearing loop"))
+        .unwrap();
+    assert_eq!(r.total, 1);
+    assert!(r.text_matches.is_empty());
 }
 
 #[test]

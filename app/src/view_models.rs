@@ -27,6 +27,10 @@ pub struct SearchPage {
     pub place_notice: Option<PlaceNotice>,
     /// Words of the question taken as filters ("Saturday", "near Crewe").
     pub understood: Vec<String>,
+    /// Listings found only by their own words, in sentences: "3 more mention a hearing
+    /// loop in their description and are listed after the others."
+    #[serde(default)]
+    pub text_matches: Vec<String>,
 }
 
 /// One result as its card shows it.
@@ -131,7 +135,7 @@ mod build {
     use dayfinder::model::{
         AccessFeature, JoinRoute, Kind, Listing, Term, VacancyStatus, format_pounds,
     };
-    use dayfinder::query::{Hit, SearchQuery, SearchResults};
+    use dayfinder::query::{Hit, SearchQuery, SearchResults, TextMatch};
 
     use super::*;
     use crate::components::format;
@@ -163,6 +167,7 @@ mod build {
         /// A results page from the search as run and its results.
         pub fn new(query: &SearchQuery, problems: Vec<String>, results: SearchResults) -> Self {
             let last_page = results.total_pages();
+            let text_matches = text_matches(&results);
             SearchPage {
                 query_string: crate::urls::search_query_string(query),
                 problems,
@@ -175,8 +180,67 @@ mod build {
                 place_found: results.place.map(|p| p.name),
                 place_notice: results.place_notice,
                 understood: results.understood,
+                text_matches,
             }
         }
+    }
+
+    /// "3 more mention a hearing loop in their description and are listed after the
+    /// others."; "3 mention ..." when no listing's facts matched.
+    fn text_matches(results: &SearchResults) -> Vec<String> {
+        let by_words: usize = results.text_matches.iter().map(|m| m.count).sum();
+        let more = if by_words < results.total {
+            " more"
+        } else {
+            ""
+        };
+        let after = |one: bool| match (more.is_empty(), one) {
+            (true, _) => "",
+            (false, true) => " and is listed after the others",
+            (false, false) => " and are listed after the others",
+        };
+        results
+            .text_matches
+            .iter()
+            .map(|TextMatch { mentions, count }| match count {
+                1 => format!(
+                    "1{more} mentions {mentions} in its description{}.",
+                    after(true)
+                ),
+                n => format!(
+                    "{n}{more} mention {mentions} in their description{}.",
+                    after(false)
+                ),
+            })
+            .collect()
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn listings_found_by_their_words_are_said_in_plain_words() {
+        let mut results = SearchResults {
+            total: 5,
+            text_matches: vec![TextMatch {
+                mentions: "a hearing loop".into(),
+                count: 3,
+            }],
+            ..Default::default()
+        };
+        assert_eq!(
+            text_matches(&results),
+            ["3 more mention a hearing loop in their description and are listed after the others."]
+        );
+        results.total = 3;
+        assert_eq!(
+            text_matches(&results),
+            ["3 mention a hearing loop in their description."]
+        );
+        results.total = 1;
+        results.text_matches[0].count = 1;
+        assert_eq!(
+            text_matches(&results),
+            ["1 mentions a hearing loop in its description."]
+        );
     }
 
     impl From<Hit> for HitCard {

@@ -197,7 +197,8 @@ pub struct SearchArgs {
     /// supported-employment, volunteering, befriending, shared-lives, outreach, online.
     #[arg(long = "kind")]
     pub kinds: Vec<String>,
-    /// Day of the week (repeatable): monday ... sunday, or weekend.
+    /// Day of the week (repeatable), as people write it: saturday, Sat, Saturdays ...;
+    /// or weekend, weekdays.
     #[arg(long = "day")]
     pub days: Vec<String>,
     /// Order: relevance, distance or name.

@@ -193,7 +193,7 @@ pub fn search_query(args: &SearchArgs) -> anyhow::Result<SearchQuery> {
     pairs.extend(args.within.iter().map(|m| ("within", m.to_string())));
     pairs.extend(args.needs.iter().map(|n| ("need", n.clone())));
     pairs.extend(args.kinds.iter().map(|k| ("kind", k.clone())));
-    pairs.extend(args.days.iter().map(|d| ("day", d.to_lowercase())));
+    pairs.extend(args.days.iter().map(|d| ("day", d.clone())));
     pairs.extend(args.order.iter().map(|o| ("order", o.clone())));
     let (mut query, problems) =
         SearchQuery::from_params(pairs.iter().map(|(k, v)| (*k, v.as_str())));
@@ -431,6 +431,20 @@ mod tests {
         assert_eq!(q.within_miles, Some(3.0));
         assert_eq!(q.needs, [Need::Dementia]);
         assert_eq!(q.days, [Weekday::Saturday, Weekday::Sunday]);
+    }
+
+    #[test]
+    fn days_are_taken_as_people_type_them() {
+        let mut a = args("");
+        a.days = vec!["sat".into(), "Sundays".into(), "Tues".into()];
+        let q = search_query(&a).unwrap();
+        assert_eq!(
+            q.days,
+            [Weekday::Saturday, Weekday::Sunday, Weekday::Tuesday]
+        );
+        a.days = vec!["someday".into()];
+        let err = search_query(&a).unwrap_err().to_string();
+        assert!(err.starts_with("--day:"), "{err}");
     }
 
     #[test]

@@ -111,6 +111,34 @@ impl Weekday {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// The day a person means by a word, however they write it: "saturday", "Sat",
+    /// "SAT.", "saturdays", "Saturday's". The one rule for days typed by people (the
+    /// search box, the URL's `day=`, the command line's `--day`, imported timetables).
+    pub fn parse(word: &str) -> Option<Weekday> {
+        let word: String = word
+            .trim()
+            .trim_end_matches('.')
+            .chars()
+            .filter(|c| *c != '\'' && *c != '’')
+            .flat_map(char::to_lowercase)
+            .collect();
+        Weekday::all()
+            .iter()
+            .copied()
+            .find(|d| d.slug() == word || d.aliases().contains(&word.as_str()))
+    }
+
+    /// The days a word names: one day ([`Weekday::parse`]), "weekend" (Saturday and
+    /// Sunday) or "weekdays" (Monday to Friday).
+    pub fn days_of(word: &str) -> Option<&'static [Weekday]> {
+        let all = Weekday::all();
+        match word.trim().to_lowercase().as_str() {
+            "weekend" | "weekends" => Some(&all[5..]),
+            "weekday" | "weekdays" => Some(&all[..5]),
+            _ => Weekday::parse(word).map(|d| &all[d.index()..=d.index()]),
+        }
+    }
 }
 
 vocabulary! {
@@ -167,9 +195,100 @@ vocabulary! {
     }
 }
 
+impl AccessFeature {
+    /// How a listing's own words say it has this feature ("Hearing loop installed", "the
+    /// venue has a hoist"): the phrases search finds in descriptions and access notes,
+    /// and the importer reads as facts to check. Narrower than `aliases` (what people
+    /// type): "loop" or "transport" alone say too little in a description.
+    pub fn described_as(self) -> &'static [&'static str] {
+        match self {
+            AccessFeature::StepFree => &[
+                "step-free",
+                "step free",
+                "level access",
+                "wheelchair accessible",
+                "wheelchair access",
+                "ramp",
+                "ramped access",
+            ],
+            AccessFeature::AccessibleToilet => &[
+                "accessible toilet",
+                "accessible toilets",
+                "disabled toilet",
+                "disabled toilets",
+            ],
+            AccessFeature::ChangingPlaces => &["changing places"],
+            AccessFeature::Hoist => &["hoist", "hoists", "ceiling track"],
+            AccessFeature::HearingLoop => &[
+                "hearing loop",
+                "hearing loops",
+                "induction loop",
+                "induction loops",
+                "loop system",
+            ],
+            AccessFeature::QuietSpace => &[
+                "quiet room",
+                "quiet space",
+                "quiet area",
+                "sensory room",
+                "calm space",
+                "calm room",
+                "chill-out room",
+                "chill out room",
+            ],
+            AccessFeature::Parking => &[
+                "parking on site",
+                "on-site parking",
+                "free parking",
+                "blue badge parking",
+            ],
+            AccessFeature::Transport => &[
+                "minibus",
+                "transport provided",
+                "transport is provided",
+                "door to door transport",
+            ],
+        }
+    }
+
+    /// The feature in a sentence: "3 more mention *a hearing loop* in their description".
+    pub fn mention(self) -> &'static str {
+        match self {
+            AccessFeature::StepFree => "step-free access",
+            AccessFeature::AccessibleToilet => "an accessible toilet",
+            AccessFeature::ChangingPlaces => "a Changing Places toilet",
+            AccessFeature::Hoist => "a hoist",
+            AccessFeature::HearingLoop => "a hearing loop",
+            AccessFeature::QuietSpace => "a quiet space",
+            AccessFeature::Parking => "parking",
+            AccessFeature::Transport => "transport",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_are_read_however_people_write_them() {
+        for word in [
+            "sat",
+            "Sat",
+            "SAT.",
+            "saturday",
+            "Saturdays",
+            "Saturday's",
+            " saturday’s ",
+        ] {
+            assert_eq!(Weekday::parse(word), Some(Weekday::Saturday), "{word}");
+        }
+        assert_eq!(Weekday::parse("satur"), None);
+        assert_eq!(Weekday::days_of("Weekend").map(<[_]>::len), Some(2));
+        assert_eq!(Weekday::days_of("weekdays").map(<[_]>::len), Some(5));
+        assert_eq!(Weekday::days_of("Tues"), Some(&[Weekday::Tuesday][..]));
+        assert_eq!(Weekday::days_of("someday"), None);
+    }
 
     fn slugs_round_trip<T: Term + std::fmt::Debug>() {
         for &t in T::all() {

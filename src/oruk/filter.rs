@@ -20,12 +20,15 @@ pub fn ical_day(day: Weekday) -> &'static str {
     }
 }
 
-/// A day from its iCalendar code (`SA`), name (`saturday`, `Saturday`) or short name (`sat`).
+/// A day from its iCalendar code (`SA`), or as people write it (`Weekday::parse`:
+/// `saturday`, `Sat`, `Saturdays`).
 pub fn parse_day(s: &str) -> Option<Weekday> {
-    let s = s.trim().to_lowercase();
-    Weekday::all().iter().copied().find(|&d| {
-        ical_day(d).eq_ignore_ascii_case(&s) || d.slug() == s || d.aliases().contains(&s.as_str())
-    })
+    let s = s.trim();
+    Weekday::all()
+        .iter()
+        .copied()
+        .find(|&d| ical_day(d).eq_ignore_ascii_case(s))
+        .or_else(|| Weekday::parse(s))
 }
 
 /// Why a date-time could not be read.

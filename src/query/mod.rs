@@ -7,7 +7,7 @@ mod results;
 
 pub use events::EventQuery;
 pub use params::{MAX_PROBLEMS, MAX_TEXT_CHARS, MAX_TOWNS, ParamProblem, clean_text, format_miles};
-pub use results::{FacetGroup, FacetValue, Hit, PlaceFound, PlaceNotice, SearchResults};
+pub use results::{FacetGroup, FacetValue, Hit, PlaceFound, PlaceNotice, SearchResults, TextMatch};
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +21,13 @@ pub const DEFAULT_PER_PAGE: usize = 20;
 pub const DEFAULT_RADIUS_MILES: f64 = 5.0;
 /// The furthest radius anyone may ask for.
 pub const MAX_RADIUS_MILES: f64 = 100.0;
+
+/// Adds `t` to a list of choices unless it is there already.
+pub(crate) fn push<T: PartialEq>(list: &mut Vec<T>, t: T) {
+    if !list.contains(&t) {
+        list.push(t);
+    }
+}
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -74,6 +81,13 @@ pub struct SearchQuery {
     /// for people preparing for adulthood.
     #[serde(default)]
     pub young_adults: bool,
+    /// Of `access` and `days`, those read from the words of the question, not chosen in
+    /// the filter boxes (`said=hearing-loop`): listings whose own words mention them are
+    /// found too, after those whose facts have them. Chosen filters stay strict.
+    #[serde(default)]
+    pub said_access: Vec<AccessFeature>,
+    #[serde(default)]
+    pub said_days: Vec<Weekday>,
     pub order: Order,
     /// Page number, from 1.
     pub page: usize,

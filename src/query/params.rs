@@ -3,9 +3,9 @@
 //!
 //! Reading is forgiving: anything it cannot use is skipped and reported, never an error.
 
-use crate::model::Term;
+use crate::model::{AccessFeature, Term, Weekday};
 
-use super::{MAX_RADIUS_MILES, Order, SearchQuery};
+use super::{MAX_RADIUS_MILES, Order, SearchQuery, push};
 
 /// Longest free text kept from a query (all its `q=` together); the rest is cut, not refused.
 pub const MAX_TEXT_CHARS: usize = 200;
@@ -166,15 +166,19 @@ impl SearchQuery {
                 "need" => push_term(&mut q.needs, value, key, &mut problems),
                 "kind" => push_term(&mut q.kinds, value, key, &mut problems),
                 "tier" => push_term(&mut q.tiers, value, key, &mut problems),
-                "day" if value == "weekend" => {
-                    push_term(&mut q.days, "saturday", key, &mut problems);
-                    push_term(&mut q.days, "sunday", key, &mut problems);
-                }
-                "day" => push_term(&mut q.days, value, key, &mut problems),
+                // Days as people write them ("sat", "Saturdays", "weekend"), not only slugs.
+                "day" => match Weekday::days_of(value) {
+                    Some(days) => days.iter().for_each(|d| push(&mut q.days, *d)),
+                    None => problems.unknown(key, value),
+                },
                 "time" => push_term(&mut q.parts, value, key, &mut problems),
                 "cost" => push_term(&mut q.costs, value, key, &mut problems),
                 "access" => push_term(&mut q.access, value, key, &mut problems),
                 "vacancy" => push_term(&mut q.vacancy, value, key, &mut problems),
+                "said" => match AccessFeature::from_slug(value) {
+                    Some(feature) => push(&mut q.said_access, feature),
+                    None => push_term(&mut q.said_days, value, key, &mut problems),
+                },
                 "town" => towns.push(&mut q.towns, value, &mut problems),
                 "age" if value == super::events::young_adults_param() => q.young_adults = true,
                 "age" => match value.parse::<u8>() {
@@ -209,6 +213,9 @@ impl SearchQuery {
                 _ => {}
             }
         }
+        // Only a filter in force can have been read from words (one removed leaves its mark).
+        q.said_access.retain(|a| q.access.contains(a));
+        q.said_days.retain(|d| q.days.contains(d));
         (q, problems.finish())
     }
 
@@ -236,6 +243,16 @@ impl SearchQuery {
             self.vacancy
                 .iter()
                 .map(|t| ("vacancy", t.slug().to_string())),
+        );
+        out.extend(
+            self.said_access
+                .iter()
+                .map(|t| ("said", t.slug().to_string())),
+        );
+        out.extend(
+            self.said_days
+                .iter()
+                .map(|t| ("said", t.slug().to_string())),
         );
         if let Some(a) = self.age {
             out.push(("age", a.to_string()));
@@ -290,7 +307,7 @@ fn parse_miles(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Need, Weekday};
+    use crate::model::Need;
 
     #[test]
     fn a_bookmarked_search_reads_back_the_same() {
@@ -390,6 +407,33 @@ mod tests {
         let (q, _) = SearchQuery::from_params((0..100).map(|_| ("q", word.as_str())));
         assert!(q.text.chars().count() <= MAX_TEXT_CHARS, "{}", q.text.len());
         assert!(q.text.starts_with(&word));
+    }
+
+    #[test]
+    fn days_are_read_as_people_write_them() {
+        let (q, problems) =
+            SearchQuery::from_params([("day", "Sat"), ("day", "saturdays"), ("day", "Tues")]);
+        assert!(problems.is_empty());
+        assert_eq!(q.days, [Weekday::Saturday, Weekday::Tuesday]);
+        let (_, problems) = SearchQuery::from_params([("day", "someday")]);
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn filters_read_from_words_read_back_the_same_and_only_while_in_force() {
+        let (q, problems) = SearchQuery::from_params([
+            ("access", "hearing-loop"),
+            ("day", "saturday"),
+            ("said", "hearing-loop"),
+            ("said", "saturday"),
+            ("said", "hoist"),
+        ]);
+        assert!(problems.is_empty());
+        assert_eq!(q.said_access, [AccessFeature::HearingLoop]);
+        assert_eq!(q.said_days, [Weekday::Saturday]);
+        let params = q.to_params();
+        let (again, _) = SearchQuery::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(again, q);
     }
 
     #[test]

@@ -33,6 +33,20 @@ pub struct Hit {
     pub last_reviewed: Option<jiff::civil::Date>,
     pub access: Vec<AccessFeature>,
     pub score: f32,
+    /// Found only because its own words mention what the question asked for ("Hearing
+    /// loop installed"), not by its facts: it comes after every listing found by them.
+    #[serde(default)]
+    pub from_description: bool,
+}
+
+/// Listings found only by their own words, counted by what they mention: "3 more
+/// mention a hearing loop in their description".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextMatch {
+    /// What they mention, to fit that sentence: "a hearing loop", "Saturdays",
+    /// "a Changing Places toilet and a hoist".
+    pub mentions: String,
+    pub count: usize,
 }
 
 /// One choice in a filter, with how many results it would give.
@@ -92,6 +106,11 @@ pub struct SearchResults {
     /// can be seen and removed, and a bookmark repeats exactly what was run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interpreted: Option<SearchQuery>,
+    /// Of `total`, the listings found only by their own words, after the others: the
+    /// question's words became a filter (an access feature, a day) their facts do not
+    /// have, but their description says it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub text_matches: Vec<TextMatch>,
 }
 
 impl SearchResults {

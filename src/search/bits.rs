@@ -112,6 +112,25 @@ pub fn position<T: Term>(t: T) -> usize {
     T::all().iter().position(|x| *x == t).unwrap_or(0)
 }
 
+/// Where days sit in the `mentions` fast field, above every mask dimension (the access
+/// features a listing's words mention keep their `Dim::Access` bits there).
+const MENTIONED_DAYS: u32 = 48;
+
+/// The bit of a day in the `mentions` field.
+pub fn day_bit(day: Weekday) -> u64 {
+    1u64 << (MENTIONED_DAYS + day.index() as u32)
+}
+
+/// The bits of these days in the `mentions` field.
+pub fn day_bits(days: &[Weekday]) -> u64 {
+    days.iter().fold(0, |m, d| m | day_bit(*d))
+}
+
+/// The `mentions` fast field: the access features and days a listing's own words name.
+pub fn mentions_of(access: &[AccessFeature], days: &[Weekday]) -> u64 {
+    mask_of(Dim::Access, access) | day_bits(days)
+}
+
 /// The `slots` fast field: one bit for each (day, part of day) a service runs in.
 pub fn slot(day: Weekday, part: DayPart) -> u64 {
     1u64 << (day.index() * 3 + position(part))
@@ -159,6 +178,12 @@ mod tests {
         assert_eq!(Dim::Cost.terms(), CostKind::all().len());
         assert_eq!(Dim::Access.terms(), AccessFeature::all().len());
         assert_eq!(Dim::Vacancy.terms(), VacancyStatus::all().len());
+    }
+
+    #[test]
+    fn mentioned_days_sit_above_every_dimension() {
+        let all = Dim::ALL.iter().fold(0, |m, d| m | d.full());
+        assert_eq!(day_bits(Weekday::all()) & all, 0);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::bits::{Dim, slot};
+use super::bits::{Dim, day_bit, day_bits, slot};
 use crate::model::{DayPart, Term, Weekday};
 
 /// Miles in one degree of latitude (and of longitude at the equator).
@@ -28,6 +28,10 @@ pub struct Filter {
     pub young_adults: bool,
     /// Centre (lat, lon) and radius in miles.
     pub place: Option<(f64, f64, f64)>,
+    /// Of the chosen access features (their `Dim::Access` bits) and days (`day_bits`),
+    /// those read from the words of the question: a listing whose own words mention them
+    /// passes those filters too, marked as found by its description.
+    pub said: u64,
 }
 
 /// A document that passed every filter.
@@ -37,6 +41,8 @@ pub struct Found {
     pub score: Score,
     pub distance: Option<f64>,
     pub name_key: u64,
+    /// What it passed only by its own words (`mentions` bits); 0 when its facts passed.
+    pub described: u64,
 }
 
 /// What one pass gives back.
@@ -88,6 +94,7 @@ pub struct FilterCollector {
 
 struct Columns {
     mask: Column<u64>,
+    mentions: Column<u64>,
     slots: Column<u64>,
     town: StrColumn,
     has_place: Column<u64>,
@@ -104,6 +111,8 @@ pub struct SegmentPass {
     filter: Filter,
     /// Slots allowed by the chosen days and parts together.
     allowed: u64,
+    /// The `mentions` bits of the days read from the question.
+    said_days: u64,
     /// Per day, the slots that count for it given the chosen parts; per part, likewise.
     day_slots: [u64; 7],
     part_slots: [u64; 3],
@@ -126,6 +135,7 @@ impl Collector for FilterCollector {
         let ff = reader.fast_fields();
         let columns = Columns {
             mask: ff.u64("mask")?,
+            mentions: ff.u64("mentions")?,
             slots: ff.u64("slots")?,
             town: ff.str("town_name")?.ok_or_else(|| {
                 tantivy::TantivyError::SchemaError("town_name is not a fast field".into())
@@ -173,6 +183,7 @@ impl Collector for FilterCollector {
             columns,
             filter: f.clone(),
             allowed,
+            said_days: f.said & day_bits(Weekday::all()),
             day_slots,
             part_slots,
             town_ords,
@@ -238,6 +249,9 @@ impl SegmentCollector for SegmentPass {
         let mask = c.mask.first(doc).unwrap_or(0);
         let slots = c.slots.first(doc).unwrap_or(0);
         let town = c.town.ords().first(doc).unwrap_or(u64::MAX);
+        // What was read from the question and this listing's own words mention.
+        let said_here = f.said & c.mentions.first(doc).unwrap_or(0);
+        let mut described = 0;
 
         // Which filters this document passes.
         let mut dim_ok = [true; 6];
@@ -245,7 +259,13 @@ impl SegmentCollector for SegmentPass {
             let chosen = f.dims[i];
             dim_ok[i] = chosen == 0
                 || if *dim == Dim::Access {
-                    mask & chosen == chosen
+                    // Every feature the facts lack must be one the words were read for
+                    // and the listing's own words mention.
+                    let missing = chosen & !mask;
+                    if missing != 0 && missing & !said_here == 0 {
+                        described |= missing;
+                    }
+                    missing & !said_here == 0
                 } else {
                     mask & chosen != 0
                 };
@@ -255,7 +275,13 @@ impl SegmentCollector for SegmentPass {
         let admits_young_adults = c.min_age.first(doc).unwrap_or(0) <= u64::from(from)
             && c.max_age.first(doc).unwrap_or(u64::MAX) >= u64::from(to);
         let young_ok = !f.young_adults || admits_young_adults;
-        let when_ok = slots & self.allowed != 0 || (f.days.is_empty() && f.parts.is_empty());
+        let mut when_ok = slots & self.allowed != 0 || (f.days.is_empty() && f.parts.is_empty());
+        if !when_ok && said_here & self.said_days != 0 && f.parts.is_empty() {
+            // A day read from the question that the timetable lacks but the words mention
+            // (with a time of day too, only the timetable can say).
+            when_ok = true;
+            described |= said_here & self.said_days;
+        }
         let fails = dim_ok.iter().filter(|ok| !**ok).count()
             + !town_ok as usize
             + !when_ok as usize
@@ -273,7 +299,13 @@ impl SegmentCollector for SegmentPass {
                 fails == 0 || !dim_ok[i]
             };
             if others_pass {
-                let bits = (mask & dim.full()) >> dim.bit(0).trailing_zeros();
+                // Features read from the question count where the words mention them.
+                let has = if *dim == Dim::Access {
+                    mask | said_here
+                } else {
+                    mask
+                };
+                let bits = (has & dim.full()) >> dim.bit(0).trailing_zeros();
                 for (t, count) in p.dim_counts[i].iter_mut().enumerate() {
                     *count += (bits >> t & 1) as usize;
                 }
@@ -286,7 +318,8 @@ impl SegmentCollector for SegmentPass {
         }
         if fails == 0 || !when_ok {
             for (d, count) in p.day_counts.iter_mut().enumerate() {
-                *count += (slots & self.day_slots[d] != 0) as usize;
+                let by_words = said_here & day_bit(Weekday::all()[d]) != 0;
+                *count += (slots & self.day_slots[d] != 0 || by_words) as usize;
             }
             for (part, count) in p.part_counts.iter_mut().enumerate() {
                 *count += (slots & self.part_slots[part] != 0) as usize;
@@ -302,6 +335,7 @@ impl SegmentCollector for SegmentPass {
                 score,
                 distance,
                 name_key: c.name_key.first(doc).unwrap_or(0),
+                described,
             });
         }
     }

@@ -10,14 +10,14 @@ use tantivy::{
     Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, directory::MmapDirectory,
 };
 
-use super::bits::{Dim, mask_of};
+use super::bits::{Dim, day_bit, mask_of, mentions_of};
 use super::collect::{FilterCollector, Found, Pass};
 use super::schema::{Fields, SCHEMA_VERSION, TOKENIZER};
 use super::text::text_query;
 use crate::model::{
-    AccessFeature, CostKind, DayPart, Kind, Listing, Need, Tier, VacancyStatus, Weekday,
+    AccessFeature, CostKind, DayPart, Kind, Listing, Need, Term as _, Tier, VacancyStatus, Weekday,
 };
-use crate::query::{FacetGroup, FacetValue, Hit, Order, SearchQuery, SearchResults};
+use crate::query::{FacetGroup, FacetValue, Hit, Order, SearchQuery, SearchResults, TextMatch};
 
 /// Memory the writer may use before it flushes a segment.
 const WRITER_MEMORY: usize = 64 * 1024 * 1024;
@@ -170,6 +170,7 @@ impl SearchIndex {
             age: query.age.map(u64::from),
             young_adults: query.young_adults,
             place: centre.map(|(lat, lon)| (lat, lon, query.radius_miles())),
+            said: mentions_of(&query.said_access, &query.said_days),
         };
         let mut pass = searcher.search(&*text, &FilterCollector { filter, scoring })?;
         if scoring && centre.is_some() {
@@ -184,6 +185,9 @@ impl SearchIndex {
             &mut pass.found,
             effective_order(query, scoring, centre.is_some()),
         );
+        // Listings found only by their own words come after every listing whose facts
+        // match, in the same order among themselves: one list, so paging just works.
+        pass.found.sort_by_key(|f| f.described != 0);
         let (page, per_page) = query.normalised_paging();
         let mut hits = Vec::with_capacity(per_page);
         for found in pass.found.iter().skip((page - 1) * per_page).take(per_page) {
@@ -196,6 +200,7 @@ impl SearchIndex {
             };
             hit.distance_miles = found.distance.map(|d| (d * 10.0).round() / 10.0);
             hit.score = found.score;
+            hit.from_description = found.described != 0;
             hits.push(hit);
         }
         Ok(SearchResults {
@@ -204,8 +209,50 @@ impl SearchIndex {
             per_page,
             hits,
             facets: facets(query, &pass),
+            text_matches: text_matches(&pass.found),
             ..Default::default()
         })
+    }
+}
+
+/// How many were found only by their own words, for each thing they were found by
+/// ("a Changing Places toilet and a hoist"): access features first, then days.
+fn text_matches(found: &[Found]) -> Vec<TextMatch> {
+    let mut groups: Vec<(u64, usize)> = Vec::new();
+    for f in found.iter().filter(|f| f.described != 0) {
+        match groups.iter_mut().find(|(bits, _)| *bits == f.described) {
+            Some((_, count)) => *count += 1,
+            None => groups.push((f.described, 1)),
+        }
+    }
+    groups.sort_by_key(|(bits, _)| *bits);
+    groups
+        .into_iter()
+        .map(|(bits, count)| TextMatch {
+            mentions: mentioned(bits),
+            count,
+        })
+        .collect()
+}
+
+/// `mentions` bits in words: "a Changing Places toilet and a hoist", "Saturdays or Sundays".
+fn mentioned(bits: u64) -> String {
+    let mut parts: Vec<String> = AccessFeature::all()
+        .iter()
+        .filter(|f| bits & mask_of(Dim::Access, &[**f]) != 0)
+        .map(|f| f.mention().to_string())
+        .collect();
+    let days: Vec<String> = Weekday::all()
+        .iter()
+        .filter(|d| bits & day_bit(**d) != 0)
+        .map(|d| format!("{}s", d.label()))
+        .collect();
+    if !days.is_empty() {
+        parts.push(days.join(" or "));
+    }
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => parts.concat(),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod bits;
 mod collect;
 mod index;
+pub mod mentions;
 pub mod schema;
 mod text;
 pub mod understand;

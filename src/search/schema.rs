@@ -5,13 +5,14 @@ use tantivy::schema::{
     FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use super::bits::{Dim, mask_of, slots_of};
+use super::bits::{Dim, mask_of, mentions_of, slots_of};
 use crate::model::{AccessFeature, Listing, Term, Weekday};
 use crate::query::Hit;
 
 /// Bump when the schema or what goes into a document changes: the index is then rebuilt.
-/// (2: result cards keep the vacancy and review dates.)
-pub const SCHEMA_VERSION: u32 = 2;
+/// (2: result cards keep the vacancy and review dates. 3: `mentions`, what a listing's
+/// own words say about its access and days.)
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// English stemming, so "gardening" finds "garden".
 pub const TOKENIZER: &str = "en_stem";
@@ -29,6 +30,8 @@ pub struct Fields {
     /// Vocabulary terms as exact keys: `need:dementia`, `kind:day-centre`.
     pub terms: Field,
     pub mask: Field,
+    /// The access features and days the listing's own words name (`bits::mentions_of`).
+    pub mentions: Field,
     pub slots: Field,
     /// The town's name as written, for the town filter and its counts.
     pub town_name: Field,
@@ -59,6 +62,7 @@ impl Fields {
             tags: b.add_text_field("tags", text),
             terms: b.add_text_field("terms", STRING),
             mask: b.add_u64_field("mask", FAST),
+            mentions: b.add_u64_field("mentions", FAST),
             slots: b.add_u64_field("slots", FAST),
             town_name: b.add_text_field("town_name", STRING | FAST),
             has_place: b.add_u64_field("has_place", FAST),
@@ -106,6 +110,8 @@ impl Fields {
             | mask_of(Dim::Access, &access)
             | mask_of(Dim::Vacancy, &[s.vacancy.status]);
         doc.add_u64(self.mask, mask);
+        let (access_said, days_said) = super::mentions::of_listing(listing);
+        doc.add_u64(self.mentions, mentions_of(&access_said, &days_said));
         doc.add_u64(self.slots, slots_of(&s.sessions));
         doc.add_text(self.town_name, &town);
         let (lat, lon) = listing
@@ -188,5 +194,6 @@ fn card_of(listing: &Listing, town: String, access: Vec<AccessFeature>) -> Hit {
         last_reviewed: Some(s.last_reviewed),
         access,
         score: 0.0,
+        from_description: false,
     }
 }

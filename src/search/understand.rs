@@ -4,7 +4,7 @@
 //! filters; what is left is searched as words.
 
 use crate::model::{AccessFeature, CostKind, DayPart, Term, Weekday};
-use crate::query::SearchQuery;
+use crate::query::{SearchQuery, push};
 
 use super::words::{concept_at, is_filler, words};
 
@@ -59,12 +59,6 @@ fn town_at(w: &[String], places: &dyn PlaceNames) -> Option<(String, usize)> {
     (1..=w.len().min(3))
         .rev()
         .find_map(|n| places.town(&w[..n].join(" ")).map(|t| (t, n)))
-}
-
-fn push<T: PartialEq>(list: &mut Vec<T>, t: T) {
-    if !list.contains(&t) {
-        list.push(t);
-    }
 }
 
 /// What was taken from a question.
@@ -173,28 +167,20 @@ pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Understoo
             continue;
         }
 
-        // Days and times.
-        if matches!(word, "weekend" | "weekends") {
-            push(&mut query.days, Weekday::Saturday);
-            push(&mut query.days, Weekday::Sunday);
-            said.push("at weekends".into());
-            i += 1;
-            continue;
-        }
-        if matches!(word, "weekday" | "weekdays") {
-            for d in &Weekday::all()[..5] {
-                push(&mut query.days, *d);
+        // Days and times. Days read from words are marked as such (`said_days`), so a
+        // listing whose own words name the day is found too; a day chosen stays strict.
+        if let Some(days) = Weekday::days_of(word) {
+            for d in days {
+                if !query.days.contains(d) {
+                    query.days.push(*d);
+                    query.said_days.push(*d);
+                }
             }
-            said.push("on weekdays".into());
-            i += 1;
-            continue;
-        }
-        if let Some(day) = Weekday::all()
-            .iter()
-            .find(|d| d.slug() == word || d.aliases().contains(&word))
-        {
-            push(&mut query.days, *day);
-            said.push(format!("on {}s", day.label()));
+            said.push(match days {
+                [day] => format!("on {}s", day.label()),
+                [_, _] => "at weekends".into(),
+                _ => "on weekdays".into(),
+            });
             i += 1;
             continue;
         }
@@ -219,7 +205,10 @@ pub fn understand(query: &mut SearchQuery, places: &dyn PlaceNames) -> Understoo
             if let Some(slug) = concepts.iter().find_map(|c| c.key.strip_prefix("access:"))
                 && let Some(feature) = AccessFeature::from_slug(slug)
             {
-                push(&mut query.access, feature);
+                if !query.access.contains(&feature) {
+                    query.access.push(feature);
+                    query.said_access.push(feature);
+                }
                 said.push(feature.label().to_lowercase());
                 i += n + (rest.get(n).is_some_and(|s| s == "toilet" || s == "toilets") as usize);
                 continue;
@@ -323,6 +312,17 @@ mod tests {
         assert_eq!(q.place, None);
         let (q, _) = read("sk10 groups");
         assert_eq!(q.place.as_deref(), Some("SK10"));
+    }
+
+    #[test]
+    fn filters_read_from_words_are_marked_and_chosen_ones_are_not() {
+        let (q, _) = read("hearing loop on sat");
+        assert_eq!(q.said_access, [AccessFeature::HearingLoop]);
+        assert_eq!(q.said_days, [Weekday::Saturday]);
+        let mut chosen = SearchQuery::text("hearing loop");
+        chosen.access = vec![AccessFeature::HearingLoop];
+        understand(&mut chosen, &Towns);
+        assert!(chosen.said_access.is_empty());
     }
 
     #[test]

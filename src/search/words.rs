@@ -13,11 +13,19 @@ const MAX_WORD_LEN: usize = 30;
 
 /// Lower-case words of the text, without punctuation: "Carers' breaks?" → ["carers", "breaks"].
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .map(|w| w.trim_matches('\'').replace('\'', "").to_lowercase())
+    all_words(text).take(MAX_WORDS * 4).collect()
+}
+
+/// Every word of a text, split as [`words`] splits a question (for listings' own text,
+/// which is longer than any question).
+pub fn all_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| {
+            w.trim_matches(['\'', '’'])
+                .replace(['\'', '’'], "")
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty() && w.chars().count() <= MAX_WORD_LEN)
-        .take(MAX_WORDS * 4)
-        .collect()
 }
 
 /// Words that say nothing about what someone is looking for.

@@ -89,7 +89,7 @@ pub fn chosen_filters(query: &SearchQuery, facets: &[FacetGroup]) -> Vec<ChosenF
     query
         .to_params()
         .into_iter()
-        .filter(|(param, _)| !matches!(*param, "q" | "near" | "within" | "order" | "page"))
+        .filter(|(param, _)| !matches!(*param, "q" | "near" | "within" | "order" | "page" | "said"))
         .map(|(param, value)| {
             let group = facets.iter().find(|g| g.param == param);
             let label = group

@@ -11,4 +11,5 @@ pub mod pictures;
 pub mod search_form;
 pub mod service_card;
 pub mod shortlist_button;
+pub mod text_matches;
 pub mod upcoming_events;

@@ -15,6 +15,7 @@ use crate::components::format;
 use crate::components::pagination::Pagination;
 use crate::components::search_form::SearchFields;
 use crate::components::service_card::ServiceCard;
+use crate::components::text_matches::TextMatches;
 use crate::enhance::{Enhancements, FocusOnArrival, apply_choice, show_choices_of_page};
 use crate::urls;
 
@@ -88,6 +89,7 @@ fn Results(page: SearchPage) -> impl IntoView {
         place_found,
         place_notice,
         understood,
+        text_matches,
         ..
     } = page;
     let title = {
@@ -152,6 +154,7 @@ fn Results(page: SearchPage) -> impl IntoView {
                 <div class="filter-layout__results">
                     <p class="heading-s results-count" id="results-count" tabindex="-1">{count}</p>
                     {understood}
+                    <TextMatches lines=text_matches query=query.clone() />
                     <ChosenFilters query=query.clone() facets=facets />
                     <OrderChoice order=query.order has_place />
                     {list}

@@ -42,6 +42,34 @@ fn an_unknown_need_is_refused_with_the_reason() {
 }
 
 #[test]
+fn day_words_are_taken_as_people_type_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = |day: &str| {
+        let out = dayfinder(dir.path(), &["search", "", "--day", day, "--json"]);
+        assert!(
+            out.status.success(),
+            "--day {day}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(!hits.is_empty(), "--day {day} found nothing");
+        for hit in &hits {
+            assert!(
+                hit["days"].as_array().unwrap().contains(&"saturday".into()),
+                "{hit}"
+            );
+        }
+        hits.iter().map(|h| h["id"].to_string()).collect::<Vec<_>>()
+    };
+    let saturday = ids("saturday");
+    assert_eq!(ids("sat"), saturday);
+    assert_eq!(ids("Saturdays"), saturday);
+    let out = dayfinder(dir.path(), &["search", "", "--day", "someday"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--day"));
+}
+
+#[test]
 fn stats_json_counts_the_sample_directory() {
     let dir = tempfile::tempdir().unwrap();
     let out = dayfinder(dir.path(), &["stats", "--json"]);

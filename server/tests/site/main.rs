@@ -15,3 +15,4 @@ mod moderation;
 mod pages;
 mod quality;
 mod shortlist;
+mod text_matches;

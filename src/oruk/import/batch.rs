@@ -524,13 +524,6 @@ impl Terms {
             } else {
                 Vec::new()
             };
-        let labels = |targets: &[Target]| {
-            targets
-                .iter()
-                .map(|t| format!("“{}”", t.label()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
         if self.needs.is_empty() {
             let found: Vec<Target> = guesses
                 .iter()
@@ -585,6 +578,52 @@ impl Terms {
             );
         }
     }
+
+    /// Access features the service's description or its place's access notes say are
+    /// there ("Hearing loop installed") and its terms and place do not give are read from
+    /// those words (if the mapping allows), with a warning to check them: the same
+    /// reading search uses (`search::mentions`). Without a place, only transport is kept.
+    pub fn settle_access(&mut self, cx: &mut Cx<'_>, place: Option<&Location>, description: &str) {
+        if !cx.mapping.guess_from_words {
+            return;
+        }
+        let notes = place.map_or("", |p| p.access_notes.as_str());
+        let found: Vec<Target> =
+            crate::search::mentions::access_in(&format!("{description}. {notes}"))
+                .into_iter()
+                .filter(|f| !self.access.contains(f))
+                .filter(|f| match place {
+                    Some(p) => !p.accessibility.contains(f),
+                    None => *f == AccessFeature::Transport,
+                })
+                .map(Target::Access)
+                .collect();
+        if found.is_empty() {
+            return;
+        }
+        cx.warn(
+            "accessibility",
+            format!(
+                "no access fact gives {}, so {} read from its description: please check",
+                labels(&found),
+                if found.len() == 1 {
+                    "it was"
+                } else {
+                    "they were"
+                }
+            ),
+        );
+        self.extend(found);
+    }
+}
+
+/// Our terms for a sentence: "“Autism”, “Hoist”".
+fn labels(targets: &[Target]) -> String {
+    targets
+        .iter()
+        .map(|t| format!("“{}”", t.label()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Whether a point is in Great Britain, as the directory requires.

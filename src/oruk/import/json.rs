@@ -543,6 +543,10 @@ fn service(cx: &mut Cx<'_>, s: &Obj<'_>, known: &Known<'_>, batch: &Batch<'_>) -
     ]
     .join(". ");
     terms.settle_needs_and_kinds(cx, &words);
+    // Our own exports say exactly what a listing has; another directory's facts are patchy.
+    if !is_ours {
+        terms.settle_access(cx, location.as_ref(), &description);
+    }
 
     if let Some(place) = location.as_mut() {
         for &feature in &terms.access {
