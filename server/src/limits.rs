@@ -1,6 +1,6 @@
 //! Bounds on the work one request can ask for, so that no address, form or slow client
-//! can take the server's workers: a cap on the address's length, on a request body's size,
-//! on how long a request may take, and on how many are served at once. What a request may
+//! can take the server's workers: a cap on the address's length, on a request body's size
+//! and on how long a request may take. What a request may
 //! choose inside those bounds (towns, words, filters) is capped where it is read, in the
 //! core (`dayfinder::query`).
 
@@ -14,7 +14,6 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::{limit::RequestBodyLimitLayer, timeout::TimeoutLayer};
 
 /// The longest query string served. A search with every filter chosen is under 1 KB.
@@ -22,18 +21,13 @@ pub const MAX_QUERY_BYTES: usize = dayfinder_app::urls::MAX_QUERY_BYTES;
 /// The largest request body: the editor's longest form is well under this.
 pub const MAX_BODY_BYTES: usize = 128 * 1024;
 /// Longer than this and a request is answered with "try again" rather than kept waiting.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
-/// Requests served at once; more wait their turn (each waiting one costs only its socket).
-/// Searches and store reads run on the blocking pool, so this bounds its threads and the
-/// memory they hold.
-pub const MAX_IN_FLIGHT: usize = 128;
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// Puts the bounds around a router: from the outside in, the address's length, the time,
-/// the body's size and the number at once. (Each its own layer, so that each one's
+/// Puts the bounds around a router: from the outside in, the address's length, the time
+/// and the body's size. (Each its own layer, so that each one's
 /// response body becomes axum's before the next.)
 pub fn bound<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
     router
-        .layer(GlobalConcurrencyLimitLayer::new(MAX_IN_FLIGHT))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
