@@ -94,8 +94,12 @@ async fn a_body_larger_than_any_form_is_refused() {
             .header("origin", &app.address)
             .body(format!("query_string={huge}"))
             .send()
-            .await
-            .expect("an answer");
-        assert_eq!(response.status().as_u16(), 413, "{path}");
+            .await;
+        // Refused as soon as its length is read: the answer is a 413, or the server has
+        // closed the connection before the client finished sending.
+        match response {
+            Ok(response) => assert_eq!(response.status().as_u16(), 413, "{path}"),
+            Err(error) => assert!(error.is_request(), "{path}: {error}"),
+        }
     }
 }
