@@ -24,6 +24,8 @@ pub mod oruk;
 #[cfg(feature = "engine")]
 pub mod places;
 #[cfg(feature = "engine")]
+pub mod profile;
+#[cfg(feature = "engine")]
 pub mod sample;
 #[cfg(feature = "engine")]
 pub mod search;

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 pub use gazetteer::Gazetteer;
 pub use postcode::normalise_postcode;
+pub(crate) use postcode::normalise_outcode;
 pub use towns::Town;
 
 /// The credit the Open Government Licence requires wherever postcode positions are shown.
