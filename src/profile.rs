@@ -7,7 +7,7 @@
 
 use std::fmt;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, de::Error as _};
@@ -109,12 +109,16 @@ pub enum ProfileError {
 
 impl CouncilProfile {
     /// The sample profile (Cheshire East), read once.
-    pub fn sample() -> &'static CouncilProfile {
-        static SAMPLE_PROFILE: OnceLock<CouncilProfile> = OnceLock::new();
-        SAMPLE_PROFILE.get_or_init(|| {
-            CouncilProfile::parse(SAMPLE, "the sample profile")
-                .expect("the sample profile is valid (tested)")
-        })
+    pub fn sample() -> Arc<CouncilProfile> {
+        static SAMPLE_PROFILE: OnceLock<Arc<CouncilProfile>> = OnceLock::new();
+        SAMPLE_PROFILE
+            .get_or_init(|| {
+                Arc::new(
+                    CouncilProfile::parse(SAMPLE, "the sample profile")
+                        .expect("the sample profile is valid (tested)"),
+                )
+            })
+            .clone()
     }
 
     /// The profile in a file.

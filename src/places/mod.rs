@@ -13,8 +13,8 @@ use geo::{Distance, Haversine, Point};
 use serde::{Deserialize, Serialize};
 
 pub use gazetteer::Gazetteer;
-pub use postcode::normalise_postcode;
 pub(crate) use postcode::normalise_outcode;
+pub use postcode::normalise_postcode;
 pub use towns::Town;
 
 /// The credit the Open Government Licence requires wherever postcode positions are shown.

@@ -26,11 +26,24 @@ fn the_sample_profile_is_valid_and_names_the_sample_council() {
     assert_eq!(profile.council.name.as_str(), "Cheshire East Council");
     assert_eq!(profile.area.name.as_str(), "Cheshire East");
     assert_eq!(
-        profile.area.local_authority_code.as_ref().map(|c| c.as_str()),
+        profile
+            .area
+            .local_authority_code
+            .as_ref()
+            .map(|c| c.as_str()),
         Some("E06000049")
     );
-    assert!(profile.area.outward_codes.as_slice().contains(&"CW1".to_string()));
-    assert_eq!(profile.accessibility.audit_date.0, jiff::civil::date(2025, 5, 1));
+    assert!(
+        profile
+            .area
+            .outward_codes
+            .as_slice()
+            .contains(&"CW1".to_string())
+    );
+    assert_eq!(
+        profile.accessibility.audit_date.0,
+        jiff::civil::date(2025, 5, 1)
+    );
     assert_eq!(profile.contacts.care_assessment.phone.dial(), "03001235010");
     assert_eq!(profile.contacts.care_assessment.email, None);
 }
@@ -49,19 +62,29 @@ fn a_missing_field_is_named_with_the_line_of_its_table() {
 fn a_missing_table_is_named() {
     let text = sample_with("[site]", "[unused]");
     let error = error_of(&text);
-    assert!(error.contains("`unused`: is not a field of the profile"), "{error}");
+    assert!(
+        error.contains("`unused`: is not a field of the profile"),
+        "{error}"
+    );
     let text: String = SAMPLE
         .lines()
         .filter(|l| !l.starts_with("tagline") && !l.starts_with("description"))
         .map(|l| format!("{l}\n"))
         .collect::<String>()
         .replace("[site]\n", "");
-    assert!(error_of(&text).ends_with("`site`: missing"), "{}", error_of(&text));
+    assert!(
+        error_of(&text).ends_with("`site`: missing"),
+        "{}",
+        error_of(&text)
+    );
 }
 
 #[test]
 fn a_phone_number_that_is_not_one_is_named_with_its_line() {
-    let text = sample_with("phone = \"0300 123 5500\"", "phone = \"ring the town hall\"");
+    let text = sample_with(
+        "phone = \"0300 123 5500\"",
+        "phone = \"ring the town hall\"",
+    );
     let line = line_of(&text, "ring the town hall");
     assert_eq!(
         error_of(&text),
@@ -86,7 +109,12 @@ fn a_misspelt_field_is_refused_rather_than_ignored() {
 
 #[test]
 fn a_web_page_must_be_an_http_address() {
-    for bad in ["javascript:alert(1)", "www.example.gov.uk", "https://", "https://a\"b.gov.uk"] {
+    for bad in [
+        "javascript:alert(1)",
+        "www.example.gov.uk",
+        "https://",
+        "https://a\"b.gov.uk",
+    ] {
         let text = sample_with(
             "website = \"https://www.cheshireeast.gov.uk\"",
             &format!("website = {}", toml::Value::String(bad.into())),
@@ -107,7 +135,11 @@ fn an_email_address_is_optional_but_checked() {
     );
     let profile = CouncilProfile::parse(&text, "profile.toml").expect("valid");
     assert_eq!(
-        profile.contacts.adult_social_care.email.map(|e| e.to_string()),
+        profile
+            .contacts
+            .adult_social_care
+            .email
+            .map(|e| e.to_string()),
         Some("care@example.gov.uk".to_string())
     );
     let text = sample_with(
@@ -125,7 +157,10 @@ fn an_email_address_is_optional_but_checked() {
 fn the_audit_date_is_a_date_with_or_without_quotes() {
     let quoted = sample_with("audit_date = 2025-05-01", "audit_date = \"2025-05-01\"");
     let profile = CouncilProfile::parse(&quoted, "profile.toml").expect("valid");
-    assert_eq!(profile.accessibility.audit_date.0, jiff::civil::date(2025, 5, 1));
+    assert_eq!(
+        profile.accessibility.audit_date.0,
+        jiff::civil::date(2025, 5, 1)
+    );
     for bad in ["\"May 2025\"", "2025-05-01T10:00:00", "2025"] {
         let text = sample_with("audit_date = 2025-05-01", &format!("audit_date = {bad}"));
         let line = line_of(&text, "audit_date =");
@@ -151,13 +186,25 @@ fn outward_codes_are_postcode_districts() {
     );
     let none = SAMPLE
         .lines()
-        .map(|l| if l.starts_with("outward_codes") { "outward_codes = []" } else { l })
+        .map(|l| {
+            if l.starts_with("outward_codes") {
+                "outward_codes = []"
+            } else {
+                l
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n");
     assert!(error_of(&none).contains("`area.outward_codes`: is empty"));
     let lower = sample_with("\"CW10\",", "\" cw10 \",");
     let profile = CouncilProfile::parse(&lower, "profile.toml").expect("valid");
-    assert!(profile.area.outward_codes.as_slice().contains(&"CW10".to_string()));
+    assert!(
+        profile
+            .area
+            .outward_codes
+            .as_slice()
+            .contains(&"CW10".to_string())
+    );
 }
 
 #[test]

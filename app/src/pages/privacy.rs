@@ -5,10 +5,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::enhance::FocusOnArrival;
+use crate::profile::{ContactWays, SiteProfile};
 
 /// The privacy notice.
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
+    let profile = SiteProfile::get();
     view! {
         <Title text="Privacy notice – Dayfinder" />
         <h1 class="heading-l">"Privacy notice"</h1>
@@ -41,7 +43,7 @@ pub fn PrivacyPage() -> impl IntoView {
         </p>
         <h3 class="heading-s" id="counting">"Counting searches to plan services"</h3>
         <p class="body">
-            "To help Cheshire East Council plan day opportunities, we count searches made on our results pages, "
+            "To help " {profile.names.council.clone()} " plan day opportunities, we count searches made on our results pages, "
             "including easy read. A count says what kind of thing was looked for and whether we found anything. "
             "It never says who looked."
         </p>
@@ -72,6 +74,11 @@ pub fn PrivacyPage() -> impl IntoView {
         <p class="body">
             "If you report a problem with a listing, we keep what you write, and your email or phone number if you give it, so the council’s directory team can put the listing right and reply to you. "
             "To stop misuse, we also keep a scrambled form (a hash) of your device’s internet address for one hour, then delete it. We never keep the address itself."
+        </p>
+        <h2 class="heading-m" id="data-controller">"Who is responsible for your data"</h2>
+        <p class="body">
+            {profile.data_controller} " is the data controller for this website. To ask about your data, or to complain: "
+            <ContactWays lines=profile.privacy_contact /> "."
         </p>
         <h2 class="heading-m">"Contacting a service"</h2>
         <p class="body">

@@ -80,7 +80,7 @@ fn page_html(
                 .role
                 .organisation_id()
                 .map(organisation_name)
-                .unwrap_or_else(|| "Cheshire East Council".to_string());
+                .unwrap_or_else(|| state.profile.council.name.to_string());
             format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&a.name),

@@ -112,6 +112,7 @@ pub(super) fn server() -> &'static EditorServer {
                         .site_root("target/site")
                         .build(),
                     public_url: None,
+                    profile: dayfinder::profile::CouncilProfile::sample(),
                 };
                 let app = Application::build(settings, engine.clone())
                     .await

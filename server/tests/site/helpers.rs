@@ -3,6 +3,7 @@
 use std::sync::{Arc, OnceLock};
 
 use dayfinder::Engine;
+use dayfinder::profile::CouncilProfile;
 use dayfinder_server::startup::{Application, Settings};
 use leptos::config::LeptosOptions;
 
@@ -59,49 +60,88 @@ impl TestApp {
     }
 }
 
-/// The one server all tests talk to, on its own multi-threaded runtime that lives as long
-/// as the test process. Leptos keeps process-wide state (its task spawner among it), so a
-/// server per test, each on a test's own short-lived runtime, can leave a later request
-/// waiting on a runtime that is gone: the tests then hang at random.
+/// A server for `profile`, on its own multi-threaded runtime that lives as long as the
+/// test process. Leptos keeps process-wide state (its task spawner among it), so a server
+/// per test, each on a test's own short-lived runtime, can leave a later request waiting
+/// on a runtime that is gone: the tests then hang at random. So each profile gets one
+/// server, started once (see `shared_server`).
+fn start_server(
+    engine: fn() -> Arc<Engine>,
+    profile: Arc<CouncilProfile>,
+) -> (tokio::runtime::Runtime, String) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a runtime for the test server");
+    let address = runtime.block_on(async {
+        let engine = tokio::task::spawn_blocking(engine)
+            .await
+            .expect("the engine is ready");
+        let settings = Settings {
+            addr: "127.0.0.1:0".parse().expect("a socket address"),
+            leptos_options: LeptosOptions::builder()
+                .output_name("dayfinder")
+                .site_root("target/site")
+                .build(),
+            public_url: None,
+            profile,
+        };
+        let app = Application::build(settings, engine)
+            .await
+            .expect("the app builds");
+        let address = format!("http://{}", app.address());
+        tokio::spawn(app.run_until_stopped());
+        address
+    });
+    (runtime, address)
+}
+
+/// The one server most tests talk to: the sample directory and the sample profile.
 fn shared_server() -> &'static str {
     static SERVER: OnceLock<(tokio::runtime::Runtime, String)> = OnceLock::new();
     &SERVER
+        .get_or_init(|| start_server(sample_engine, CouncilProfile::sample()))
+        .1
+}
+
+/// An invented second council, Warrington Borough Council (`another-council.toml`).
+pub const ANOTHER_COUNCIL: &str = include_str!("another-council.toml");
+
+/// A synthetic directory (which names no council or area), for the second council.
+fn synthetic_engine() -> Arc<Engine> {
+    static ENGINE: OnceLock<(tempfile::TempDir, Arc<Engine>)> = OnceLock::new();
+    ENGINE
         .get_or_init(|| {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .expect("a runtime for the test server");
-            let address = runtime.block_on(async {
-                let engine = tokio::task::spawn_blocking(sample_engine)
-                    .await
-                    .expect("the engine is ready");
-                let settings = Settings {
-                    addr: "127.0.0.1:0".parse().expect("a socket address"),
-                    leptos_options: LeptosOptions::builder()
-                        .output_name("dayfinder")
-                        .site_root("target/site")
-                        .build(),
-                    public_url: None,
-                };
-                let app = Application::build(settings, engine)
-                    .await
-                    .expect("the app builds");
-                let address = format!("http://{}", app.address());
-                tokio::spawn(app.run_until_stopped());
-                address
-            });
-            (runtime, address)
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let engine = Engine::open(dir.path()).expect("the engine opens in an empty folder");
+            engine
+                .import(&dayfinder::sample::synthetic(60, 7))
+                .expect("the synthetic directory loads");
+            (dir, Arc::new(engine))
+        })
+        .1
+        .clone()
+}
+
+/// A synthetic directory served for the invented second council, so that anything a
+/// page says of the sample's council can only have come from code.
+fn another_councils_server() -> &'static str {
+    static SERVER: OnceLock<(tokio::runtime::Runtime, String)> = OnceLock::new();
+    &SERVER
+        .get_or_init(|| {
+            let profile = CouncilProfile::parse(ANOTHER_COUNCIL, "another-council.toml")
+                .expect("the second council's profile is valid");
+            start_server(synthetic_engine, Arc::new(profile))
         })
         .1
 }
 
-/// The app on a free port with the sample directory, and a client that does not follow
-/// redirects.
-pub async fn spawn_app() -> TestApp {
+/// A client that does not follow redirects, talking to `server` (started if need be).
+async fn connect(server: fn() -> &'static str) -> TestApp {
     // Started from a plain thread: a runtime cannot be started from inside another.
-    let address = tokio::task::spawn_blocking(|| {
-        std::thread::spawn(|| shared_server().to_string())
+    let address = tokio::task::spawn_blocking(move || {
+        std::thread::spawn(move || server().to_string())
             .join()
             .expect("the test server starts")
     })
@@ -112,6 +152,17 @@ pub async fn spawn_app() -> TestApp {
         .build()
         .expect("a client");
     TestApp { address, client }
+}
+
+/// The app on a free port with the sample directory, and a client that does not follow
+/// redirects.
+pub async fn spawn_app() -> TestApp {
+    connect(shared_server).await
+}
+
+/// The app with a synthetic directory, run for another council (`ANOTHER_COUNCIL`).
+pub async fn spawn_app_for_another_council() -> TestApp {
+    connect(another_councils_server).await
 }
 
 impl Page {

@@ -70,6 +70,7 @@ fn server() -> &'static InsightServer {
                         .site_root("target/site")
                         .build(),
                     public_url: None,
+                    profile: dayfinder::profile::CouncilProfile::sample(),
                 };
                 let app = Application::build(settings, engine.clone())
                     .await

@@ -10,5 +10,6 @@ mod helpers;
 mod insight;
 mod moderation;
 mod pages;
+mod profile;
 mod quality;
 mod shortlist;

@@ -93,6 +93,7 @@ fn server() -> &'static QualityServer {
                         .site_root("target/site")
                         .build(),
                     public_url: None,
+                    profile: dayfinder::profile::CouncilProfile::sample(),
                 };
                 let app = Application::build(settings, engine.clone())
                     .await
