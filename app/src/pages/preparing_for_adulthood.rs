@@ -52,7 +52,8 @@ pub fn PreparingForAdulthoodPage() -> impl IntoView {
             <li>"The school or college’s special educational needs coordinator (SENCO), about the EHC plan review and what comes after school."</li>
             <li>"Your child’s social worker, if they have one, or the council’s preparing for adulthood or transitions team, about the transition assessment."</li>
             <li>{profile.names.council.clone()}"’s adult social care team, about care assessments: " <ContactWays lines=profile.care_assessment.clone() />
-                ". About a carer’s assessment: " <ContactWays lines=profile.carers_assessment.clone() /> "."</li>
+                ". About a carer’s assessment: " <ContactWays lines=profile.carers_assessment.clone() />
+                ". Any other question about care and support: " <ContactWays lines=profile.adult_social_care.clone() /> "."</li>
             <li>"Your local SEND information, advice and support service, for free, impartial advice. Every council has one."</li>
             <li>"The providers listed here: most are happy to arrange a visit or a taster day before anything is decided."</li>
         </ul>

@@ -111,6 +111,14 @@ async fn results_and_listings_name_the_area_of_the_profile() {
 }
 
 #[tokio::test]
+async fn about_the_data_links_to_the_councils_website() {
+    let body = page_for_another_council("/about-the-data").await;
+    assert!(body.contains(
+        r#"for <a href="https://www.warrington.example.gov.uk" class="link">Warrington Borough Council</a>"#
+    ), "{body}");
+}
+
+#[tokio::test]
 async fn the_easy_read_home_page_names_the_area_of_the_profile() {
     let body = page_for_another_council("/?view=easy").await;
     assert!(body.contains("They are all in Warrington."));
@@ -143,6 +151,7 @@ async fn the_glossary_and_preparing_for_adulthood_give_the_profiles_contact_rout
     let adulthood = page_for_another_council("/preparing-for-adulthood").await;
     assert!(adulthood.contains("01632 960001"), "care assessment");
     assert!(adulthood.contains("01632 960002"), "carer’s assessment");
+    assert!(adulthood.contains("01632 960003"), "adult social care");
     assert!(adulthood.contains(r#"href="mailto:care@warrington.example.gov.uk""#));
 }
 
