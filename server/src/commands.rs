@@ -149,7 +149,8 @@ async fn serve(
         trusted_proxies: args.trusted_proxies.into(),
     };
     let app = Application::build_with(settings, engine, editor).await?;
-    tracing::info!("Dayfinder for {council} is at http://{}", app.address());
+    // Tests and scripts read the address from this line: keep its words.
+    tracing::info!(%council, "Dayfinder is at http://{}", app.address());
     app.run_until_stopped()
         .await
         .context("The web server stopped with an error")
