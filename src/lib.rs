@@ -25,6 +25,8 @@ pub mod oruk;
 #[cfg(feature = "engine")]
 pub mod places;
 #[cfg(feature = "engine")]
+pub mod profile;
+#[cfg(feature = "engine")]
 pub mod sample;
 #[cfg(feature = "engine")]
 pub mod search;

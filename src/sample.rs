@@ -13,9 +13,15 @@ use crate::model::{
 pub mod events;
 
 /// The bundled sample directory: real towns and postcodes, invented listings, and open
-/// days and events dated from today (see [`events`]).
-pub fn cheshire_east() -> Directory {
+/// days and events dated from today (see [`events`]). The web and command-line code calls
+/// it by this name, which names no council.
+pub fn directory() -> Directory {
     cheshire_east_on(crate::engine::uk_today())
+}
+
+/// The sample directory, by the name of the area it is set in (the same as [`directory`]).
+pub fn cheshire_east() -> Directory {
+    directory()
 }
 
 /// The sample directory with its events dated from `today`.

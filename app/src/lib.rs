@@ -14,6 +14,7 @@ pub mod enhance;
 pub mod error;
 pub mod events;
 pub mod pages;
+pub mod profile;
 #[cfg(feature = "ssr")]
 pub mod shortlist;
 pub mod shortlist_api;
@@ -64,12 +65,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     ssr::set_security_headers();
     // The view is decided here, on the server, and written on <html> for the browser.
     let mode = ViewMode::detect();
+    // The council's names, written on <html> for the browser too (see `profile`).
+    let profile = profile::SiteProfile::get();
+    let names = profile.names;
     view! {
         <!DOCTYPE html>
-        <html lang="en-GB" data-view=mode.slug() class:view-easy=mode.is_easy()>
+        <html lang="en-GB" data-view=mode.slug() class:view-easy=mode.is_easy()
+            data-council=names.council data-area=names.area data-tagline=names.tagline>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="description" content=profile.description />
                 <HashedStylesheet options=options.clone() />
                 <HydrationScripts options />
                 // Reveals and runs the read-aloud button; plain JS, outside the wasm bundle.
@@ -89,6 +95,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     ViewMode::provide();
+    profile::SiteNames::provide();
     // Runs only in the browser, once hydrated: lets tests (and styles) know the page is live.
     Effect::new(|_| {
         if let Some(root) = document().document_element() {
@@ -99,7 +106,6 @@ pub fn App() -> impl IntoView {
         // Every page's title goes through this (see `title_text`).
         <Title formatter=title_text />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
-        <Meta name="description" content="Find day opportunities in Cheshire East: day centres, groups, courses and supported work for adults." />
         <Meta name="theme-color" content="#0b0c0c" />
         <Router>
             <Layout>

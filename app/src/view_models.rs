@@ -139,6 +139,7 @@ mod build {
 
     use super::*;
     use crate::components::format;
+    use crate::profile::SiteProfile;
 
     /// How many access features a card names before "and more".
     const ACCESS_ON_CARD: usize = 4;
@@ -286,17 +287,22 @@ mod build {
         }
     }
 
-    /// What each way of joining means, in plain words.
-    fn join_explained(route: JoinRoute) -> &'static str {
+    /// What each way of joining means, in plain words; the council's care assessment line
+    /// comes from its profile.
+    fn join_explained(route: JoinRoute, profile: &SiteProfile) -> String {
         match route {
             JoinRoute::SelfReferral => {
                 "You can contact the service yourself to ask about a place or a taster visit."
+                    .into()
             }
-            JoinRoute::Carer => "A family member, friend or carer can contact the service for you.",
-            JoinRoute::SocialWorker => {
-                "Ask Cheshire East Council for a care assessment. A social worker talks with you about what you need; \
-                 if you are eligible, the council can arrange and pay for some or all of a place."
+            JoinRoute::Carer => {
+                "A family member, friend or carer can contact the service for you.".into()
             }
+            JoinRoute::SocialWorker => format!(
+                "Ask {} for a care assessment (phone {}). A social worker talks with you about what you need; \
+                 if you are eligible, the council can arrange and pay for some or all of a place.",
+                profile.names.council, profile.care_assessment.phone
+            ),
         }
     }
 
@@ -308,6 +314,7 @@ mod build {
             nearest_town: Option<String>,
             distance: Option<String>,
         ) -> Self {
+            let profile = SiteProfile::get();
             let Listing {
                 service,
                 organisation,
@@ -429,7 +436,7 @@ mod build {
                 join: service
                     .join
                     .iter()
-                    .map(|&r| (r.label().to_string(), join_explained(r).to_string()))
+                    .map(|&r| (r.label().to_string(), join_explained(r, &profile)))
                     .collect(),
                 contact: contact_rows,
                 address: location
@@ -454,7 +461,7 @@ mod build {
                     .unwrap_or_default(),
                 easy_read: paragraphs(&service.easy_read, "\n"),
                 last_checked: format::long_date(service.last_reviewed),
-                json_ld: json_ld(listing),
+                json_ld: json_ld(listing, &profile.names.area),
                 // Set by the caller, which knows the site's public address.
                 share_url: format!("/services/{}", service.id),
             }
@@ -470,7 +477,7 @@ mod build {
     }
 
     /// schema.org data for search engines, made safe to sit inside a `<script>` element.
-    fn json_ld(listing: &Listing) -> String {
+    fn json_ld(listing: &Listing, area: &str) -> String {
         let s = &listing.service;
         let mut data = serde_json::json!({
             "@context": "https://schema.org",
@@ -479,7 +486,7 @@ mod build {
             "name": s.name,
             "description": s.summary,
             "provider": { "@type": "Organization", "name": listing.organisation.name },
-            "areaServed": "Cheshire East",
+            "areaServed": { "@type": "AdministrativeArea", "name": area },
             "hoursAvailable": s.sessions.iter().map(|x| serde_json::json!({
                 "@type": "OpeningHoursSpecification",
                 "dayOfWeek": format!("https://schema.org/{}", x.day.label()),

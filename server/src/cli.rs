@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-/// Dayfinder: a directory of day opportunities for adults in Cheshire East.
+/// Dayfinder: a directory of day opportunities for adults in a council's area.
 ///
 /// With no command, serves the site (this is how `cargo leptos serve` runs it).
 #[derive(Debug, Parser)]
@@ -27,13 +27,19 @@ pub struct Cli {
     #[arg(long, global = true, env = "DATABASE_URL", hide_env_values = true, value_parser = database_url)]
     pub database: Option<String>,
 
+    /// The council profile: a TOML file naming the council, its area and its contact
+    /// routes (docs/council-profile.md; copy data/sample/profile.toml). Read at start; a
+    /// mistake in it stops the program with its line and field. [default: the sample]
+    #[arg(long, global = true, env = "DAYFINDER_PROFILE")]
+    pub profile: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve the website. An empty store is first filled with the Cheshire East sample.
+    /// Serve the website. An empty store is first filled with the sample directory.
     Serve(ServeArgs),
     /// Rebuild the search index from the store.
     Reindex,

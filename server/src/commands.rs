@@ -4,6 +4,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
+use dayfinder::profile::CouncilProfile;
 use dayfinder::query::{Hit, SearchQuery};
 use dayfinder::store::{PostgresStore, SqliteStore};
 use dayfinder::{Engine, sample};
@@ -22,6 +23,7 @@ static DATABASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 /// Runs the command the user asked for (`serve` when none).
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let data_dir = cli.data_dir;
+    let profile = council_profile(cli.profile.as_deref())?;
     if let Some(url) = cli.database {
         let _ = DATABASE.set(url);
     }
@@ -30,7 +32,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             "backup and restore copy the embedded store; back up PostgreSQL with its own \
              tools (pg_dump, replicas): see docs/scaling.md"
         ),
-        Command::Serve(args) => serve(&data_dir, args).await,
+        Command::Serve(args) => serve(&data_dir, args, profile).await,
         Command::Reindex => {
             let engine = open(&data_dir).await?;
             let count = blocking(move || {
@@ -45,12 +47,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Generate(args) => generate(&data_dir, args).await,
         Command::Import(args) => crate::transfer::import(&data_dir, args).await,
         Command::Export(args) => crate::transfer::export(&data_dir, args).await,
-        Command::Stats(args) => stats(&data_dir, args).await,
+        Command::Stats(args) => stats(&data_dir, args, &profile).await,
         Command::Search(args) => search(&data_dir, args).await,
         Command::AddEditor(args) => add_editor(&data_dir, args).await,
         Command::ResetTotp(args) => reset_totp(&data_dir, args).await,
         Command::Backup(args) => crate::backup::backup(&data_dir, args).await,
         Command::Restore(args) => crate::backup::restore(&data_dir, args).await,
+    }
+}
+
+/// The council profile named by `--profile` (`$DAYFINDER_PROFILE`), or the sample's. A
+/// mistake in the file stops the program, naming its line and field.
+pub fn council_profile(path: Option<&Path>) -> anyhow::Result<Arc<CouncilProfile>> {
+    match path {
+        Some(path) => Ok(Arc::new(CouncilProfile::from_file(path).context(
+            "The council profile (--profile, or DAYFINDER_PROFILE) cannot be used",
+        )?)),
+        None => Ok(CouncilProfile::sample()),
     }
 }
 
@@ -103,16 +116,16 @@ pub async fn open_store(data_dir: &Path) -> anyhow::Result<Arc<SqliteStore>> {
     .await
 }
 
-/// Opens the store, filling it with the Cheshire East sample if it is empty.
+/// Opens the store, filling it with the sample directory if it is empty.
 pub async fn open_with_sample(data_dir: &Path) -> anyhow::Result<Arc<Engine>> {
     let engine = open(data_dir).await?;
     let handle = engine.clone();
     let dir = data_dir.display().to_string();
     blocking(move || {
         if handle.is_empty().context("Failed to read the store")? {
-            let directory = sample::cheshire_east();
+            let directory = sample::directory();
             handle.import(&directory).context("Failed to load the sample directory")?;
-            tracing::info!(services = directory.services.len(), data_dir = %dir, "the store was empty, so it now holds the Cheshire East sample directory");
+            tracing::info!(services = directory.services.len(), data_dir = %dir, "the store was empty, so it now holds the sample directory");
         }
         Ok(())
     })
@@ -120,11 +133,17 @@ pub async fn open_with_sample(data_dir: &Path) -> anyhow::Result<Arc<Engine>> {
     Ok(engine)
 }
 
-async fn serve(data_dir: &Path, args: ServeArgs) -> anyhow::Result<()> {
+async fn serve(
+    data_dir: &Path,
+    args: ServeArgs,
+    profile: Arc<CouncilProfile>,
+) -> anyhow::Result<()> {
     let engine = open_with_sample(data_dir).await?;
     tokio::spawn(crate::events::keep_sample_events_current(engine.clone()));
+    let council = profile.council.name.to_string();
     let settings = Settings {
         public_url: args.public_url,
+        profile,
         ..Settings::from_env(args.addr)
     };
     let editor = crate::editor::EditorOptions {
@@ -132,7 +151,8 @@ async fn serve(data_dir: &Path, args: ServeArgs) -> anyhow::Result<()> {
         trusted_proxies: args.trusted_proxies.into(),
     };
     let app = Application::build_with(settings, engine, editor).await?;
-    tracing::info!("Dayfinder is at http://{}", app.address());
+    // Tests and scripts read the address from this line: keep its words.
+    tracing::info!(%council, "Dayfinder is at http://{}", app.address());
     app.run_until_stopped()
         .await
         .context("The web server stopped with an error")
@@ -170,12 +190,16 @@ async fn generate(data_dir: &Path, args: GenerateArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn stats(data_dir: &Path, args: StatsArgs) -> anyhow::Result<()> {
+async fn stats(data_dir: &Path, args: StatsArgs, profile: &CouncilProfile) -> anyhow::Result<()> {
     let engine = open_with_sample(data_dir).await?;
     let stats = blocking(move || engine.stats().context("Failed to count the directory")).await?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&stats)?);
     } else {
+        println!(
+            "Day opportunities in {} ({})",
+            profile.area.name, profile.council.name
+        );
         println!("Services:  {}", stats.services);
         println!("Providers: {}", stats.providers);
         println!("Towns:     {}", stats.towns);

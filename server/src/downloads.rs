@@ -29,7 +29,22 @@ async fn csv(State(state): State<AppState>) -> Response {
     download(state, Format::Csv).await
 }
 
-/// The export as an attachment named `dayfinder-directory.json` (or `.csv`).
+/// A download's name, after the area it covers: "North Shire" gives
+/// "north-shire-day-opportunities.csv".
+/// Letters and digits only, so the header needs no quoting rules.
+fn file_name(area: &str, extension: &str) -> String {
+    let words: Vec<String> = area
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    match words.is_empty() {
+        true => format!("day-opportunities.{extension}"),
+        false => format!("{}-day-opportunities.{extension}", words.join("-")),
+    }
+}
+
+/// The export as an attachment named after the area (see `file_name`).
 async fn download(state: AppState, format: Format) -> Response {
     let engine = state.engine.clone();
     let made = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<u8>> {
@@ -43,8 +58,8 @@ async fn download(state: AppState, format: Format) -> Response {
         Err(e) => return failed(e.into()),
     };
     let disposition = format!(
-        "attachment; filename=\"dayfinder-directory.{}\"",
-        format.extension()
+        "attachment; filename=\"{}\"",
+        file_name(&state.profile.area.name.to_string(), format.extension())
     );
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
@@ -66,4 +81,22 @@ async fn download(state: AppState, format: Format) -> Response {
 fn failed(e: anyhow::Error) -> Response {
     tracing::error!(error = ?e, "Failed to export the directory for download");
     (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong").into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn a_download_is_named_after_the_area_in_plain_letters() {
+        assert_eq!(
+            file_name("St Helens & Knowsley", "csv"),
+            "st-helens-knowsley-day-opportunities.csv"
+        );
+        assert_eq!(
+            file_name("Ynys Môn", "json"),
+            "ynys-m-n-day-opportunities.json"
+        );
+        assert_eq!(file_name("“”", "csv"), "day-opportunities.csv");
+    }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use axum::{Router, extract::FromRef, middleware, routing::get};
 use dayfinder::Engine;
+use dayfinder::profile::CouncilProfile;
 use dayfinder_app::{App, shell};
 use leptos::config::{LeptosOptions, get_configuration};
 use leptos::prelude::provide_context;
@@ -26,6 +27,8 @@ pub struct AppState {
     pub public_url: Option<String>,
     /// How the editors' pages set their cookies.
     pub editor: crate::editor::EditorOptions,
+    /// The council the site is for (`--profile`).
+    pub profile: Arc<CouncilProfile>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -41,6 +44,8 @@ pub struct Settings {
     pub leptos_options: LeptosOptions,
     /// See `AppState::public_url`.
     pub public_url: Option<String>,
+    /// See `AppState::profile`.
+    pub profile: Arc<CouncilProfile>,
 }
 
 impl Settings {
@@ -62,19 +67,22 @@ impl Settings {
             addr: addr.unwrap_or(leptos_options.site_addr),
             leptos_options,
             public_url: None,
+            profile: CouncilProfile::sample(),
         }
     }
 }
 
 /// What every page's rendering is given: the engine, the site's options, the public
-/// address, and the request's CSP nonce.
+/// address, the council profile, and the request's CSP nonce.
 pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let engine = state.engine.clone();
     let public_url = state.public_url.clone().map(dayfinder_app::ssr::PublicUrl);
     // The site's options: pages read the site root from them (which pictures exist).
     let site_options = state.leptos_options.clone();
+    let profile = dayfinder_app::profile::SiteProfile::from(&*state.profile);
     move || {
         provide_context(engine.clone());
+        provide_context(profile.clone());
         provide_context(site_options.clone());
         if let Some(url) = &public_url {
             provide_context(url.clone());
@@ -171,6 +179,7 @@ impl Application {
             engine: engine.clone(),
             public_url: settings.public_url,
             editor,
+            profile: settings.profile,
         });
         Ok(Application {
             listener,

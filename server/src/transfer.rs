@@ -44,7 +44,7 @@ pub struct ImportArgs {
     /// Replace the whole directory with the file's, instead of adding and updating by id.
     #[arg(long)]
     pub replace: bool,
-    /// Where the data comes from, shown on the site ("Cheshire East Council, November 2026").
+    /// Where the data comes from, shown on the site ("the council's directory team, November 2026").
     #[arg(long)]
     pub source: Option<String>,
 }

@@ -239,7 +239,7 @@ async fn the_whole_directory_downloads_as_json() {
     assert_eq!(page.headers["content-type"], "application/json");
     assert_eq!(
         page.headers["content-disposition"],
-        "attachment; filename=\"dayfinder-directory.json\""
+        "attachment; filename=\"cheshire-east-day-opportunities.json\""
     );
     let services: Vec<Value> = serde_json::from_str(&page.body).unwrap();
     assert_eq!(services.len(), 254);
@@ -258,7 +258,7 @@ async fn the_whole_directory_downloads_as_csv() {
     assert_eq!(page.headers["content-type"], "text/csv; charset=utf-8");
     assert_eq!(
         page.headers["content-disposition"],
-        "attachment; filename=\"dayfinder-directory.csv\""
+        "attachment; filename=\"cheshire-east-day-opportunities.csv\""
     );
     assert!(
         page.body.starts_with("id,name,summary,description,"),

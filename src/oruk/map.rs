@@ -14,6 +14,7 @@ use super::objects::{
     ServiceExtension, SlugExtension, Status, Taxonomy, TaxonomyTerm, VacancyExtension,
 };
 use super::vocab::{self, TermRef, Vocabulary};
+use crate::profile::CouncilProfile;
 
 /// How much of a service to give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,13 +27,23 @@ pub enum Detail {
     Full,
 }
 
-/// `GET /`.
-pub fn api_details(openapi_url: String, source: String) -> ApiDetails {
+/// `GET /`: what the API is, and which council publishes it for which area.
+pub fn api_details(openapi_url: String, source: String, council: &CouncilProfile) -> ApiDetails {
     ApiDetails {
         version: super::VERSION.to_string(),
         profile: super::PROFILE_URL.to_string(),
         openapi_url,
-        x_dayfinder: Some(ApiExtension { source }),
+        x_dayfinder: Some(ApiExtension {
+            source,
+            publisher: council.council.name.to_string(),
+            area: council.area.name.to_string(),
+            local_authority_code: council
+                .area
+                .local_authority_code
+                .as_ref()
+                .map(ToString::to_string),
+            outward_codes: council.area.outward_codes.as_slice().to_vec(),
+        }),
     }
 }
 

@@ -24,6 +24,18 @@ pub struct ApiExtension {
     /// Where the data comes from, as the site says it ("Sample data: ..."): the
     /// attribution its licence asks for.
     pub source: String,
+    /// The council that publishes the directory, from its profile ("Cheshire East Council").
+    #[serde(default)]
+    pub publisher: String,
+    /// The area the directory covers ("Cheshire East").
+    #[serde(default)]
+    pub area: String,
+    /// The area's local authority (ONS GSS) code, when the profile gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_authority_code: Option<String>,
+    /// The postcode districts the area covers ("CW1").
+    #[serde(default)]
+    pub outward_codes: Vec<String>,
 }
 
 /// One page of a list, with the standard's envelope.

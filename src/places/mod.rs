@@ -13,6 +13,7 @@ use geo::{Distance, Haversine, Point};
 use serde::{Deserialize, Serialize};
 
 pub use gazetteer::Gazetteer;
+pub(crate) use postcode::normalise_outcode;
 pub use postcode::normalise_postcode;
 pub use towns::Town;
 

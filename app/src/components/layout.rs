@@ -59,6 +59,7 @@ fn sample_tag(text: &str) -> (bool, String) {
 pub fn Layout(children: Children) -> impl IntoView {
     Enhancements::provide();
     MyList::provide();
+    let tagline = crate::profile::SiteNames::get().tagline;
     let source = PageOnceResource::new_with_options(data_source(), false);
     // The banner and footer show the source's first sentence; the about page shows it all.
     let source_line = move || async move {
@@ -74,7 +75,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="header">
                 <div class="width-container header__inner">
                     <a href="/" class="header__name">"Dayfinder"</a>
-                    <span class="header__tagline">"Day opportunities for adults in Cheshire East"</span>
+                    <span class="header__tagline">{tagline}</span>
                     <MyListLink />
                 </div>
             </div>
@@ -144,8 +145,8 @@ mod tests {
             (true, "Invented.".to_string())
         );
         assert_eq!(
-            sample_tag("Cheshire East Council, May 2025"),
-            (false, "Cheshire East Council, May 2025".to_string())
+            sample_tag("The council's directory team, May 2025"),
+            (false, "The council's directory team, May 2025".to_string())
         );
     }
 

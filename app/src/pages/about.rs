@@ -14,9 +14,14 @@ use crate::components::layout::{POSTCODE_ATTRIBUTION, is_sample};
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let overview = PageOnceResource::new_with_options(directory_overview(), false);
+    let profile = crate::profile::SiteProfile::get();
     view! {
         <Title text="About the data – Dayfinder" />
         <h1 class="heading-l">"About the data"</h1>
+        <p class="body">
+            "Dayfinder lists day opportunities in " {profile.names.area} " for "
+            <a class="link" href=profile.website>{profile.names.council}</a> "."
+        </p>
         <Suspense fallback=|| view! { <p class="body">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let overview = overview.await.unwrap_or_default();

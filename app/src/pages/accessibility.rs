@@ -4,10 +4,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::enhance::FocusOnArrival;
+use crate::profile::{ContactWays, SiteProfile};
 
 /// The accessibility statement.
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
+    let profile = SiteProfile::get();
     view! {
         <Title text="Accessibility statement – Dayfinder" />
         <h1 class="heading-l">"Accessibility statement for Dayfinder"</h1>
@@ -32,7 +34,8 @@ pub fn AccessibilityPage() -> impl IntoView {
         <h2 class="heading-m">"Feedback and contact information"</h2>
         <p class="body">
             "If you find a problem, or need information on this website in a different format like large print, easy read or audio, "
-            "contact Cheshire East Council’s adult social care team and say which page you were on."
+            "contact " {profile.names.council} ": " <ContactWays lines=profile.accessibility_contact />
+            ". Say which page you were on."
         </p>
         <h2 class="heading-m">"Enforcement procedure"</h2>
         <p class="body">
@@ -41,7 +44,7 @@ pub fn AccessibilityPage() -> impl IntoView {
             "to your complaint, contact the Equality Advisory and Support Service (EASS)."
         </p>
         <h2 class="heading-m">"Preparation of this statement"</h2>
-        <p class="body">"This statement was prepared in 2025. It is reviewed whenever the website changes."</p>
+        <p class="body">"This website was last tested for accessibility on " {profile.audit_date} ". This statement is reviewed whenever the website changes."</p>
         <FocusOnArrival />
     }
 }

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use crate::components::pictures::Picture;
 use crate::enhance::FocusOnArrival;
 
-/// Short sentences, each with its picture.
+/// Short sentences, each with its picture (`{area}`: the area's name, from the council profile).
 const ABOUT: &[(&str, &str)] = &[
     (
         "search",
@@ -22,13 +22,14 @@ const ABOUT: &[(&str, &str)] = &[
         "There are courses to learn new skills.",
     ),
     ("kind-supported-employment", "There is help to find a job."),
-    ("address", "They are all in Cheshire East."),
+    ("address", "They are all in {area}."),
     ("person", "They are for adults, and for family carers."),
 ];
 
 /// The easy-read home page.
 #[component]
 pub fn EasyHomePage() -> impl IntoView {
+    let area = crate::profile::SiteProfile::get().names.area;
     view! {
         <Title text="Find things to do in the day – easy read – Dayfinder" />
         <h1 class="heading-xl">"Find things to do in the day"</h1>
@@ -36,7 +37,7 @@ pub fn EasyHomePage() -> impl IntoView {
             {ABOUT
                 .iter()
                 .map(|(picture, text)| view! {
-                    <li class="point"><Picture name=*picture /><span class="point__words">{*text}</span></li>
+                    <li class="point"><Picture name=*picture /><span class="point__words">{text.replace("{area}", &area)}</span></li>
                 })
                 .collect_view()}
         </ul>

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 
 use crate::components::pictures::Picture;
 use crate::enhance::FocusOnArrival;
+use crate::profile::SiteProfile;
 
 /// A word people meet in listings and letters, and what it means.
 pub struct Word {
@@ -16,7 +17,8 @@ pub struct Word {
     pub word: &'static str,
     /// The forms found in text, in lower case, longest first within the entry.
     pub forms: &'static [&'static str],
-    /// Its meaning, one short sentence each.
+    /// Its meaning, one short sentence each. `{council}` and `{care_phone}` stand for the
+    /// council's name and its care assessment number, from the council profile.
     pub meaning: &'static [&'static str],
 }
 
@@ -48,7 +50,7 @@ pub const WORDS: &[Word] = &[
             "A care assessment is a meeting with someone from the council.",
             "They find out what help you need.",
             "Then they tell you what help the council can give you.",
-            "It is free to ask for one. Phone Cheshire East Council to ask.",
+            "It is free to ask for one. Phone {council} on {care_phone} to ask.",
         ],
     },
     Word {
@@ -198,9 +200,17 @@ pub fn word_href(slug: &str) -> String {
     format!("/words#{slug}")
 }
 
+/// A meaning's sentence with the council's name and number put in.
+fn with_council(sentence: &str, profile: &SiteProfile) -> String {
+    sentence
+        .replace("{council}", &profile.names.council)
+        .replace("{care_phone}", &profile.care_assessment.phone)
+}
+
 /// The glossary page.
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
+    let profile = SiteProfile::get();
     let contents = WORDS
         .iter()
         .map(|w| view! { <li><a class="link" href=format!("#{}", w.slug)>{w.word}</a></li> })
@@ -211,7 +221,7 @@ pub fn GlossaryPage() -> impl IntoView {
             view! {
                 <section class="word" aria-labelledby=w.slug>
                     <h2 class="heading-m word__heading" id=w.slug tabindex="-1">{w.word}</h2>
-                    {w.meaning.iter().map(|s| view! { <p class="body">{*s}</p> }).collect_view()}
+                    {w.meaning.iter().map(|s| view! { <p class="body">{with_council(s, &profile)}</p> }).collect_view()}
                 </section>
             }
         })

@@ -73,9 +73,11 @@ fn BrowseList(
 #[component]
 pub fn HomePage() -> impl IntoView {
     let overview = PageOnceResource::new_with_options(directory_overview(), false);
+    let names = crate::profile::SiteNames::get();
+    let heading = format!("Find day opportunities in {}", names.area);
     view! {
-        <Title text="Find day opportunities in Cheshire East – Dayfinder" />
-        <h1 class="heading-xl">"Find day opportunities in Cheshire East"</h1>
+        <Title text=format!("{heading} – Dayfinder") />
+        <h1 class="heading-xl">{heading}</h1>
         <p class="lead">
             "Day centres, clubs, courses, volunteering and supported work for adults: older people, "
             "people with dementia, a learning disability, autism, a physical or sensory disability, or mental health needs, and their carers."
@@ -112,7 +114,7 @@ pub fn HomePage() -> impl IntoView {
             <h2 class="heading-m" id="who-pays">"Who pays?"</h2>
             <p class="body">
                 "Many community groups are free or charge a small amount for each session. If you have care and support needs, "
-                "Cheshire East Council can do a care assessment: if you are eligible, it may pay for some or all of a place, "
+                {names.council} " can do a care assessment: if you are eligible, it may pay for some or all of a place, "
                 "or give you a direct payment so you can choose and pay for support yourself. What you pay depends on a financial assessment."
             </p>
             <p class="body">

@@ -11,11 +11,13 @@ use crate::components::service_card::ServiceCard;
 use crate::components::upcoming_events::EventSummary;
 use crate::enhance::FocusOnArrival;
 use crate::events::{AdulthoodPage, adulthood_overview};
+use crate::profile::{ContactWays, SiteProfile};
 
 /// The preparing for adulthood page.
 #[component]
 pub fn PreparingForAdulthoodPage() -> impl IntoView {
     let page = PageResource::new_with_options(|| (), |_| adulthood_overview(), false);
+    let profile = SiteProfile::get();
     view! {
         <Title text="Preparing for adulthood: moving from children’s to adult services – Dayfinder" />
         <h1 class="heading-l">"Preparing for adulthood"</h1>
@@ -49,7 +51,9 @@ pub fn PreparingForAdulthoodPage() -> impl IntoView {
         <ul class="list list--bullet">
             <li>"The school or college’s special educational needs coordinator (SENCO), about the EHC plan review and what comes after school."</li>
             <li>"Your child’s social worker, if they have one, or the council’s preparing for adulthood or transitions team, about the transition assessment."</li>
-            <li>"Cheshire East Council’s adult social care team, about care assessments and carer’s assessments. You can contact them through the council’s website."</li>
+            <li>{profile.names.council.clone()}"’s adult social care team, about care assessments: " <ContactWays lines=profile.care_assessment.clone() />
+                ". About a carer’s assessment: " <ContactWays lines=profile.carers_assessment.clone() />
+                ". Any other question about care and support: " <ContactWays lines=profile.adult_social_care.clone() /> "."</li>
             <li>"Your local SEND information, advice and support service, for free, impartial advice. Every council has one."</li>
             <li>"The providers listed here: most are happy to arrange a visit or a taster day before anything is decided."</li>
         </ul>

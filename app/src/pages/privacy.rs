@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use dayfinder::retention::{REPORT_CLIENT_HASH_HOURS, REPORT_CONTACT_DAYS_AFTER_CLOSING};
 
 use crate::enhance::FocusOnArrival;
+use crate::profile::{ContactWays, SiteProfile};
 
 /// "one hour", "2 hours".
 fn hours(n: i64) -> String {
@@ -20,6 +21,7 @@ fn hours(n: i64) -> String {
 /// The privacy notice.
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
+    let profile = SiteProfile::get();
     view! {
         <Title text="Privacy notice – Dayfinder" />
         <h1 class="heading-l">"Privacy notice"</h1>
@@ -52,7 +54,7 @@ pub fn PrivacyPage() -> impl IntoView {
         </p>
         <h3 class="heading-s" id="counting">"Counting searches to plan services"</h3>
         <p class="body">
-            "To help Cheshire East Council plan day opportunities, we count searches made on our results pages, "
+            "To help " {profile.names.council.clone()} " plan day opportunities, we count searches made on our results pages, "
             "including easy read. A count says what kind of thing was looked for and whether we found anything. "
             "It never says who looked."
         </p>
@@ -84,6 +86,11 @@ pub fn PrivacyPage() -> impl IntoView {
             "If you report a problem with a listing, we keep what you write, and your email or phone number if you give it, so the council’s directory team can put the listing right and reply to you. "
             {format!("We delete your email or phone number {REPORT_CONTACT_DAYS_AFTER_CLOSING} days after the team closes your report. ")}
             {format!("To stop misuse, we also keep a scrambled form (a keyed hash) of your device’s internet address for {}, then delete it. We never keep the address itself.", hours(REPORT_CLIENT_HASH_HOURS))}
+        </p>
+        <h2 class="heading-m" id="data-controller">"Who is responsible for your data"</h2>
+        <p class="body">
+            {profile.data_controller} " is the data controller for this website. To ask about your data, or to complain: "
+            <ContactWays lines=profile.privacy_contact /> "."
         </p>
         <h2 class="heading-m">"Contacting a service"</h2>
         <p class="body">

@@ -81,7 +81,7 @@ fn page_html(
                 .role
                 .organisation_id()
                 .map(organisation_name)
-                .unwrap_or_else(|| "The council".to_string());
+                .unwrap_or_else(|| state.profile.council.name.to_string());
             let status = if a.disabled {
                 "<strong class=\"tag tag--grey\">Disabled</strong>"
             } else if a.must_change_password {

@@ -562,7 +562,7 @@ mod tests {
     use super::*;
 
     fn an_event() -> Event {
-        dayfinder::sample::cheshire_east()
+        dayfinder::sample::directory()
             .events
             .into_iter()
             .find(|e| e.service_id.is_some() && e.place.location_id.is_some())

@@ -858,7 +858,7 @@ mod tests {
     use super::*;
 
     fn a_service() -> Service {
-        dayfinder::sample::cheshire_east()
+        dayfinder::sample::directory()
             .services
             .into_iter()
             .find(|s| !s.sessions.is_empty() && s.location_id.is_some())

@@ -22,6 +22,7 @@ pub async fn api_details(
     Ok(Json(map::api_details(
         format!("{base}/openapi.json"),
         source,
+        &state.profile,
     )))
 }
 

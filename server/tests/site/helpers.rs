@@ -3,6 +3,7 @@
 use std::sync::{Arc, OnceLock};
 
 use dayfinder::Engine;
+use dayfinder::profile::CouncilProfile;
 use dayfinder_server::startup::{Application, Settings};
 use leptos::config::LeptosOptions;
 
@@ -59,23 +60,32 @@ impl TestApp {
     }
 }
 
-/// The one server all tests talk to, on its own multi-threaded runtime that lives as long
-/// as the test process. Leptos keeps process-wide state (its task spawner among it), so a
-/// server per test, each on a test's own short-lived runtime, can leave a later request
-/// waiting on a runtime that is gone: the tests then hang at random.
+/// The one server most tests talk to, on its own multi-threaded runtime that lives as
+/// long as the test process. Leptos keeps process-wide state (its task spawner among it),
+/// so a server per test, each on a test's own short-lived runtime, can leave a later
+/// request waiting on a runtime that is gone: the tests then hang at random.
 fn shared_server() -> &'static str {
     static SERVER: OnceLock<(tokio::runtime::Runtime, String)> = OnceLock::new();
-    // Called from a plain thread (see `spawn_app`), so loading the engine may block.
+    // Called from a plain thread (see `connect`), so loading the engine may block.
     &SERVER
         .get_or_init(|| own_server(sample_engine(), Default::default()))
         .1
 }
 
-/// A server of a test module's own around `engine`, set up as `options` say, on a
-/// runtime of its own that must live as long as the test process (see `shared_server`):
-/// keep the runtime. Gives the runtime and the server's address.
+/// A server of a test module's own around `engine` for the sample council, set up as
+/// `options` say, on a runtime of its own that must live as long as the test process
+/// (see `shared_server`): keep the runtime. Gives the runtime and the server's address.
 pub fn own_server(
     engine: Arc<Engine>,
+    options: dayfinder_server::editor::EditorOptions,
+) -> (tokio::runtime::Runtime, String) {
+    council_server(engine, CouncilProfile::sample(), options)
+}
+
+/// As `own_server`, for the council `profile` describes.
+pub fn council_server(
+    engine: Arc<Engine>,
+    profile: Arc<CouncilProfile>,
     options: dayfinder_server::editor::EditorOptions,
 ) -> (tokio::runtime::Runtime, String) {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -91,6 +101,7 @@ pub fn own_server(
                 .site_root("target/site")
                 .build(),
             public_url: None,
+            profile,
         };
         let app = Application::build_with(settings, engine, options)
             .await
@@ -102,12 +113,43 @@ pub fn own_server(
     (runtime, address)
 }
 
-/// The app on a free port with the sample directory, and a client that does not follow
-/// redirects.
-pub async fn spawn_app() -> TestApp {
+/// An invented second council, Warrington Borough Council (`another-council.toml`).
+pub const ANOTHER_COUNCIL: &str = include_str!("another-council.toml");
+
+/// A synthetic directory (which names no council or area), for the second council.
+fn synthetic_engine() -> Arc<Engine> {
+    static ENGINE: OnceLock<(tempfile::TempDir, Arc<Engine>)> = OnceLock::new();
+    ENGINE
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let engine = Engine::open(dir.path()).expect("the engine opens in an empty folder");
+            engine
+                .import(&dayfinder::sample::synthetic(60, 7))
+                .expect("the synthetic directory loads");
+            (dir, Arc::new(engine))
+        })
+        .1
+        .clone()
+}
+
+/// A synthetic directory served for the invented second council, so that anything a
+/// page says of the sample's council can only have come from code.
+fn another_councils_server() -> &'static str {
+    static SERVER: OnceLock<(tokio::runtime::Runtime, String)> = OnceLock::new();
+    &SERVER
+        .get_or_init(|| {
+            let profile = CouncilProfile::parse(ANOTHER_COUNCIL, "another-council.toml")
+                .expect("the second council's profile is valid");
+            council_server(synthetic_engine(), Arc::new(profile), Default::default())
+        })
+        .1
+}
+
+/// A client that does not follow redirects, talking to `server` (started if need be).
+async fn connect(server: fn() -> &'static str) -> TestApp {
     // Started from a plain thread: a runtime cannot be started from inside another.
-    let address = tokio::task::spawn_blocking(|| {
-        std::thread::spawn(|| shared_server().to_string())
+    let address = tokio::task::spawn_blocking(move || {
+        std::thread::spawn(move || server().to_string())
             .join()
             .expect("the test server starts")
     })
@@ -118,6 +160,17 @@ pub async fn spawn_app() -> TestApp {
         .build()
         .expect("a client");
     TestApp { address, client }
+}
+
+/// The app on a free port with the sample directory, and a client that does not follow
+/// redirects.
+pub async fn spawn_app() -> TestApp {
+    connect(shared_server).await
+}
+
+/// The app with a synthetic directory, run for another council (`ANOTHER_COUNCIL`).
+pub async fn spawn_app_for_another_council() -> TestApp {
+    connect(another_councils_server).await
 }
 
 impl Page {

@@ -13,6 +13,7 @@ mod insight;
 mod limits;
 mod moderation;
 mod pages;
+mod profile;
 mod quality;
 mod shortlist;
 mod text_matches;

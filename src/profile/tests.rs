@@ -1,0 +1,257 @@
+use super::*;
+
+/// The sample with one line replaced (`from` must be in it).
+fn sample_with(from: &str, to: &str) -> String {
+    assert!(SAMPLE.contains(from), "the sample has {from:?}");
+    SAMPLE.replacen(from, to, 1)
+}
+
+/// The line of the sample that holds `text`, counting from 1.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .expect("the text has the line")
+        + 1
+}
+
+fn error_of(text: &str) -> String {
+    CouncilProfile::parse(text, "profile.toml")
+        .expect_err("the profile is refused")
+        .to_string()
+}
+
+#[test]
+fn the_sample_profile_is_valid_and_names_the_sample_council() {
+    let profile = CouncilProfile::sample();
+    assert_eq!(profile.council.name.as_str(), "Cheshire East Council");
+    assert_eq!(profile.area.name.as_str(), "Cheshire East");
+    assert_eq!(
+        profile
+            .area
+            .local_authority_code
+            .as_ref()
+            .map(|c| c.as_str()),
+        Some("E06000049")
+    );
+    assert!(
+        profile
+            .area
+            .outward_codes
+            .as_slice()
+            .contains(&"CW1".to_string())
+    );
+    assert_eq!(
+        profile.accessibility.audit_date.0,
+        jiff::civil::date(2025, 5, 1)
+    );
+    assert_eq!(profile.contacts.care_assessment.phone.dial(), "03001235010");
+    assert_eq!(profile.contacts.care_assessment.email, None);
+}
+
+#[test]
+fn a_missing_field_is_named_with_the_line_of_its_table() {
+    let text = sample_with("phone = \"0300 123 5010\"\nweb", "web");
+    let line = line_of(&text, "[contacts.care_assessment]");
+    assert_eq!(
+        error_of(&text),
+        format!("profile.toml line {line}: `contacts.care_assessment.phone`: missing")
+    );
+}
+
+#[test]
+fn a_missing_table_is_named() {
+    let text = sample_with("[site]", "[unused]");
+    let error = error_of(&text);
+    assert!(
+        error.contains("`unused`: is not a field of the profile"),
+        "{error}"
+    );
+    let text: String = SAMPLE
+        .lines()
+        .filter(|l| !l.starts_with("tagline") && !l.starts_with("description"))
+        .map(|l| format!("{l}\n"))
+        .collect::<String>()
+        .replace("[site]\n", "");
+    assert!(
+        error_of(&text).ends_with("`site`: missing"),
+        "{}",
+        error_of(&text)
+    );
+}
+
+#[test]
+fn a_phone_number_that_is_not_one_is_named_with_its_line() {
+    let text = sample_with(
+        "phone = \"0300 123 5500\"",
+        "phone = \"ring the town hall\"",
+    );
+    let line = line_of(&text, "ring the town hall");
+    assert_eq!(
+        error_of(&text),
+        format!(
+            "profile.toml line {line}: `privacy.contact.phone`: is not a phone number (like 0300 123 5010)"
+        )
+    );
+}
+
+#[test]
+fn a_misspelt_field_is_refused_rather_than_ignored() {
+    let text = sample_with("tagline =", "tagilne =");
+    let line = line_of(&text, "tagilne");
+    let error = error_of(&text);
+    assert!(
+        error.starts_with(&format!(
+            "profile.toml line {line}: `site.tagilne`: is not a field of the profile; expected"
+        )),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_web_page_must_be_an_http_address() {
+    for bad in [
+        "javascript:alert(1)",
+        "www.example.gov.uk",
+        "https://",
+        "https://a\"b.gov.uk",
+    ] {
+        let text = sample_with(
+            "website = \"https://www.cheshireeast.gov.uk\"",
+            &format!("website = {}", toml::Value::String(bad.into())),
+        );
+        let error = error_of(&text);
+        assert!(
+            error.ends_with("`council.website`: is not a web address starting with https://"),
+            "{bad}: {error}"
+        );
+    }
+}
+
+#[test]
+fn an_email_address_is_optional_but_checked() {
+    let text = sample_with(
+        "[contacts.adult_social_care]\n",
+        "[contacts.adult_social_care]\nemail = \"Care@Example.gov.uk\"\n",
+    );
+    let profile = CouncilProfile::parse(&text, "profile.toml").expect("valid");
+    assert_eq!(
+        profile
+            .contacts
+            .adult_social_care
+            .email
+            .map(|e| e.to_string()),
+        Some("care@example.gov.uk".to_string())
+    );
+    let text = sample_with(
+        "[contacts.adult_social_care]\n",
+        "[contacts.adult_social_care]\nemail = \"care at example\"\n",
+    );
+    assert!(
+        error_of(&text).ends_with("`contacts.adult_social_care.email`: is not an email address"),
+        "{}",
+        error_of(&text)
+    );
+}
+
+#[test]
+fn the_audit_date_is_a_date_with_or_without_quotes() {
+    let quoted = sample_with("audit_date = 2025-05-01", "audit_date = \"2025-05-01\"");
+    let profile = CouncilProfile::parse(&quoted, "profile.toml").expect("valid");
+    assert_eq!(
+        profile.accessibility.audit_date.0,
+        jiff::civil::date(2025, 5, 1)
+    );
+    for bad in ["\"May 2025\"", "2025-05-01T10:00:00", "2025"] {
+        let text = sample_with("audit_date = 2025-05-01", &format!("audit_date = {bad}"));
+        let line = line_of(&text, "audit_date =");
+        assert_eq!(
+            error_of(&text),
+            format!(
+                "profile.toml line {line}: `accessibility.audit_date`: is not a date (write it like 2025-05-01)"
+            ),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn outward_codes_are_postcode_districts() {
+    let text = sample_with("\"CW10\",", "\"CW10\", \"not a code\",");
+    assert!(
+        error_of(&text).ends_with(
+            "`area.outward_codes`: “not a code” is not an outward code (the first half of a postcode, like CW1)"
+        ),
+        "{}",
+        error_of(&text)
+    );
+    let none = SAMPLE
+        .lines()
+        .map(|l| {
+            if l.starts_with("outward_codes") {
+                "outward_codes = []"
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(error_of(&none).contains("`area.outward_codes`: is empty"));
+    let lower = sample_with("\"CW10\",", "\" cw10 \",");
+    let profile = CouncilProfile::parse(&lower, "profile.toml").expect("valid");
+    assert!(
+        profile
+            .area
+            .outward_codes
+            .as_slice()
+            .contains(&"CW10".to_string())
+    );
+}
+
+#[test]
+fn a_local_authority_code_is_a_letter_and_eight_digits() {
+    let text = sample_with("\"E06000049\"", "\"Cheshire\"");
+    assert!(
+        error_of(&text).ends_with(
+            "`area.local_authority_code`: is not a local authority code (a letter and eight digits, like E06000049)"
+        ),
+        "{}",
+        error_of(&text)
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_kind_is_named() {
+    let text = sample_with("name = \"Cheshire East Council\"", "name = 42");
+    let line = line_of(&text, "name = 42");
+    assert_eq!(
+        error_of(&text),
+        format!("profile.toml line {line}: `council.name`: is integer `42`, not text")
+    );
+}
+
+#[test]
+fn empty_words_are_refused() {
+    let text = sample_with("name = \"Cheshire East\"", "name = \"  \"");
+    assert!(error_of(&text).ends_with("`area.name`: is empty"));
+}
+
+#[test]
+fn a_file_that_is_not_toml_gets_its_line_and_no_field() {
+    let text = sample_with("[privacy]", "[privacy");
+    let line = line_of(&text, "[privacy");
+    assert_eq!(
+        error_of(&text),
+        format!("profile.toml line {line}: unclosed table, expected `]`")
+    );
+}
+
+#[test]
+fn a_missing_file_is_a_plain_error() {
+    let error = CouncilProfile::from_file(Path::new("/no/such/profile.toml"))
+        .expect_err("no file")
+        .to_string();
+    assert!(
+        error.starts_with("the council profile /no/such/profile.toml could not be read"),
+        "{error}"
+    );
+}
