@@ -12,7 +12,7 @@ use dayfinder_app::{App, shell};
 use leptos::config::{LeptosOptions, get_configuration};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
 use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::{CompressionLevel, compression::CompressionLayer, trace::TraceLayer};
 
@@ -91,10 +91,20 @@ pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync 
     }
 }
 
+/// The app's page routes, worked out once per process. Leptos works them out by running
+/// the app with resource loading switched off by a process-wide flag: a page that another
+/// server in the same process (the tests run several) starts rendering meanwhile waits for
+/// its data for ever (leptos-rs/leptos#4773).
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole site as a router: pages, server functions, static files and the 404 page,
 /// with security headers and compression on every response.
 pub fn app(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = page_context(&state);
     let options = state.leptos_options.clone();
     let header_options = headers::HeaderOptions {
@@ -205,7 +215,7 @@ impl Application {
         ));
         // With each connection's address: the editors' sign-in limits count per client.
         let served = axum::serve(
-            self.listener,
+            accepting(self.listener),
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
@@ -222,6 +232,20 @@ impl Application {
             tracing::warn!(?error, "the last counts of searches were not saved");
         }
         served
+    }
+}
+
+/// Connections as the app accepts them: with Nagle's algorithm off. A response's head and
+/// body go out as two small writes; with Nagle on, the second waits for the client's
+/// delayed ACK, about 40 ms on every kept-alive request for a static file.
+pub fn accepting(listener: TcpListener) -> axum::serve::TapIo<TcpListener, fn(&mut TcpStream)> {
+    use axum::serve::ListenerExt;
+    listener.tap_io(without_nagle)
+}
+
+fn without_nagle(tcp: &mut TcpStream) {
+    if let Err(error) = tcp.set_nodelay(true) {
+        tracing::warn!(%error, "could not turn off Nagle's algorithm on a connection");
     }
 }
 

@@ -113,34 +113,41 @@ pub fn council_server(
     (runtime, address)
 }
 
-/// An invented second council, Warrington Borough Council (`another-council.toml`).
-pub const ANOTHER_COUNCIL: &str = include_str!("another-council.toml");
+/// An invented second council, Mersey Vale Borough Council, in the Warrington postcode
+/// districts (`data/another-council/profile.toml`).
+pub const ANOTHER_COUNCIL: &str = include_str!("../../../data/another-council/profile.toml");
 
-/// A synthetic directory (which names no council or area), for the second council.
-fn synthetic_engine() -> Arc<Engine> {
+/// The second council's own feed (`data/another-council/services.json`), imported as a
+/// council would import it.
+fn borough_engine() -> Arc<Engine> {
     static ENGINE: OnceLock<(tempfile::TempDir, Arc<Engine>)> = OnceLock::new();
     ENGINE
         .get_or_init(|| {
             let dir = tempfile::tempdir().expect("a temporary folder");
             let engine = Engine::open(dir.path()).expect("the engine opens in an empty folder");
-            engine
-                .import(&dayfinder::sample::synthetic(60, 7))
-                .expect("the synthetic directory loads");
+            let feed = include_bytes!("../../../data/another-council/services.json");
+            dayfinder::oruk::import::import(
+                &engine,
+                feed,
+                &dayfinder::oruk::import::Options::default(),
+                &mut |_| {},
+            )
+            .expect("the second council's feed imports");
             (dir, Arc::new(engine))
         })
         .1
         .clone()
 }
 
-/// A synthetic directory served for the invented second council, so that anything a
-/// page says of the sample's council can only have come from code.
+/// The invented second council's site on its own feed, so that anything a page says of
+/// the sample's council can only have come from code.
 fn another_councils_server() -> &'static str {
     static SERVER: OnceLock<(tokio::runtime::Runtime, String)> = OnceLock::new();
     &SERVER
         .get_or_init(|| {
-            let profile = CouncilProfile::parse(ANOTHER_COUNCIL, "another-council.toml")
+            let profile = CouncilProfile::parse(ANOTHER_COUNCIL, "profile.toml")
                 .expect("the second council's profile is valid");
-            council_server(synthetic_engine(), Arc::new(profile), Default::default())
+            council_server(borough_engine(), Arc::new(profile), Default::default())
         })
         .1
 }
@@ -168,7 +175,7 @@ pub async fn spawn_app() -> TestApp {
     connect(shared_server).await
 }
 
-/// The app with a synthetic directory, run for another council (`ANOTHER_COUNCIL`).
+/// The app for another council (`ANOTHER_COUNCIL`) on its own feed.
 pub async fn spawn_app_for_another_council() -> TestApp {
     connect(another_councils_server).await
 }

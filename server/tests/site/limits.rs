@@ -103,3 +103,52 @@ async fn a_body_larger_than_any_form_is_refused() {
         }
     }
 }
+
+/// Past the limit of requests at once, a request waits for a turn instead of being worked
+/// on: a slow page cannot hold every worker. Counted by handlers entered, not by time.
+#[tokio::test]
+async fn requests_past_the_limit_wait_their_turn() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let entered = Arc::new(AtomicUsize::new(0));
+    let release = Arc::new(tokio::sync::Semaphore::new(0));
+    let router = axum::Router::new().route(
+        "/slow",
+        axum::routing::get({
+            let entered = entered.clone();
+            let release = release.clone();
+            move || async move {
+                entered.fetch_add(1, Ordering::SeqCst);
+                release.acquire().await.expect("open").forget();
+                "done"
+            }
+        }),
+    );
+    let router = dayfinder_server::limits::bound_to(router, 2);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a free port");
+    let address = format!("http://{}/slow", listener.local_addr().expect("an address"));
+    tokio::spawn(async move { axum::serve(listener, router).await });
+
+    let client = reqwest::Client::new();
+    let requests: Vec<_> = (0..5)
+        .map(|_| tokio::spawn(client.get(&address).send()))
+        .collect();
+    // Wait until two are being worked on, then give the other three every chance to start.
+    while entered.load(Ordering::SeqCst) < 2 {
+        tokio::task::yield_now().await;
+    }
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert_eq!(entered.load(Ordering::SeqCst), 2, "only two at once");
+
+    release.add_permits(5);
+    for request in requests {
+        let response = request.await.expect("joins").expect("answered");
+        assert_eq!(response.status(), 200);
+    }
+    assert_eq!(entered.load(Ordering::SeqCst), 5, "the rest had their turn");
+}

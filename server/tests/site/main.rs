@@ -1,7 +1,9 @@
 //! Integration tests of the real server: each test starts the app on port 0 around a
 //! directory engine in a temporary folder, and talks to it over HTTP.
 
+mod borough;
 mod cli;
+mod connections;
 mod easy_read;
 mod editor;
 mod events;

@@ -72,19 +72,19 @@ async fn page_for_another_council(path: &str) -> String {
 #[tokio::test]
 async fn the_home_page_names_the_council_of_the_profile() {
     let body = page_for_another_council("/").await;
-    assert!(body.contains("<title>Find day opportunities in Warrington – Dayfinder</title>"));
-    assert!(body.contains("<h1 class=\"heading-xl\">Find day opportunities in Warrington</h1>"));
+    assert!(body.contains("<title>Find day opportunities in Mersey Vale – Dayfinder</title>"));
+    assert!(body.contains("<h1 class=\"heading-xl\">Find day opportunities in Mersey Vale</h1>"));
     assert!(
-        body.contains("Things to do in the day across Warrington"),
+        body.contains("Things to do in the day across Mersey Vale"),
         "the tagline"
     );
-    assert!(body.contains("Warrington Borough Council can do a care assessment"));
+    assert!(body.contains("Mersey Vale Borough Council can do a care assessment"));
     assert!(body.contains(
-        r#"<meta name="description" content="Day opportunities in Warrington, for adults and their carers.">"#
+        r#"<meta name="description" content="Day opportunities in Mersey Vale, for adults and their carers.">"#
     ));
     // What the browser reads when it takes the page over, so it renders the same names.
-    assert!(body.contains(r#"data-council="Warrington Borough Council""#));
-    assert!(body.contains(r#"data-area="Warrington""#));
+    assert!(body.contains(r#"data-council="Mersey Vale Borough Council""#));
+    assert!(body.contains(r#"data-area="Mersey Vale""#));
 }
 
 #[tokio::test]
@@ -95,7 +95,7 @@ async fn results_and_listings_name_the_area_of_the_profile() {
     assert!(
         results
             .body
-            .contains("Things to do in the day across Warrington")
+            .contains("Things to do in the day across Mersey Vale")
     );
     assert!(!results.body.to_lowercase().contains("cheshire"));
     let listing = results
@@ -105,7 +105,7 @@ async fn results_and_listings_name_the_area_of_the_profile() {
         .expect("the synthetic directory has results");
     let body = page_for_another_council(&listing).await;
     assert!(
-        body.contains(r#""areaServed":{"@type":"AdministrativeArea","name":"Warrington"}"#),
+        body.contains(r#""areaServed":{"@type":"AdministrativeArea","name":"Mersey Vale"}"#),
         "structured data: {body}"
     );
 }
@@ -114,26 +114,26 @@ async fn results_and_listings_name_the_area_of_the_profile() {
 async fn about_the_data_links_to_the_councils_website() {
     let body = page_for_another_council("/about-the-data").await;
     assert!(body.contains(
-        r#"for <a href="https://www.warrington.example.gov.uk" class="link">Warrington Borough Council</a>"#
+        r#"for <a href="https://www.merseyvale.example.gov.uk" class="link">Mersey Vale Borough Council</a>"#
     ), "{body}");
 }
 
 #[tokio::test]
 async fn the_easy_read_home_page_names_the_area_of_the_profile() {
     let body = page_for_another_council("/?view=easy").await;
-    assert!(body.contains("They are all in Warrington."));
+    assert!(body.contains("They are all in Mersey Vale."));
 }
 
 #[tokio::test]
 async fn the_privacy_notice_names_the_data_controller_and_how_to_reach_them() {
     let body = page_for_another_council("/privacy").await;
-    assert!(body.contains("To help Warrington Borough Council plan day opportunities"));
+    assert!(body.contains("To help Mersey Vale Borough Council plan day opportunities"));
     assert!(
-        body.contains("Warrington Borough Council, Data Protection Office is the data controller")
+        body.contains("Mersey Vale Borough Council, Data Protection Office is the data controller")
     );
     assert!(body.contains(r#"href="tel:01632960004""#));
-    assert!(body.contains(r#"href="mailto:privacy@warrington.example.gov.uk""#));
-    assert!(body.contains(r#"href="https://www.warrington.example.gov.uk/privacy""#));
+    assert!(body.contains(r#"href="mailto:privacy@merseyvale.example.gov.uk""#));
+    assert!(body.contains(r#"href="https://www.merseyvale.example.gov.uk/privacy""#));
 }
 
 #[tokio::test]
@@ -141,18 +141,18 @@ async fn the_accessibility_statement_gives_the_profiles_contact_and_audit_date()
     let body = page_for_another_council("/accessibility").await;
     assert!(body.contains("last tested for accessibility on 14 March 2026"));
     assert!(body.contains("01632 960005"));
-    assert!(body.contains(r#"href="https://www.warrington.example.gov.uk/accessibility""#));
+    assert!(body.contains(r#"href="https://www.merseyvale.example.gov.uk/accessibility""#));
 }
 
 #[tokio::test]
 async fn the_glossary_and_preparing_for_adulthood_give_the_profiles_contact_routes() {
     let words = page_for_another_council("/words").await;
-    assert!(words.contains("Phone Warrington Borough Council on 01632 960001 to ask."));
+    assert!(words.contains("Phone Mersey Vale Borough Council on 01632 960001 to ask."));
     let adulthood = page_for_another_council("/preparing-for-adulthood").await;
     assert!(adulthood.contains("01632 960001"), "care assessment");
     assert!(adulthood.contains("01632 960002"), "carer’s assessment");
     assert!(adulthood.contains("01632 960003"), "adult social care");
-    assert!(adulthood.contains(r#"href="mailto:care@warrington.example.gov.uk""#));
+    assert!(adulthood.contains(r#"href="mailto:care@merseyvale.example.gov.uk""#));
 }
 
 #[tokio::test]
@@ -160,8 +160,8 @@ async fn the_api_says_which_council_publishes_it_for_which_area() {
     let body = page_for_another_council("/api/v3/").await;
     let details: serde_json::Value = serde_json::from_str(&body).expect("JSON");
     let ours = &details["x_dayfinder"];
-    assert_eq!(ours["publisher"], "Warrington Borough Council");
-    assert_eq!(ours["area"], "Warrington");
+    assert_eq!(ours["publisher"], "Mersey Vale Borough Council");
+    assert_eq!(ours["area"], "Mersey Vale");
     assert_eq!(ours["local_authority_code"], "E06000007");
     assert_eq!(ours["outward_codes"][0], "WA1");
 }
@@ -172,11 +172,11 @@ async fn downloads_are_named_after_the_area_of_the_profile() {
     for (path, name) in [
         (
             "/download/directory.csv",
-            "warrington-day-opportunities.csv",
+            "mersey-vale-day-opportunities.csv",
         ),
         (
             "/download/directory.json",
-            "warrington-day-opportunities.json",
+            "mersey-vale-day-opportunities.json",
         ),
     ] {
         let page = app.get(path).await;
@@ -210,7 +210,7 @@ fn the_command_line_refuses_a_broken_profile_naming_its_line_and_field() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains(
-            "profile.toml line 16: `contacts.care_assessment.phone`: is not a phone number"
+            "profile.toml line 18: `contacts.care_assessment.phone`: is not a phone number"
         ),
         "{stderr}"
     );
@@ -237,6 +237,6 @@ fn the_command_line_uses_the_profile_it_is_given() {
     );
     assert!(
         String::from_utf8_lossy(&out.stdout)
-            .starts_with("Day opportunities in Warrington (Warrington Borough Council)")
+            .starts_with("Day opportunities in Mersey Vale (Mersey Vale Borough Council)")
     );
 }

@@ -1,0 +1,58 @@
+//! The site run for the invented second council, Mersey Vale, on its own feed
+//! (`data/another-council/`): residents' questions find the right place first, and its
+//! postcodes resolve. (Its name on every page: `profile.rs`.)
+
+use super::helpers::spawn_app_for_another_council;
+
+/// The name in the first result card of a results page.
+fn first_result(body: &str) -> Option<String> {
+    let card = body
+        .split("<h3 class=\"heading-m result__title\"><a href=\"")
+        .nth(1)?;
+    let text = card.split_once('>')?.1.split("</a>").next()?;
+    Some(
+        text.replace("&#x27;", "'")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&"),
+    )
+}
+
+fn encoded(q: &str) -> String {
+    q.replace(' ', "+").replace('\'', "%27")
+}
+
+#[tokio::test]
+async fn residents_questions_find_the_right_place_first() {
+    let app = spawn_app_for_another_council().await;
+    for (question, name) in [
+        ("hearing loop", "Orford Deaf Social Club"),
+        ("autism quiet room", "Birchwood Quiet Space Autism Group"),
+        (
+            "day centre with a hoist and changing places",
+            "Great Sankey Changing Places Day Centre",
+        ),
+        ("saturday dementia", "Lymm Saturday Memory Club"),
+        ("carers break", "Culcheth Carers' Break Afternoons"),
+        ("men's shed woodwork", "Burtonwood Men's Shed"),
+    ] {
+        let page = app.get(&format!("/search?q={}", encoded(question))).await;
+        assert_eq!(page.status, 200, "{question}");
+        assert_eq!(
+            first_result(&page.body).as_deref(),
+            Some(name),
+            "“{question}”"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_postcode_of_the_area_places_the_search() {
+    let app = spawn_app_for_another_council().await;
+    let page = app.get("/search?near=WA13&within=5").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        !page.body.contains("We could not find"),
+        "an outward code of the area is understood"
+    );
+    assert!(page.body.contains("miles"), "results show their distance");
+}
