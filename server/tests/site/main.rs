@@ -5,6 +5,7 @@ mod cli;
 mod easy_read;
 mod editor;
 mod events;
+mod feeds;
 mod hardening;
 mod headers;
 mod helpers;
