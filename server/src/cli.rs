@@ -67,6 +67,9 @@ pub enum Command {
     /// Put back the directory from a backup file, while the site runs: the site shows it
     /// within a second. Editors' accounts are kept as they are (docs/backup.md).
     Restore(crate::backup::RestoreArgs),
+    /// Follow another directory's Open Referral UK feed: pull it over HTTP(S) and import
+    /// it, all or nothing (docs/feeds.md).
+    Feeds(crate::feeds::FeedsArgs),
 }
 
 #[derive(Debug, Clone, Default, Args)]

@@ -7,6 +7,7 @@ mod connections;
 mod easy_read;
 mod editor;
 mod events;
+mod feeds;
 mod hardening;
 mod headers;
 mod helpers;

@@ -1,0 +1,291 @@
+//! `dayfinder feeds run URL`: pull another directory's Open Referral UK feed over
+//! HTTP(S), page by page, then run the same all-or-nothing import as `dayfinder import`
+//! with the same report (docs/feeds.md).
+//!
+//! A feed is never unbounded work: each request has a timeout, each page a size limit,
+//! and the whole pull a page limit. Every page is read before anything is imported, so a
+//! feed that is down, slow, invalid, or fails on a later page changes nothing.
+
+use std::time::Duration;
+
+use anyhow::bail;
+use clap::{Args, Subcommand};
+use dayfinder::oruk::import::{self, ImportError, MAX_FILE_BYTES, Options, Report};
+use reqwest::Url;
+use serde_json::Value;
+
+/// What a pull may cost at most.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// For each request, from connecting to the last byte of the body.
+    pub timeout: Duration,
+    /// Pages read in one pull; a feed with more is refused, not cut short.
+    pub max_pages: usize,
+    /// The body of one page, and of all pages together.
+    pub max_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            timeout: Duration::from_secs(30),
+            max_pages: 500,
+            max_bytes: MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// Why a feed could not be read (nothing was imported).
+#[derive(Debug, thiserror::Error)]
+pub enum FeedError {
+    #[error("“{0}” is not an http:// or https:// address")]
+    BadUrl(String),
+    #[error("page {page} could not be fetched: {reason}")]
+    Unreachable { page: usize, reason: String },
+    #[error("page {page} did not arrive within {} seconds", .timeout.as_secs())]
+    TimedOut { page: usize, timeout: Duration },
+    #[error("page {page} was refused by the feed: HTTP {status}")]
+    Status { page: usize, status: u16 },
+    #[error("page {page} is larger than the {} MB a feed may send", .limit / (1024 * 1024))]
+    TooLarge { page: usize, limit: u64 },
+    #[error("page {page} is not valid JSON: {reason}")]
+    NotJson { page: usize, reason: String },
+    #[error("the feed has more than {0} pages; Dayfinder reads at most that many at once")]
+    TooManyPages(usize),
+}
+
+/// An http(s) feed address.
+pub fn feed_url(text: &str) -> Result<Url, FeedError> {
+    match Url::parse(text.trim()) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => Ok(url),
+        _ => Err(FeedError::BadUrl(text.to_string())),
+    }
+}
+
+/// The HTTP client for feeds: timeouts on connecting and on each whole request.
+pub fn client(limits: &Limits) -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .connect_timeout(limits.timeout.min(Duration::from_secs(10)))
+        .timeout(limits.timeout)
+        .user_agent(concat!(
+            "Dayfinder/",
+            env!("CARGO_PKG_VERSION"),
+            " (feed reader)"
+        ))
+        .build()
+}
+
+/// Reads every page of the feed at `url` (its own query kept, `page=N` set), and returns
+/// them as one JSON array of pages, which the importer reads as it reads saved pages.
+pub async fn fetch(
+    client: &reqwest::Client,
+    url: &Url,
+    limits: &Limits,
+) -> Result<Vec<u8>, FeedError> {
+    let mut pages = Vec::new();
+    let mut total_bytes = 0u64;
+    for number in 1.. {
+        if number > limits.max_pages {
+            return Err(FeedError::TooManyPages(limits.max_pages));
+        }
+        let body = page(client, &page_url(url, number), number, limits).await?;
+        total_bytes += body.len() as u64;
+        if total_bytes > limits.max_bytes {
+            return Err(FeedError::TooLarge {
+                page: number,
+                limit: limits.max_bytes,
+            });
+        }
+        let value: Value = serde_json::from_slice(&body).map_err(|e| FeedError::NotJson {
+            page: number,
+            reason: e.to_string(),
+        })?;
+        let more = has_more(&value, number);
+        pages.push(value);
+        if !more {
+            break;
+        }
+    }
+    Ok(serde_json::to_vec(&Value::Array(pages)).expect("JSON values serialise"))
+}
+
+/// The feed's address for page `number`.
+fn page_url(url: &Url, number: usize) -> Url {
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, _)| k != "page")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let mut out = url.clone();
+    out.query_pairs_mut()
+        .clear()
+        .extend_pairs(kept)
+        .append_pair("page", &number.to_string());
+    out
+}
+
+/// Whether a page says another follows: an ORUK page with `last_page` false, or fewer
+/// pages read than its `total_pages`. Anything else (a plain list of services) is all.
+fn has_more(page: &Value, number: usize) -> bool {
+    let Some(map) = page.as_object() else {
+        return false;
+    };
+    if map
+        .get("contents")
+        .and_then(Value::as_array)
+        .is_some_and(|c| c.is_empty())
+    {
+        return false;
+    }
+    if let Some(last) = map.get("last_page").and_then(Value::as_bool) {
+        return !last;
+    }
+    map.get("total_pages")
+        .and_then(Value::as_u64)
+        .is_some_and(|total| (number as u64) < total)
+}
+
+/// One page's body, refused past the size limit while it streams in.
+async fn page(
+    client: &reqwest::Client,
+    url: &Url,
+    number: usize,
+    limits: &Limits,
+) -> Result<Vec<u8>, FeedError> {
+    let failed = |e: reqwest::Error| {
+        if e.is_timeout() {
+            FeedError::TimedOut {
+                page: number,
+                timeout: limits.timeout,
+            }
+        } else {
+            FeedError::Unreachable {
+                page: number,
+                reason: plain(&e),
+            }
+        }
+    };
+    let mut response = client
+        .get(url.clone())
+        .header("accept", "application/json")
+        .send()
+        .await
+        .map_err(failed)?;
+    if !response.status().is_success() {
+        return Err(FeedError::Status {
+            page: number,
+            status: response.status().as_u16(),
+        });
+    }
+    let too_large = FeedError::TooLarge {
+        page: number,
+        limit: limits.max_bytes,
+    };
+    if response
+        .content_length()
+        .is_some_and(|n| n > limits.max_bytes)
+    {
+        return Err(too_large);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(failed)? {
+        if (body.len() + chunk.len()) as u64 > limits.max_bytes {
+            return Err(too_large);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// An HTTP error with its causes, in one line.
+fn plain(e: &reqwest::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+#[derive(Debug, Args)]
+pub struct FeedsArgs {
+    #[command(subcommand)]
+    pub command: FeedsCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedsCommand {
+    /// Pull a feed now and import it, all or nothing, adding and updating by id.
+    Run(RunArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The feed's services address, e.g. https://directory.example.gov.uk/api/v3/services?full=true
+    pub url: String,
+    /// Seconds to wait for each page before giving up (nothing is then imported).
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
+    /// The most pages read in one pull.
+    #[arg(long, default_value_t = 500)]
+    pub max_pages: usize,
+}
+
+/// Runs `dayfinder feeds …`.
+pub async fn run(data_dir: &std::path::Path, args: FeedsArgs) -> anyhow::Result<()> {
+    match args.command {
+        FeedsCommand::Run(args) => run_once(data_dir, args).await,
+    }
+}
+
+async fn run_once(data_dir: &std::path::Path, args: RunArgs) -> anyhow::Result<()> {
+    let url = feed_url(&args.url)?;
+    let limits = Limits {
+        timeout: Duration::from_secs(args.timeout.max(1)),
+        max_pages: args.max_pages.max(1),
+        ..Limits::default()
+    };
+    let engine = crate::commands::open(data_dir).await?;
+    match pull(&engine, &url, &limits).await {
+        Ok(report) => {
+            println!("{}", report.summary());
+            Ok(())
+        }
+        Err(e) => bail!("Nothing changed: the feed {url} could not be imported: {e}"),
+    }
+}
+
+/// Why a pull changed nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum PullError {
+    #[error(transparent)]
+    Feed(#[from] FeedError),
+    #[error("{0}")]
+    Import(#[from] ImportError),
+    #[error("the HTTP client could not be made: {0}")]
+    Client(String),
+    #[error("the import stopped unexpectedly")]
+    Task,
+}
+
+/// Pulls the feed and imports it: every page, then one all-or-nothing import.
+pub async fn pull(
+    engine: &std::sync::Arc<dayfinder::Engine>,
+    url: &Url,
+    limits: &Limits,
+) -> Result<Report, PullError> {
+    let client = client(limits).map_err(|e| PullError::Client(plain(&e)))?;
+    let bytes = fetch(&client, url, limits).await?;
+    let engine = engine.clone();
+    // The directory's source line is left as it is: the feed's listings join the others.
+    let options = Options {
+        format: Some(import::Format::Json),
+        ..Options::default()
+    };
+    tokio::task::spawn_blocking(move || import::import(&engine, &bytes, &options, &mut |_| {}))
+        .await
+        .map_err(|_| PullError::Task)?
+        .map_err(PullError::from)
+}
