@@ -67,6 +67,8 @@ pub enum Command {
     /// Put back the directory from a backup file, while the site runs: the site shows it
     /// within a second. Editors' accounts are kept as they are (docs/backup.md).
     Restore(crate::backup::RestoreArgs),
+    /// The directory's postcodes and towns from ONS open data (docs/places.md).
+    Places(crate::places::PlacesArgs),
 }
 
 #[derive(Debug, Clone, Default, Args)]

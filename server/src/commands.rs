@@ -53,6 +53,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::ResetTotp(args) => reset_totp(&data_dir, args).await,
         Command::Backup(args) => crate::backup::backup(&data_dir, args).await,
         Command::Restore(args) => crate::backup::restore(&data_dir, args).await,
+        Command::Places(args) => crate::places::run(&data_dir, args).await,
     }
 }
 
