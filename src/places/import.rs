@@ -175,7 +175,7 @@ pub fn read_postcodes(input: impl Read) -> Result<PostcodeFile, PlacesFileError>
             .ok_or_else(|| bad(format!("“{}” is not a postcode", shorten(postcode))))?;
         out.postcodes.push(position);
     }
-    out.postcodes.sort_by(|a, b| a.key.cmp(&b.key));
+    out.postcodes.sort_by_key(|p| p.key);
     out.postcodes.dedup_by(|a, b| a.key == b.key);
     out.postcodes.shrink_to_fit();
     if out.postcodes.is_empty() {
