@@ -16,9 +16,12 @@ use crate::moderation::ModerationStore;
 use crate::places::{Gazetteer, PlaceError};
 use crate::query::{EventQuery, PlaceFound, PlaceNotice, SearchQuery, SearchResults};
 use crate::search::{PlaceNames, SearchIndex, understand};
-use crate::store::{ChangeKind, MergeCounts, SqliteStore, Store};
+use crate::store::{ChangeKind, MergeCounts, PlacesStore, SqliteStore, Store};
 
 mod near;
+mod places;
+
+pub use places::PlacesImported;
 
 /// Counts for `stats --json` and the about page.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -43,6 +46,8 @@ pub struct Engine {
     pub(crate) insight: crate::insight::Recorder,
     index: SearchIndex,
     places: &'static Gazetteer,
+    /// Postcodes imported from open data (`places import`): the same database again.
+    places_store: Arc<dyn PlacesStore>,
     /// How far into the store's change log the index is; held while catching up, so
     /// two catch-ups never interleave.
     indexed: Mutex<Option<u64>>,
@@ -68,7 +73,12 @@ impl Engine {
     /// An engine over any store, with its search index on disk in `data_dir/index`: how
     /// a site node runs on a shared PostgreSQL store (each node keeps its own index).
     pub fn open_with<
-        S: Store + AccountStore + ModerationStore + crate::store::insight::InsightStore + 'static,
+        S: Store
+            + AccountStore
+            + ModerationStore
+            + crate::store::insight::InsightStore
+            + PlacesStore
+            + 'static,
     >(
         store: S,
         data_dir: &Path,
@@ -81,9 +91,10 @@ impl Engine {
             accounts: store.clone(),
             moderation: store.clone(),
             report_keys: Default::default(),
-            insight: crate::insight::Recorder::new(store),
+            insight: crate::insight::Recorder::new(store.clone()),
             index,
-            places: Gazetteer::embedded(),
+            places: places::gazetteer_for(store.as_ref())?,
+            places_store: store,
             indexed: Mutex::new(indexed),
             data_dir: Some(data_dir.to_path_buf()),
             events: RwLock::new(None),
@@ -95,7 +106,12 @@ impl Engine {
     /// An engine over any store (of the directory and of accounts), with its index in
     /// memory (tests, other backends).
     pub fn with_store<
-        S: Store + AccountStore + ModerationStore + crate::store::insight::InsightStore + 'static,
+        S: Store
+            + AccountStore
+            + ModerationStore
+            + crate::store::insight::InsightStore
+            + PlacesStore
+            + 'static,
     >(
         store: S,
     ) -> Result<Engine> {
@@ -105,9 +121,10 @@ impl Engine {
             accounts: store.clone(),
             moderation: store.clone(),
             report_keys: Default::default(),
-            insight: crate::insight::Recorder::new(store),
+            insight: crate::insight::Recorder::new(store.clone()),
             index: SearchIndex::in_memory()?,
-            places: Gazetteer::embedded(),
+            places: places::gazetteer_for(store.as_ref())?,
+            places_store: store,
             indexed: Mutex::new(None),
             data_dir: None,
             events: RwLock::new(None),

@@ -14,6 +14,8 @@ pub enum Error {
     Json(#[from] serde_json::Error),
     #[error("file system error")]
     Io(#[from] std::io::Error),
+    #[error(transparent)]
+    PlacesFile(#[from] crate::places::PlacesFileError),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -23,13 +23,18 @@ use dayfinder::moderation::{
 };
 use dayfinder::query::SearchQuery;
 use dayfinder::store::insight::{InsightStore, SearchCount};
-use dayfinder::store::{ChangeKind, MergeCounts, PostgresStore, SqliteStore, Store, StoreError};
+use dayfinder::store::{
+    ChangeKind, MergeCounts, PlacesStore, PostgresStore, SqliteStore, Store, StoreError,
+};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
 /// Everything a backend must be.
-trait Stores: Store + AccountStore + ModerationStore + InsightStore + 'static {}
-impl<T: Store + AccountStore + ModerationStore + InsightStore + 'static> Stores for T {}
+trait Stores: Store + AccountStore + ModerationStore + InsightStore + PlacesStore + 'static {}
+impl<T: Store + AccountStore + ModerationStore + InsightStore + PlacesStore + 'static> Stores
+    for T
+{
+}
 
 /// A database for one test; `open` may be called more than once for the same database,
 /// as several site nodes would open it.
@@ -191,6 +196,7 @@ suite!(
     purging_forgets_old_client_hashes_and_the_contacts_of_long_closed_reports,
     search_counts_for_the_same_day_and_key_add_up,
     a_second_node_on_the_same_store_catches_up_with_an_edit,
+    imported_postcodes_replace_the_last_import_whole_and_an_empty_one_is_refused,
 );
 
 fn sample() -> Directory {
@@ -1623,4 +1629,26 @@ fn a_changed_place_or_provider_is_saved_with_a_log_line_per_listing<B: Backend>(
             .unwrap(),
         None
     );
+}
+
+fn imported_postcodes_replace_the_last_import_whole_and_an_empty_one_is_refused<B: Backend>(b: &B) {
+    use dayfinder::places::PostcodePosition;
+    let store = b.open();
+    assert!(store.imported_postcodes().unwrap().is_empty());
+    // In key order ("WA110AB" before "WA11AA"), as the store gives them back.
+    let first = [
+        PostcodePosition::new("WA11 0AB", 53.47, -2.7).unwrap(),
+        PostcodePosition::new("WA1 1AA", 53.38735, -2.59836).unwrap(),
+    ];
+    store.replace_imported_postcodes(&first).unwrap();
+    assert_eq!(
+        b.open().imported_postcodes().unwrap(),
+        first.to_vec(),
+        "another node reads the same table"
+    );
+    let second = [PostcodePosition::new("TS1 1AA", 54.57, -1.23).unwrap()];
+    store.replace_imported_postcodes(&second).unwrap();
+    assert_eq!(store.imported_postcodes().unwrap(), second.to_vec());
+    assert!(store.replace_imported_postcodes(&[]).is_err());
+    assert_eq!(store.imported_postcodes().unwrap(), second.to_vec());
 }

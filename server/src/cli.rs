@@ -70,6 +70,8 @@ pub enum Command {
     /// Follow another directory's Open Referral UK feed: pull it over HTTP(S) and import
     /// it, all or nothing (docs/feeds.md).
     Feeds(crate::feeds::FeedsArgs),
+    /// The directory's postcodes and towns from ONS open data (docs/places.md).
+    Places(crate::places::PlacesArgs),
 }
 
 #[derive(Debug, Clone, Default, Args)]

@@ -54,6 +54,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backup(args) => crate::backup::backup(&data_dir, args).await,
         Command::Restore(args) => crate::backup::restore(&data_dir, args).await,
         Command::Feeds(args) => crate::feeds::run(&data_dir, args).await,
+        Command::Places(args) => crate::places::run(&data_dir, args).await,
     }
 }
 

@@ -15,6 +15,7 @@ pub mod headers;
 pub mod limits;
 pub mod oruk;
 pub mod periodic;
+pub mod places;
 pub mod report_problem;
 pub mod shortlist;
 pub mod startup;

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
+use super::import::{PostcodePosition, outcode_centroids};
 use super::postcode::{
     compact_key, is_partial_inward, normalise_outcode, normalise_postcode, outward_of,
 };
@@ -43,6 +44,12 @@ pub struct Gazetteer {
     postcodes: Vec<Entry>,
     /// Sorted by key (the outward code).
     outcodes: Vec<Entry>,
+    /// Postcodes imported by `dayfinder places import`, sorted by key; when there are
+    /// any they replace the built-in `postcodes` (see docs/places.md).
+    imported: Vec<PostcodePosition>,
+    /// The imported postcodes' outward codes at the mean of their postcodes, sorted;
+    /// looked up before the built-in UK table.
+    imported_outcodes: Vec<(String, f64, f64)>,
 }
 
 impl fmt::Debug for Gazetteer {
@@ -50,6 +57,7 @@ impl fmt::Debug for Gazetteer {
         f.debug_struct("Gazetteer")
             .field("postcodes", &self.postcodes.len())
             .field("outcodes", &self.outcodes.len())
+            .field("imported", &self.imported.len())
             .field("towns", &TOWNS.len())
             .finish()
     }
@@ -73,12 +81,63 @@ impl Gazetteer {
         Gazetteer {
             postcodes: parse_table(POSTCODES_CSV),
             outcodes: parse_table(OUTCODES_CSV),
+            imported: Vec::new(),
+            imported_outcodes: Vec::new(),
         }
+    }
+
+    /// A gazetteer whose exact postcodes are these imported ones instead of the built-in
+    /// table (which it keeps, as the default, when `imported` is empty); outward codes
+    /// are placed from them first and from the built-in UK table elsewhere.
+    pub fn with_imported(mut imported: Vec<PostcodePosition>) -> Gazetteer {
+        if imported.is_empty() {
+            return Gazetteer::new();
+        }
+        imported.sort_by(|a, b| a.key().cmp(b.key()));
+        imported.dedup_by(|a, b| a.key() == b.key());
+        Gazetteer {
+            postcodes: Vec::new(),
+            outcodes: parse_table(OUTCODES_CSV),
+            imported_outcodes: outcode_centroids(&imported),
+            imported,
+        }
+    }
+
+    /// Whether the exact postcodes come from an import rather than the built-in table.
+    pub fn is_imported(&self) -> bool {
+        !self.imported.is_empty()
+    }
+
+    /// Position of a postcode by its key ("CW111AA"), from the table in use.
+    fn exact(&self, key: &str) -> Option<(f64, f64)> {
+        if self.imported.is_empty() {
+            return lookup(&self.postcodes, key).map(|e| (e.latitude, e.longitude));
+        }
+        self.imported
+            .binary_search_by(|p| p.key().cmp(key))
+            .ok()
+            .map(|i| {
+                let p = self.imported[i];
+                (f64::from(p.latitude), f64::from(p.longitude))
+            })
+    }
+
+    /// Position of an upper-case outward code: imported first, then the UK table.
+    fn outward(&self, oc: &str) -> Option<(f64, f64)> {
+        self.imported_outcodes
+            .binary_search_by(|(key, ..)| key.as_str().cmp(oc))
+            .ok()
+            .map(|i| (self.imported_outcodes[i].1, self.imported_outcodes[i].2))
+            .or_else(|| lookup(&self.outcodes, oc).map(|e| (e.latitude, e.longitude)))
     }
 
     /// How many full postcodes the gazetteer knows exactly (the Cheshire East districts).
     pub fn postcode_count(&self) -> usize {
-        self.postcodes.len()
+        if self.imported.is_empty() {
+            self.postcodes.len()
+        } else {
+            self.imported.len()
+        }
     }
 
     /// How many UK outward codes the gazetteer knows.
@@ -89,13 +148,13 @@ impl Gazetteer {
     /// The (latitude, longitude) of a full postcode in any case or spacing, if we hold it.
     pub fn postcode(&self, pc: &str) -> Option<(f64, f64)> {
         let display = normalise_postcode(pc)?;
-        lookup(&self.postcodes, &compact_key(&display)).map(|e| (e.latitude, e.longitude))
+        self.exact(&compact_key(&display))
     }
 
     /// The mean (latitude, longitude) of a UK outward code ("CW1", "sk10"), if it exists.
     pub fn outcode(&self, oc: &str) -> Option<(f64, f64)> {
         let oc = normalise_outcode(oc)?;
-        lookup(&self.outcodes, &oc).map(|e| (e.latitude, e.longitude))
+        self.outward(&oc)
     }
 
     /// The towns people can search by name, largest first.
@@ -190,11 +249,11 @@ impl Gazetteer {
 
     /// A display-form postcode as a place, or its outward code if we do not hold it.
     fn postcode_place(&self, display: &str) -> Option<Place> {
-        match lookup(&self.postcodes, &compact_key(display)) {
-            Some(e) => Some(Place {
+        match self.exact(&compact_key(display)) {
+            Some((latitude, longitude)) => Some(Place {
                 name: display.to_string(),
-                latitude: e.latitude,
-                longitude: e.longitude,
+                latitude,
+                longitude,
                 kind: PlaceKind::Postcode,
             }),
             None => self.outcode_place(outward_of(display)),
@@ -203,10 +262,10 @@ impl Gazetteer {
 
     /// An upper-case outward code as a place, if it exists.
     fn outcode_place(&self, oc: &str) -> Option<Place> {
-        lookup(&self.outcodes, oc).map(|e| Place {
-            name: e.key.to_string(),
-            latitude: e.latitude,
-            longitude: e.longitude,
+        self.outward(oc).map(|(latitude, longitude)| Place {
+            name: oc.to_string(),
+            latitude,
+            longitude,
             kind: PlaceKind::Outcode,
         })
     }
@@ -219,7 +278,7 @@ impl Gazetteer {
                 .get(i + 1)
                 .and_then(|next| normalise_postcode(&format!("{} {next}", words[i])));
             one.into_iter().chain(two).find_map(|display| {
-                lookup(&self.postcodes, &compact_key(&display))?;
+                self.exact(&compact_key(&display))?;
                 self.postcode_place(&display)
             })
         })

@@ -6,6 +6,7 @@
 //! Cheshire East is known exactly; anywhere else in the UK is placed by its outward code.
 
 mod gazetteer;
+mod import;
 mod postcode;
 mod towns;
 
@@ -13,6 +14,9 @@ use geo::{Distance, Haversine, Point};
 use serde::{Deserialize, Serialize};
 
 pub use gazetteer::Gazetteer;
+pub use import::{
+    PlacesFileError, PostcodeFile, PostcodePosition, outcode_centroids, read_postcodes,
+};
 pub(crate) use postcode::normalise_outcode;
 pub use postcode::normalise_postcode;
 pub use towns::Town;

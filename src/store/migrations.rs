@@ -162,6 +162,16 @@ pub fn migrations() -> Migrations<'static> {
              ALTER TABLE sign_in_failures ADD COLUMN attempt TEXT;
              CREATE INDEX sign_in_failures_by_attempt ON sign_in_failures(attempt);",
         ),
+        // 7 (issue 22): postcode positions imported from ONS open data
+        // (`dayfinder places import`, docs/places.md); when it has rows they replace the
+        // built-in Cheshire East table. Keys are postcodes without the space ("CW111AA").
+        M::up(
+            "CREATE TABLE imported_postcodes (
+                 postcode TEXT PRIMARY KEY,
+                 latitude REAL NOT NULL,
+                 longitude REAL NOT NULL
+             ) WITHOUT ROWID;",
+        ),
     ])
 }
 

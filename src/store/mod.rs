@@ -11,12 +11,14 @@ mod backup;
 pub mod insight;
 mod migrations;
 mod moderation;
+pub mod places;
 #[cfg(feature = "postgres")]
 pub mod postgres;
 mod sqlite;
 mod sqlite_insight;
 
 pub use backup::{BackupSummary, STORE_FILE, read_backup};
+pub use places::PlacesStore;
 #[cfg(feature = "postgres")]
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;

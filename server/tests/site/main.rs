@@ -16,6 +16,7 @@ mod insight;
 mod limits;
 mod moderation;
 mod pages;
+mod places;
 mod profile;
 mod quality;
 mod shortlist;

@@ -144,6 +144,12 @@ pub(super) const MIGRATIONS: &[&str] = &[
      CREATE INDEX sessions_by_account ON sessions(account_id);
      ALTER TABLE sign_in_failures ADD COLUMN attempt TEXT;
      CREATE INDEX sign_in_failures_by_attempt ON sign_in_failures(attempt);"#,
+    // 7: postcode positions imported from ONS open data (docs/places.md).
+    r#"CREATE TABLE imported_postcodes (
+         postcode TEXT COLLATE "C" PRIMARY KEY,
+         latitude DOUBLE PRECISION NOT NULL,
+         longitude DOUBLE PRECISION NOT NULL
+     );"#,
 ];
 
 /// Applies the steps this database has not had, in one transaction under the writers'

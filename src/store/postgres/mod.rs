@@ -16,6 +16,7 @@ mod feed;
 mod insight;
 mod migrations;
 mod moderation;
+mod places;
 mod tls;
 
 pub use tls::{SslMode, TlsSettings, parse_url};
