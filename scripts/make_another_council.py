@@ -309,6 +309,16 @@ def main() -> None:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     (OUT_DIR / "services.json").write_text(json.dumps(page, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {len(contents)} services from {len(ORGS)} organisations to {OUT_DIR / 'services.json'}")
+    # The postcodes of the towns' sectors, in the simple form `dayfinder places import`
+    # reads: what the council would cut from the ONS Postcode Directory for its area.
+    sectors = sorted({sector for town in TOWNS.values() for sector in town})
+    with open(OUT_DIR / "postcodes.csv", "w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(["Postcode", "lat", "long"])
+        rows = sorted(p for sector in sectors for p in postcodes[sector])
+        for pc, lat, lon in rows:
+            out.writerow([pc, lat, lon])
+    print(f"wrote {len(rows)} postcodes in {len(sectors)} sectors to {OUT_DIR / 'postcodes.csv'}")
 
 
 if __name__ == "__main__":

@@ -174,7 +174,6 @@ mod ssr {
     use std::path::PathBuf;
 
     use dayfinder::model::{Listing, Term};
-    use dayfinder::places::Gazetteer;
     use leptos::prelude::*;
 
     use super::*;
@@ -316,7 +315,7 @@ mod ssr {
                 .collect();
             return Ok(page);
         }
-        let asked = (!near.is_empty()).then(|| Gazetteer::embedded().resolve(&near));
+        let asked = (!near.is_empty()).then(|| crate::ssr::places().resolve(&near));
         match &asked {
             Some(Ok(found)) => page.place_found = Some(found.name.clone()),
             Some(Err(problem)) => {

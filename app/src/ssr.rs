@@ -85,14 +85,22 @@ pub fn public_origin() -> String {
     host.map(|h| format!("{scheme}://{h}")).unwrap_or_default()
 }
 
+/// Where places are: the directory's imported postcodes (`dayfinder places import`), or the
+/// built-in ones.
+pub fn places() -> &'static dayfinder::places::Gazetteer {
+    engine()
+        .map(|engine| engine.places())
+        .unwrap_or_else(|_| dayfinder::places::Gazetteer::embedded())
+}
+
 /// A listing's nearest town, and how far it is from where the person searched ("2.3 miles
 /// from Crewe"), when it has an address and the place is known.
 pub fn place_listing(
     listing: &dayfinder::model::Listing,
     near: Option<&str>,
 ) -> (Option<String>, Option<String>) {
-    use dayfinder::places::{Gazetteer, PlaceKind, distance_miles};
-    let places = Gazetteer::embedded();
+    use dayfinder::places::{PlaceKind, distance_miles};
+    let places = places();
     let point = listing.location.as_ref().map(|l| (l.latitude, l.longitude));
     let nearest_town = point.map(|(lat, lon)| places.nearest_town(lat, lon).name.to_string());
     let distance = near

@@ -253,7 +253,7 @@ pub(crate) fn read(
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
-        let mut cx = Cx::new(Position::Line(line), batch.mapping);
+        let mut cx = Cx::new(Position::Line(line), batch.mapping, batch.places);
         let row = Row {
             record: &record,
             columns: &columns,
@@ -631,7 +631,7 @@ fn location(cx: &mut Cx<'_>, row: &Row<'_>, batch: &Batch<'_>) -> Option<Locatio
         id,
         name,
         address,
-        town: town_of(&town, latitude, longitude),
+        town: town_of(cx, &town, latitude, longitude),
         postcode,
         latitude,
         longitude,

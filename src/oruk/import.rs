@@ -85,6 +85,8 @@ pub struct Options {
     /// Replace the whole directory with the file's, instead of merging by id.
     pub replace: bool,
     pub mapping: Mapping,
+    /// Where postcodes are; [`import`] uses the engine's (its imported places, if any).
+    pub places: &'static crate::places::Gazetteer,
     /// The date for records that give none (no `assured_date` or `last_modified`).
     pub today: Date,
     /// Where the data comes from, shown on the site; `None` leaves it as it is.
@@ -98,6 +100,7 @@ impl Default for Options {
             skip_invalid: false,
             replace: false,
             mapping: Mapping::embedded().clone(),
+            places: crate::places::Gazetteer::embedded(),
             today: jiff::Timestamp::now()
                 .to_zoned(jiff::tz::TimeZone::UTC)
                 .date(),
@@ -215,7 +218,13 @@ pub fn parse(
 ) -> Result<Parsed, ImportError> {
     let bytes = strip_bom(bytes);
     let format = options.format.unwrap_or_else(|| Format::sniff(bytes));
-    let mut batch = Batch::new(&options.mapping, options.today, existing, format.name());
+    let mut batch = Batch::new(
+        &options.mapping,
+        options.places,
+        options.today,
+        existing,
+        format.name(),
+    );
     let mut tell = |done, total| progress(Progress::Reading { done, total });
     match format {
         Format::Json => match json::shape(bytes)? {
@@ -278,6 +287,10 @@ pub fn import(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Report, ImportError> {
     let existing = engine.directory()?;
+    let options = &Options {
+        places: engine.places(),
+        ..options.clone()
+    };
     let parsed = parse(bytes, options, &existing, progress)?;
     save(engine, &existing, parsed, options, progress)
 }

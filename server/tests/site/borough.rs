@@ -56,3 +56,34 @@ async fn a_postcode_of_the_area_places_the_search() {
     );
     assert!(page.body.contains("miles"), "results show their distance");
 }
+
+#[tokio::test]
+async fn a_full_postcode_of_the_area_is_placed_exactly() {
+    let app = spawn_app_for_another_council().await;
+    let page = app.get("/search?near=WA13+0AA&within=3").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("WA13 0AA"), "the postcode is shown back");
+    assert!(!page.body.contains("We could not find"));
+}
+
+/// A listing the feed placed only by its postcode sits at that postcode, not in the
+/// middle of its district.
+#[tokio::test]
+async fn a_listing_given_only_a_postcode_is_placed_at_it() {
+    let app = spawn_app_for_another_council().await;
+    // The feed gives this group's address as WA3 6EU, with no latitude and longitude.
+    let page = app.get("/search?q=autism+quiet+room&near=WA3+6EU").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        first_result(&page.body).as_deref(),
+        Some("Birchwood Quiet Space Autism Group")
+    );
+    assert!(
+        page.body.contains("Birchwood, 0.0 miles away"),
+        "placed at its postcode: {:?}",
+        page.body
+            .split(" away")
+            .next()
+            .map(|s| &s[s.len().saturating_sub(40)..])
+    );
+}

@@ -22,17 +22,20 @@ pub(crate) struct Cx<'m> {
     pub position: Position,
     pub name: Option<String>,
     pub mapping: &'m Mapping,
+    /// Where postcodes are: the directory's imported places, or the built-in ones.
+    pub places: &'static Gazetteer,
     pub issues: Vec<(String, String)>,
     pub warnings: Vec<(String, String)>,
     pub unmapped: Vec<(Option<String>, String, Option<String>)>,
 }
 
 impl<'m> Cx<'m> {
-    pub fn new(position: Position, mapping: &'m Mapping) -> Cx<'m> {
+    pub fn new(position: Position, mapping: &'m Mapping, places: &'static Gazetteer) -> Cx<'m> {
         Cx {
             position,
             name: None,
             mapping,
+            places,
             issues: Vec::new(),
             warnings: Vec::new(),
             unmapped: Vec::new(),
@@ -97,6 +100,7 @@ pub(crate) struct Built {
 /// The records read so far: the valid ones as a directory, and the report of the rest.
 pub(crate) struct Batch<'m> {
     pub mapping: &'m Mapping,
+    pub places: &'static Gazetteer,
     pub today: Date,
     pub slugs: Slugs,
     pub directory: Directory,
@@ -111,9 +115,16 @@ pub(crate) struct Batch<'m> {
 }
 
 impl<'m> Batch<'m> {
-    pub fn new(mapping: &'m Mapping, today: Date, existing: &Directory, format: &str) -> Self {
+    pub fn new(
+        mapping: &'m Mapping,
+        places: &'static Gazetteer,
+        today: Date,
+        existing: &Directory,
+        format: &str,
+    ) -> Self {
         Batch {
             mapping,
+            places,
             today,
             slugs: Slugs::new(existing),
             directory: Directory::default(),
@@ -645,7 +656,7 @@ pub(crate) fn locate(
     {
         return Some((lat, lon));
     }
-    let gazetteer = Gazetteer::embedded();
+    let gazetteer = cx.places;
     let why = match coordinates {
         Some((lat, lon)) => {
             format!("its latitude and longitude ({lat}, {lon}) are not in Great Britain")
@@ -683,11 +694,11 @@ pub(crate) fn locate(
 }
 
 /// The town a place is in: the one its address says, or the nearest we know within five miles.
-pub(crate) fn town_of(city: &str, latitude: f64, longitude: f64) -> String {
+pub(crate) fn town_of(cx: &Cx<'_>, city: &str, latitude: f64, longitude: f64) -> String {
     if !city.trim().is_empty() {
         return city.trim().to_string();
     }
-    let town = Gazetteer::embedded().nearest_town(latitude, longitude);
+    let town = cx.places.nearest_town(latitude, longitude);
     if distance_miles((latitude, longitude), town.position()) <= 5.0 {
         town.name.to_string()
     } else {

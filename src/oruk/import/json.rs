@@ -118,7 +118,7 @@ pub(crate) fn read_services(
 ) {
     let known = Known::gather(services);
     for (i, value) in services.iter().enumerate() {
-        let mut cx = Cx::new(Position::Service(i + 1), batch.mapping);
+        let mut cx = Cx::new(Position::Service(i + 1), batch.mapping, batch.places);
         match value {
             Value::Object(map) => {
                 let s = Obj {
@@ -855,7 +855,7 @@ fn location(
         id,
         name,
         address: street,
-        town: town_of(&city, latitude, longitude),
+        town: town_of(cx, &city, latitude, longitude),
         postcode,
         latitude,
         longitude,
