@@ -41,10 +41,26 @@ impl Engine {
 /// The gazetteer for a store: the built-in one when nothing was imported, else one built
 /// from the imported postcodes. It lives as long as the process, as the built-in one does
 /// (one per engine opened, which is once in a server's life).
-pub(super) fn gazetteer_for(store: &dyn PlacesStore) -> Result<&'static Gazetteer> {
+/// Its towns are those the directory's addresses name (read at open: a restart picks up
+/// towns of listings added since).
+pub(super) fn gazetteer_for(
+    store: &dyn PlacesStore,
+    directory: &dyn crate::store::Store,
+) -> Result<&'static Gazetteer> {
     let imported = store.imported_postcodes()?;
     if imported.is_empty() {
         return Ok(Gazetteer::embedded());
     }
-    Ok(Box::leak(Box::new(Gazetteer::with_imported(imported))))
+    let directory = directory.directory()?;
+    let towns = crate::places::Town::of_addresses(directory.locations.iter().map(|l| {
+        (
+            l.town.as_str(),
+            l.postcode.as_str(),
+            l.latitude,
+            l.longitude,
+        )
+    }));
+    Ok(Box::leak(Box::new(Gazetteer::with_imported(
+        imported, towns,
+    ))))
 }

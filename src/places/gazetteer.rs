@@ -50,6 +50,9 @@ pub struct Gazetteer {
     /// The imported postcodes' outward codes at the mean of their postcodes, sorted;
     /// looked up before the built-in UK table.
     imported_outcodes: Vec<(String, f64, f64)>,
+    /// The towns people can search by name: the built-in ones, or for an imported area
+    /// those of the directory's own addresses.
+    towns: &'static [Town],
 }
 
 impl fmt::Debug for Gazetteer {
@@ -58,7 +61,7 @@ impl fmt::Debug for Gazetteer {
             .field("postcodes", &self.postcodes.len())
             .field("outcodes", &self.outcodes.len())
             .field("imported", &self.imported.len())
-            .field("towns", &TOWNS.len())
+            .field("towns", &self.towns.len())
             .finish()
     }
 }
@@ -83,13 +86,15 @@ impl Gazetteer {
             outcodes: parse_table(OUTCODES_CSV),
             imported: Vec::new(),
             imported_outcodes: Vec::new(),
+            towns: TOWNS,
         }
     }
 
     /// A gazetteer whose exact postcodes are these imported ones instead of the built-in
     /// table (which it keeps, as the default, when `imported` is empty); outward codes
     /// are placed from them first and from the built-in UK table elsewhere.
-    pub fn with_imported(mut imported: Vec<PostcodePosition>) -> Gazetteer {
+    /// `towns` are the area's towns (see [`Town::of_addresses`]); none keeps the built-in.
+    pub fn with_imported(mut imported: Vec<PostcodePosition>, towns: &'static [Town]) -> Gazetteer {
         if imported.is_empty() {
             return Gazetteer::new();
         }
@@ -100,6 +105,7 @@ impl Gazetteer {
             outcodes: parse_table(OUTCODES_CSV),
             imported_outcodes: outcode_centroids(&imported),
             imported,
+            towns: if towns.is_empty() { TOWNS } else { towns },
         }
     }
 
@@ -159,7 +165,7 @@ impl Gazetteer {
 
     /// The towns people can search by name, largest first.
     pub fn towns(&self) -> &[Town] {
-        TOWNS
+        self.towns
     }
 
     /// A town by name or slug, ignoring case, spaces and hyphens ("holmes-chapel").
@@ -167,18 +173,18 @@ impl Gazetteer {
         if name_or_slug.len() > MAX_INPUT_BYTES {
             return None;
         }
-        town_by_key(&words(name_or_slug).concat())
+        town_by_key(self.towns, &words(name_or_slug).concat())
     }
 
     /// The town whose centre is closest to a point (always one, however far away).
     pub fn nearest_town(&self, latitude: f64, longitude: f64) -> &Town {
         let here = (latitude, longitude);
-        TOWNS
+        self.towns
             .iter()
             .min_by(|a, b| {
                 distance_miles(here, a.position()).total_cmp(&distance_miles(here, b.position()))
             })
-            .unwrap_or(&TOWNS[0])
+            .unwrap_or(&self.towns[0])
     }
 
     /// Understands a postcode, an outward code or a town name, in any case or spacing.
@@ -217,7 +223,7 @@ impl Gazetteer {
             return Ok(place);
         }
         // "Sandbach CW11", "Crewe station": exactly one town named among the words.
-        let named = towns_named_in(&words);
+        let named = towns_named_in(self.towns, &words);
         if let [only] = named.as_slice() {
             return Ok(Place::from_town(only));
         }
@@ -244,7 +250,7 @@ impl Gazetteer {
         {
             return Some(place);
         }
-        town_by_key(&words.concat()).map(Place::from_town)
+        town_by_key(self.towns, &words.concat()).map(Place::from_town)
     }
 
     /// A display-form postcode as a place, or its outward code if we do not hold it.
@@ -288,7 +294,7 @@ impl Gazetteer {
     fn suggestions(&self, words: &[String], named: &[&Town]) -> Vec<String> {
         let mut out: Vec<String> = named.iter().map(|t| t.name.to_string()).collect();
         out.extend(
-            close_towns(&words.concat())
+            close_towns(self.towns, &words.concat())
                 .into_iter()
                 .map(|t| t.name.to_string()),
         );
@@ -331,7 +337,7 @@ impl Gazetteer {
                     .chars()
                     .take_while(char::is_ascii_alphabetic)
                     .eq(area.chars());
-                (d <= 1).then_some((d, !is_cheshire_east_district(e.key), !same_area, e.key))
+                (d <= 1).then_some((d, !is_our_district(self.towns, e.key), !same_area, e.key))
             })
             .collect();
         close.sort_by_key(|&(d, far, other_area, key)| (d, far, other_area, key.len(), key));
@@ -407,7 +413,7 @@ fn town_key(town: &Town) -> String {
 }
 
 /// The town whose key (or alias) is exactly `key`.
-fn town_by_key(key: &str) -> Option<&'static Town> {
+fn town_by_key(towns: &'static [Town], key: &str) -> Option<&'static Town> {
     if key.is_empty() {
         return None;
     }
@@ -415,12 +421,12 @@ fn town_by_key(key: &str) -> Option<&'static Town> {
         .iter()
         .find(|(alias, _)| *alias == key)
         .map_or(key, |(_, to)| *to);
-    TOWNS.iter().find(|t| town_key(t) == key)
+    towns.iter().find(|t| town_key(t) == key)
 }
 
 /// Towns whose whole name (or alias) appears among `words`, in table order.
-fn towns_named_in(words: &[String]) -> Vec<&'static Town> {
-    TOWNS
+fn towns_named_in(towns: &'static [Town], words: &[String]) -> Vec<&'static Town> {
+    towns
         .iter()
         .filter(|town| {
             let name = words_of_name(town);
@@ -442,7 +448,7 @@ fn words_of_name(town: &Town) -> Vec<String> {
 }
 
 /// Towns spelt nearly like `key` ("crue" → Crewe, "macclesfeild" → Macclesfield).
-fn close_towns(key: &str) -> Vec<&'static Town> {
+fn close_towns(towns: &'static [Town], key: &str) -> Vec<&'static Town> {
     let len = key.chars().count();
     if len < 3 {
         return Vec::new();
@@ -452,7 +458,7 @@ fn close_towns(key: &str) -> Vec<&'static Town> {
         4..=8 => 2,
         _ => 3,
     };
-    let mut scored: Vec<(usize, usize, &'static Town)> = TOWNS
+    let mut scored: Vec<(usize, usize, &'static Town)> = towns
         .iter()
         .enumerate()
         .filter_map(|(order, town)| {
@@ -468,8 +474,8 @@ fn close_towns(key: &str) -> Vec<&'static Town> {
 }
 
 /// Whether an outward code is one of the districts our towns lie in.
-fn is_cheshire_east_district(oc: &str) -> bool {
-    TOWNS.iter().any(|t| t.postcode_districts.contains(&oc))
+fn is_our_district(towns: &[Town], oc: &str) -> bool {
+    towns.iter().any(|t| t.postcode_districts.contains(&oc))
 }
 
 /// The input as we show it back: control characters gone, spaces collapsed, shortened.

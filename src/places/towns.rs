@@ -24,6 +24,74 @@ pub struct Town {
 }
 
 impl Town {
+    /// The towns of an area from its listings' own addresses: each town named in an
+    /// address, at the mean position of the places there, covering their outward codes.
+    /// Largest (most places) first. They live as long as the process, as the built-in
+    /// towns do: made once when an engine opens on an imported area.
+    pub fn of_addresses<'a>(
+        places: impl IntoIterator<Item = (&'a str, &'a str, f64, f64)>,
+    ) -> &'static [Town] {
+        use std::collections::BTreeMap;
+        /// A town's name as first written, its places' points and its outward codes.
+        type Gathered = (String, Vec<(f64, f64)>, Vec<String>);
+        // Keyed by the name's words in lower case, so "Lymm" and "LYMM" are one town.
+        let mut by_key: BTreeMap<String, Gathered> = BTreeMap::new();
+        for (name, postcode, latitude, longitude) in places {
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            let key = name.to_lowercase();
+            if key.is_empty() || key.chars().any(|c| c.is_ascii_digit()) || key.len() > 60 {
+                continue;
+            }
+            let entry = by_key
+                .entry(key)
+                .or_insert_with(|| (name, Vec::new(), Vec::new()));
+            entry.1.push((latitude, longitude));
+            if let Some(outward) = postcode
+                .split_whitespace()
+                .next()
+                .and_then(super::normalise_outcode)
+                && !entry.2.contains(&outward)
+            {
+                entry.2.push(outward);
+            }
+        }
+        let mut towns: Vec<(usize, Town)> = by_key
+            .into_values()
+            .map(|(name, points, districts)| {
+                let n = points.len() as f64;
+                let latitude = points.iter().map(|p| p.0).sum::<f64>() / n;
+                let longitude = points.iter().map(|p| p.1).sum::<f64>() / n;
+                let slug = name
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("-");
+                let districts: Vec<&'static str> = districts
+                    .into_iter()
+                    .map(|d| &*Box::leak(d.into_boxed_str()))
+                    .collect();
+                let town = Town {
+                    name: Box::leak(name.into_boxed_str()),
+                    slug: Box::leak(slug.into_boxed_str()),
+                    latitude,
+                    longitude,
+                    centre_postcode: "",
+                    postcode_districts: Box::leak(districts.into_boxed_slice()),
+                };
+                (points.len(), town)
+            })
+            .collect();
+        towns.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(b.1.name)));
+        Box::leak(
+            towns
+                .into_iter()
+                .map(|(_, t)| t)
+                .collect::<Vec<_>>()
+                .into_boxed_slice(),
+        )
+    }
+
     /// The centre as (latitude, longitude), the order `distance_miles` takes.
     pub fn position(&self) -> (f64, f64) {
         (self.latitude, self.longitude)

@@ -87,3 +87,21 @@ async fn a_listing_given_only_a_postcode_is_placed_at_it() {
             .map(|s| &s[s.len().saturating_sub(40)..])
     );
 }
+
+#[tokio::test]
+async fn the_towns_the_feed_names_can_be_searched_by_name() {
+    let app = spawn_app_for_another_council().await;
+    let page = app.get("/search?q=saturday+dementia+near+Lymm").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        first_result(&page.body).as_deref(),
+        Some("Lymm Saturday Memory Club")
+    );
+    let page = app.get("/search?near=great+sankey&within=2").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        !page.body.contains("We could not find"),
+        "Great Sankey is a town"
+    );
+    assert!(page.body.contains("Great Sankey"));
+}
