@@ -342,6 +342,16 @@ impl OutwardCodes {
     pub fn as_slice(&self) -> &[String] {
         &self.0
     }
+
+    /// Whether a postcode or outward code ("WA13 0AA", "wa13") is in the area: `None`
+    /// when it is neither (a town's name, which is ours by definition).
+    pub fn covers(&self, place: &str) -> Option<bool> {
+        let outward = match crate::places::normalise_postcode(place) {
+            Some(postcode) => postcode.split(' ').next()?.to_string(),
+            None => crate::places::normalise_outcode(place)?,
+        };
+        Some(self.0.contains(&outward))
+    }
 }
 
 impl<'de> Deserialize<'de> for OutwardCodes {

@@ -29,6 +29,8 @@ pub struct Overview {
 #[server(endpoint = "search", input = Postcard, output = Postcard)]
 pub async fn search_services(query_string: String) -> Result<SearchPage, AppError> {
     let engine = crate::ssr::engine()?;
+    // Read before the search is awaited, while the request's context is current.
+    let council = use_context::<std::sync::Arc<dayfinder::profile::CouncilProfile>>();
     let (query, problems) = crate::urls::parse_search(&query_string);
     let asked = query.clone();
     // Counted for the commissioners' reports (privacy-safe: see dayfinder::insight).
@@ -40,7 +42,30 @@ pub async fn search_services(query_string: String) -> Result<SearchPage, AppErro
     // back as ticked filters the person can see and remove one by one.
     let query = results.interpreted.clone().unwrap_or(query);
     let problems = problems.into_iter().map(|p| p.message).collect();
-    Ok(SearchPage::new(&query, problems, results))
+    let outside = results
+        .place
+        .as_ref()
+        .and_then(|place| outside_the_area(council.as_deref(), &place.name));
+    let mut page = SearchPage::new(&query, problems, results);
+    page.outside_area = outside;
+    Ok(page)
+}
+
+/// "CH1 2AB is outside Cheshire East ...", for a postcode or outward code that the
+/// council's area (its profile's outward codes) does not cover.
+#[cfg(feature = "ssr")]
+fn outside_the_area(
+    profile: Option<&dayfinder::profile::CouncilProfile>,
+    place: &str,
+) -> Option<String> {
+    let profile = profile?;
+    let outside = !profile.area.outward_codes.covers(place)?;
+    outside.then(|| {
+        format!(
+            "{place} is outside {}. We only list places in {}, so the nearest of them may still be a long way from {place}.",
+            profile.area.name, profile.area.name
+        )
+    })
 }
 
 /// One listing by its id, placed relative to `near` (a town or postcode) when given;

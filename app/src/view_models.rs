@@ -31,6 +31,9 @@ pub struct SearchPage {
     /// loop in their description and are listed after the others."
     #[serde(default)]
     pub text_matches: Vec<String>,
+    /// The place searched around is outside the council's area, in a sentence.
+    #[serde(default)]
+    pub outside_area: Option<String>,
 }
 
 /// One result as its card shows it.
@@ -182,6 +185,7 @@ mod build {
                 place_notice: results.place_notice,
                 understood: results.understood,
                 text_matches,
+                outside_area: None,
             }
         }
     }

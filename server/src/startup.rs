@@ -80,9 +80,11 @@ pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync 
     // The site's options: pages read the site root from them (which pictures exist).
     let site_options = state.leptos_options.clone();
     let profile = dayfinder_app::profile::SiteProfile::from(&*state.profile);
+    let council = state.profile.clone();
     move || {
         provide_context(engine.clone());
         provide_context(profile.clone());
+        provide_context(council.clone());
         provide_context(site_options.clone());
         if let Some(url) = &public_url {
             provide_context(url.clone());

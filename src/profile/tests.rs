@@ -255,3 +255,14 @@ fn a_missing_file_is_a_plain_error() {
         "{error}"
     );
 }
+
+#[test]
+fn an_area_covers_its_own_postcodes_and_outward_codes_only() {
+    let area = OutwardCodes::parse(&["WA1", "WA13"]).expect("valid codes");
+    assert_eq!(area.covers("WA13 0AA"), Some(true));
+    assert_eq!(area.covers("wa130aa"), Some(true));
+    assert_eq!(area.covers("WA1"), Some(true));
+    assert_eq!(area.covers("WA11 0DN"), Some(false));
+    assert_eq!(area.covers("CW1"), Some(false));
+    assert_eq!(area.covers("Lymm"), None);
+}

@@ -90,6 +90,7 @@ fn Results(page: SearchPage) -> impl IntoView {
         place_notice,
         understood,
         text_matches,
+        outside_area,
         ..
     } = page;
     let title = {
@@ -107,6 +108,11 @@ fn Results(page: SearchPage) -> impl IntoView {
     let understood = (!understood.is_empty())
         .then(|| view! { <p class="body-s understood">"We searched for: " {format::and_list(&understood)}</p> });
     let notice = place_notice.map(|notice| view! { <PlaceWarning notice query=query.clone() /> });
+    let outside_area = outside_area.map(|sentence| {
+        view! {
+            <div class="inset-text outside-area"><p class="body">{sentence}</p></div>
+        }
+    });
     let problems = (!problems.is_empty()).then(|| {
         view! {
             <div class="inset-text">
@@ -138,6 +144,7 @@ fn Results(page: SearchPage) -> impl IntoView {
                 <button type="submit" class="button search-bar__button">"Search"</button>
             </div>
             {notice}
+            {outside_area}
             {problems}
             <div class="filter-layout">
                 <div class="filter-layout__filters">

@@ -105,3 +105,25 @@ async fn the_towns_the_feed_names_can_be_searched_by_name() {
     );
     assert!(page.body.contains("Great Sankey"));
 }
+
+#[tokio::test]
+async fn a_postcode_outside_the_area_is_told_so_and_still_finds_the_nearest() {
+    let app = spawn_app_for_another_council().await;
+    // Newton-le-Willows: a WA postcode, but not one of Mersey Vale's districts.
+    let page = app.get("/search?near=WA12+9AA").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        // Not imported (it is not the area's), it is placed by its outward code.
+        page.body.contains("WA12 is outside Mersey Vale."),
+        "told it is outside the area: {}",
+        page.title()
+    );
+    assert!(
+        first_result(&page.body).is_some(),
+        "the nearest are still listed"
+    );
+    let inside = app.get("/search?near=WA13+0AA").await;
+    assert!(!inside.body.contains("is outside Mersey Vale"));
+    let town = app.get("/search?near=Lymm").await;
+    assert!(!town.body.contains("is outside Mersey Vale"));
+}
