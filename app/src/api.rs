@@ -51,7 +51,7 @@ pub async fn search_services(query_string: String) -> Result<SearchPage, AppErro
     Ok(page)
 }
 
-/// "CH1 2AB is outside Cheshire East ...", for a postcode or outward code that the
+/// "CH1 is outside <the area> ...", for a postcode or outward code that the
 /// council's area (its profile's outward codes) does not cover.
 #[cfg(feature = "ssr")]
 fn outside_the_area(
