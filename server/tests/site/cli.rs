@@ -1,16 +1,7 @@
 //! The command line, run as a user would run it.
 
+use crate::helpers::dayfinder;
 use std::process::Command;
-
-fn dayfinder(data_dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_dayfinder"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("the binary runs")
-}
 
 #[test]
 fn search_json_lists_ranked_results_with_their_distance_from_the_place() {

@@ -1,8 +1,9 @@
 //! `dayfinder feeds run URL`: another directory's Open Referral UK feed, served by a real
 //! HTTP server on loopback, pulled page by page and imported all or nothing.
 
+use crate::helpers::dayfinder;
 use std::net::SocketAddr;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -88,16 +89,6 @@ fn serve(mode: Mode) -> (String, Shared) {
     });
     let addr = rx.recv().unwrap();
     (format!("http://{addr}/api/v3/services?full=true"), shared)
-}
-
-fn dayfinder(data_dir: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dayfinder"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("the binary runs")
 }
 
 /// The names of the directory's services that a search for "Quokka" finds.

@@ -217,3 +217,14 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let to = s[from..].find(end)? + from;
     Some(&s[from..to])
 }
+
+/// Runs the `dayfinder` binary on `data_dir` with `args`, as a user would.
+pub fn dayfinder(data_dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_dayfinder"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("the binary runs")
+}

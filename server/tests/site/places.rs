@@ -1,8 +1,7 @@
 //! `dayfinder places import`: postcodes from open data, run as a council would run it, then
 //! the site resolving them (docs/places.md).
 
-use std::path::Path;
-use std::process::Command;
+use crate::helpers::dayfinder;
 use std::sync::Arc;
 
 use dayfinder::Engine;
@@ -11,16 +10,6 @@ use dayfinder::profile::CouncilProfile;
 use crate::helpers::{ANOTHER_COUNCIL, council_server};
 
 const WARRINGTON: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/places-wa.csv");
-
-fn dayfinder(data_dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_dayfinder"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("the binary runs")
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
