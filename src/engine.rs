@@ -61,6 +61,23 @@ pub struct Engine {
 /// Beyond this many changes, rebuilding is quicker than replaying them one by one.
 const REPLAY_LIMIT: usize = 5_000;
 
+/// Everything an engine keeps in its store: the directory, accounts, moderation,
+/// insight and places. Both backends are all of them.
+pub trait EngineStore:
+    Store + AccountStore + ModerationStore + crate::store::insight::InsightStore + PlacesStore + 'static
+{
+}
+
+impl<S> EngineStore for S where
+    S: Store
+        + AccountStore
+        + ModerationStore
+        + crate::store::insight::InsightStore
+        + PlacesStore
+        + 'static
+{
+}
+
 impl Engine {
     /// Opens (or creates) the embedded store and its index in `data_dir`, bringing the
     /// index up to date with the store.
@@ -72,17 +89,7 @@ impl Engine {
 
     /// An engine over any store, with its search index on disk in `data_dir/index`: how
     /// a site node runs on a shared PostgreSQL store (each node keeps its own index).
-    pub fn open_with<
-        S: Store
-            + AccountStore
-            + ModerationStore
-            + crate::store::insight::InsightStore
-            + PlacesStore
-            + 'static,
-    >(
-        store: S,
-        data_dir: &Path,
-    ) -> Result<Engine> {
+    pub fn open_with<S: EngineStore>(store: S, data_dir: &Path) -> Result<Engine> {
         std::fs::create_dir_all(data_dir)?;
         let store = Arc::new(store);
         let (index, indexed) = SearchIndex::open(&data_dir.join("index"))?;
@@ -105,16 +112,7 @@ impl Engine {
 
     /// An engine over any store (of the directory and of accounts), with its index in
     /// memory (tests, other backends).
-    pub fn with_store<
-        S: Store
-            + AccountStore
-            + ModerationStore
-            + crate::store::insight::InsightStore
-            + PlacesStore
-            + 'static,
-    >(
-        store: S,
-    ) -> Result<Engine> {
+    pub fn with_store<S: EngineStore>(store: S) -> Result<Engine> {
         let store = Arc::new(store);
         let engine = Engine {
             store: store.clone(),
