@@ -40,8 +40,12 @@ use crate::pages::{
     about::AboutPage,
     accessibility::AccessibilityPage,
     compare::ComparePage,
+    easy_read_about::EasyAboutPage,
+    easy_read_accessibility::EasyAccessibilityPage,
     easy_read_home::EasyHomePage,
     easy_read_listing::EasyListingPage,
+    easy_read_open_data::EasyOpenDataPage,
+    easy_read_privacy::EasyPrivacyPage,
     easy_read_results::EasyResultsPage,
     easy_read_search::{GuidedDaysPage, GuidedWherePage, GuidedWhoPage},
     event::EventPage,
@@ -53,7 +57,7 @@ use crate::pages::{
     preparing_for_adulthood::PreparingForAdulthoodPage,
     print_sheet::PrintSheetPage,
     privacy::PrivacyPage,
-    report_problem::{ProblemSentPage, ReportProblemPage},
+    report_problem::{EasyProblemSentPage, ProblemSentPage, ReportProblemPage},
 };
 use crate::view_mode::{ViewMode, by_view};
 #[cfg(not(feature = "hydrate"))]
@@ -135,11 +139,11 @@ fn PageRoutes() -> impl IntoView {
                 <Route path=path!("/search") view=by_view(ResultsPage, EasyResultsPage) ssr=SsrMode::Async />
                 <Route path=path!("/services/:id") view=by_view(ListingPage, EasyListingPage) ssr=SsrMode::Async />
                 <Route path=path!("/services/:id/report-a-problem") view=ReportProblemPage ssr=SsrMode::Async />
-                <Route path=path!("/services/:id/report-a-problem/sent") view=ProblemSentPage />
-                <Route path=path!("/about-the-data") view=AboutPage ssr=SsrMode::Async />
-                <Route path=path!("/accessibility") view=AccessibilityPage />
-                <Route path=path!("/privacy") view=PrivacyPage />
-                <Route path=path!("/open-data") view=OpenDataPage />
+                <Route path=path!("/services/:id/report-a-problem/sent") view=by_view(ProblemSentPage, EasyProblemSentPage) />
+                <Route path=path!("/about-the-data") view=by_view(AboutPage, EasyAboutPage) ssr=SsrMode::Async />
+                <Route path=path!("/accessibility") view=by_view(AccessibilityPage, EasyAccessibilityPage) />
+                <Route path=path!("/privacy") view=by_view(PrivacyPage, EasyPrivacyPage) />
+                <Route path=path!("/open-data") view=by_view(OpenDataPage, EasyOpenDataPage) />
                 <Route path=path!("/guided-search") view=GuidedWhoPage />
                 <Route path=path!("/guided-search/where") view=GuidedWherePage />
                 <Route path=path!("/guided-search/days") view=GuidedDaysPage />

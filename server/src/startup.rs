@@ -103,6 +103,12 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// The path of every page the app renders (`/services/:id` for a listing), as its router
+/// has them: what tests walk to visit every page.
+pub fn page_paths() -> Vec<String> {
+    route_list().iter().map(|r| r.path().to_string()).collect()
+}
+
 /// The whole site as a router: pages, server functions, static files and the 404 page,
 /// with security headers and compression on every response.
 pub fn app(state: AppState) -> Router {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::components::easy_read_data::{EasyCard, Piece, Point};
+use crate::components::easy_read_data::{EasyCard, Piece, Point, Section};
 use crate::components::pictures::Picture;
 use crate::view_mode::{ViewMode, switch_href};
 
@@ -104,4 +104,20 @@ pub fn EasyResultCard(card: EasyCard) -> impl IntoView {
             <Points points=card.points />
         </li>
     }
+}
+
+/// Sections of points under their headings (an empty heading adds none).
+#[component]
+pub fn EasySections(sections: Vec<Section>) -> impl IntoView {
+    sections
+        .into_iter()
+        .map(|section| {
+            let heading = (!section.heading.is_empty())
+                .then(|| view! { <h2 class="heading-m">{section.heading}</h2> });
+            view! {
+                {heading}
+                <Points points=section.points />
+            }
+        })
+        .collect_view()
 }

@@ -137,6 +137,92 @@ pub async fn get_easy_listing(id: String, near: Option<String>) -> Result<EasyLi
     Ok(build::listing(&listing, distance))
 }
 
+/// One sentence a page writes in easy read, with its picture, and a link when the whole
+/// sentence is one ("Download the list.").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Say {
+    pub picture: &'static str,
+    pub text: String,
+    pub href: Option<String>,
+}
+
+/// A sentence beside its picture.
+pub fn say(picture: &'static str, text: impl Into<String>) -> Say {
+    Say {
+        picture,
+        text: text.into(),
+        href: None,
+    }
+}
+
+/// A sentence that is a link, beside its picture.
+pub fn say_link(picture: &'static str, text: impl Into<String>, href: impl Into<String>) -> Say {
+    Say {
+        picture,
+        text: text.into(),
+        href: Some(href.into()),
+    }
+}
+
+/// The ways to contact the council, one sentence each: phone, email, website.
+pub fn contact_says(lines: &crate::profile::ContactLines) -> Vec<Say> {
+    let mut says = vec![say_link(
+        "phone",
+        format!("Phone {}.", lines.phone),
+        lines.phone_href.clone(),
+    )];
+    if let Some(email) = &lines.email {
+        says.push(say_link(
+            "email",
+            format!("Email {email}."),
+            format!("mailto:{email}"),
+        ));
+    }
+    says.push(say_link("info", "Go to their website.", lines.web.clone()));
+    says
+}
+
+/// A page's own easy-read words as sections of points: hard words link to "Words we use"
+/// the first time the page says them (linked sentences stay whole links).
+pub fn written(sections: Vec<(&str, Vec<Say>)>) -> Vec<Section> {
+    let mut linked = Vec::new();
+    sections
+        .into_iter()
+        .map(|(heading, says)| Section {
+            heading: heading.to_string(),
+            points: says
+                .into_iter()
+                .map(|s| Point {
+                    picture: s.picture.to_string(),
+                    words: match s.href {
+                        Some(_) => vec![Piece {
+                            text: s.text,
+                            href: None,
+                        }],
+                        None => glossary_pieces(&s.text, &mut linked),
+                    },
+                    href: s.href,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The glossary's words linked, on the server; the words as they are anywhere else (easy
+/// read pages are only ever rendered on the server).
+fn glossary_pieces(text: &str, linked: &mut Vec<&'static str>) -> Vec<Piece> {
+    #[cfg(feature = "ssr")]
+    return link_words(text, linked);
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = linked;
+        vec![Piece {
+            text: text.to_string(),
+            href: None,
+        }]
+    }
+}
+
 /// Links the glossary's words in a sentence, each only the first time on a page.
 #[cfg(feature = "ssr")]
 pub fn link_words(text: &str, linked: &mut Vec<&'static str>) -> Vec<Piece> {

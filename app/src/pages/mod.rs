@@ -3,8 +3,12 @@
 pub mod about;
 pub mod accessibility;
 pub mod compare;
+pub mod easy_read_about;
+pub mod easy_read_accessibility;
 pub mod easy_read_home;
 pub mod easy_read_listing;
+pub mod easy_read_open_data;
+pub mod easy_read_privacy;
 pub mod easy_read_results;
 pub mod easy_read_search;
 pub mod event;

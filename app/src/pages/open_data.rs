@@ -27,8 +27,10 @@ pub fn OpenDataPage() -> impl IntoView {
         <p class="body">
             "The API follows Open Referral UK 3.0. It needs no key, answers only GET requests with JSON, and can be read from any website."
         </p>
+        // On a narrow screen the table scrolls inside its own region, never the page.
+        <div class="table-scroll" role="region" aria-labelledby="api-caption" tabindex="0">
         <table class="table">
-            <caption class="table__caption">"Addresses of the API"</caption>
+            <caption class="table__caption" id="api-caption">"Addresses of the API"</caption>
             <thead>
                 <tr><th scope="col">"Address"</th><th scope="col">"What it gives"</th></tr>
             </thead>
@@ -43,6 +45,7 @@ pub fn OpenDataPage() -> impl IntoView {
                 <tr><td><a class="link" href="/api/v3/taxonomy_terms"><code>"/api/v3/taxonomy_terms"</code></a></td><td>"Every term in those lists"</td></tr>
             </tbody>
         </table>
+        </div>
         <h3 class="heading-s">"Searching services"</h3>
         <p class="body">
             "Besides the standard’s search, page, per_page, taxonomy_term_id, taxonomy_id, organization_id, modified_after, minimal and full, "

@@ -35,8 +35,10 @@ pub fn PrivacyPage() -> impl IntoView {
         </ul>
         <h2 class="heading-m">"Cookies"</h2>
         <p class="body">"We only set a cookie when you ask for something that needs one. Each is kept on your device, and none is shared with anyone."</p>
+        // On a narrow screen the table scrolls inside its own region, never the page.
+        <div class="table-scroll" role="region" aria-labelledby="cookies-caption" tabindex="0">
         <table class="table">
-            <caption class="visually-hidden">"The cookies Dayfinder may set"</caption>
+            <caption class="visually-hidden" id="cookies-caption">"The cookies Dayfinder may set"</caption>
             <thead>
                 <tr><th scope="col">"Name"</th><th scope="col">"What it is for"</th><th scope="col">"How long it lasts"</th></tr>
             </thead>
@@ -47,6 +49,7 @@ pub fn PrivacyPage() -> impl IntoView {
                 <tr><th scope="row">"dayfinder_sign_in"</th><td>"Protects the sign-in form for editors from forged requests."</td><td>"Until the browser closes"</td></tr>
             </tbody>
         </table>
+        </div>
         <h2 class="heading-m">"What your searches are used for"</h2>
         <p class="body">
             "What you search for, and the town or postcode you search near, are used to show you results. "

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::get_listing;
 use crate::codec::PageResource;
 use crate::components::error_view::ErrorView;
+use crate::components::pictures::Picture;
 use crate::enhance::FocusOnArrival;
 
 /// What was typed into the form, and what is wrong with it, when it comes back.
@@ -32,6 +33,62 @@ pub const KINDS: [(&str, &str); 4] = [
     ("wrong-vacancy", "The vacancies are wrong"),
     ("other", "Something else"),
 ];
+
+/// The kinds of problem in easy read, in the same order as [`KINDS`].
+const EASY_KINDS: [&str; 4] = [
+    "It has closed or moved.",
+    "A phone number, address or time is wrong.",
+    "It is wrong about spaces.",
+    "Something else.",
+];
+
+/// What the form says, in the standard view or in easy read. The form itself (its fields,
+/// errors and the POST it makes) is the same in both.
+struct Wording {
+    title: &'static str,
+    heading: &'static str,
+    intro: &'static [(&'static str, &'static str)],
+    kinds_legend: &'static str,
+    details_hint: &'static str,
+    contact_label: &'static str,
+    contact_hint: &'static str,
+    send: &'static str,
+    misuse: &'static str,
+}
+
+const STANDARD: Wording = Wording {
+    title: "Report a problem with {name} – Dayfinder",
+    heading: "Report a problem with this listing",
+    intro: &[(
+        "",
+        "Tell us if something in this listing is wrong or out of date. The council’s directory team will check it with the provider. You do not need to sign in.",
+    )],
+    kinds_legend: "What is wrong?",
+    details_hint: "For example, the new phone number, or the day it now runs. Do not include details about anyone’s health.",
+    contact_label: "Your email or phone number (optional)",
+    contact_hint: "Only if you would like us to reply. We use it only about this report.",
+    send: "Send report",
+    misuse: "To stop misuse, we keep a scrambled form of your device’s internet address for one hour, then delete it. ",
+};
+
+const EASY: Wording = Wording {
+    title: "Tell us what is wrong with {name} – easy read – Dayfinder",
+    heading: "Tell us what is wrong",
+    intro: &[
+        ("info", "Tell us if something about this place is wrong."),
+        (
+            "person",
+            "The council team checks it with the people who run it.",
+        ),
+        ("person", "You do not need to sign in."),
+    ],
+    kinds_legend: "What is wrong?",
+    details_hint: "For example, the new phone number. Do not tell us about anyone’s health.",
+    contact_label: "Your email or phone number. You do not have to give it.",
+    contact_hint: "Give it only if you want us to reply.",
+    send: "Send",
+    misuse: "We keep a mixed up code for your device for 1 hour. Then we delete it. ",
+};
 
 /// The report form for one listing.
 #[component]
@@ -60,10 +117,13 @@ pub fn ReportProblemPage() -> impl IntoView {
 
 #[component]
 fn ReportForm(id: String, name: String, typed: ProblemForm) -> impl IntoView {
+    let easy = crate::view_mode::ViewMode::get().is_easy();
+    let words = if easy { &EASY } else { &STANDARD };
     let has_errors = !typed.errors.is_empty();
     let title = format!(
-        "{}Report a problem with {name} – Dayfinder",
-        if has_errors { "Error: " } else { "" }
+        "{}{}",
+        if has_errors { "Error: " } else { "" },
+        words.title.replace("{name}", &name)
     );
     let error_for = |field: &str| -> Option<String> {
         typed
@@ -114,13 +174,14 @@ fn ReportForm(id: String, name: String, typed: ProblemForm) -> impl IntoView {
     let kinds = KINDS
         .iter()
         .enumerate()
-        .map(|(i, (value, label))| {
+        .map(|(i, (value, standard_label))| {
+            let label = if easy { EASY_KINDS[i] } else { *standard_label };
             let input_id = if i == 0 { "kind".to_string() } else { format!("kind-{value}") };
             let checked = typed.kind == *value;
             view! {
                 <div class="checkboxes__item">
                     <input class="checkboxes__input" id=input_id.clone() name="kind" type="radio" value=*value checked=checked />
-                    <label class="label checkboxes__label" for=input_id>{*label}</label>
+                    <label class="label checkboxes__label" for=input_id>{label}</label>
                 </div>
             }
         })
@@ -132,28 +193,25 @@ fn ReportForm(id: String, name: String, typed: ProblemForm) -> impl IntoView {
         <a class="back-link" href=back.clone()>"Back to the listing"</a>
         {summary}
         <span class="caption-l">{name.clone()}</span>
-        <h1 class="heading-l">"Report a problem with this listing"</h1>
-        <p class="body">
-            "Tell us if something in this listing is wrong or out of date. The council’s directory team will check it with the provider. "
-            "You do not need to sign in."
-        </p>
+        <h1 class="heading-l">{words.heading}</h1>
+        {intro(words.intro)}
         <form method="post" action=action novalidate>
             <div class=group("kind")>
                 <fieldset class="fieldset" aria-describedby=described("kind", false)>
-                    <legend class="fieldset__legend">"What is wrong?"</legend>
+                    <legend class="fieldset__legend">{words.kinds_legend}</legend>
                     {message("kind")}
                     {kinds}
                 </fieldset>
             </div>
             <div class=group("details")>
                 <label class="label" for="details">"Tell us more"</label>
-                <div class="hint" id="details-hint">"For example, the new phone number, or the day it now runs. Do not include details about anyone’s health."</div>
+                <div class="hint" id="details-hint">{words.details_hint}</div>
                 {message("details")}
                 <textarea class="textarea" id="details" name="details" rows="5" aria-describedby=described("details", true)>{typed.details.clone()}</textarea>
             </div>
             <div class=group("contact")>
-                <label class="label" for="contact">"Your email or phone number (optional)"</label>
-                <div class="hint" id="contact-hint">"Only if you would like us to reply. We use it only about this report."</div>
+                <label class="label" for="contact">{words.contact_label}</label>
+                <div class="hint" id="contact-hint">{words.contact_hint}</div>
                 {message("contact")}
                 <input class="input" id="contact" name="contact" type="text" autocomplete="email" value=typed.contact.clone() aria-describedby=described("contact", true) />
             </div>
@@ -162,13 +220,31 @@ fn ReportForm(id: String, name: String, typed: ProblemForm) -> impl IntoView {
                 <label for="website">"Leave this empty"</label>
                 <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
             </div>
-            <button type="submit" class="button">"Send report"</button>
+            <button type="submit" class="button">{words.send}</button>
         </form>
         <p class="body-s">
-            "To stop misuse, we keep a scrambled form of your device’s internet address for one hour, then delete it. "
+            {words.misuse}
             <a class="link" href="/privacy">"Privacy notice"</a>
         </p>
         <FocusOnArrival />
+    }
+}
+
+/// The words before the form: a paragraph, or in easy read a sentence beside each picture.
+fn intro(lines: &'static [(&'static str, &'static str)]) -> AnyView {
+    match lines {
+        [("", text)] => view! { <p class="body">{*text}</p> }.into_any(),
+        _ => view! {
+            <ul class="points">
+                {lines
+                    .iter()
+                    .map(|(picture, text)| view! {
+                        <li class="point"><Picture name=*picture /><span class="point__words">{*text}</span></li>
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any(),
     }
 }
 
@@ -186,6 +262,27 @@ pub fn ProblemSentPage() -> impl IntoView {
         <p class="body">"If you left your email or phone number, they may contact you about it."</p>
         <p class="body"><a class="link" href=back>"Back to the listing"</a></p>
         <p class="body"><a class="link" href="/">"Search for something else"</a></p>
+        <FocusOnArrival />
+    }
+}
+
+/// The thank-you page in easy read.
+#[component]
+pub fn EasyProblemSentPage() -> impl IntoView {
+    let params = use_params_map();
+    let back = move || format!("/services/{}", params.read().get("id").unwrap_or_default());
+    view! {
+        <Title text="Thank you for telling us – easy read – Dayfinder" />
+        <div class="panel panel--confirmation">
+            <h1 class="panel__title">"Thank you for telling us"</h1>
+        </div>
+        {intro(&[
+            ("person", "The council team checks it with the people who run it."),
+            ("info", "Then they put it right."),
+            ("phone", "If you gave your email or phone number, they may contact you."),
+        ])}
+        <p class="body"><a class="link" href=back>"Go back to the place"</a></p>
+        <p class="body"><a class="link" href="/">"Find something else to do"</a></p>
         <FocusOnArrival />
     }
 }

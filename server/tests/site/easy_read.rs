@@ -1,32 +1,9 @@
 //! Easy read: the switch and its cookie, `?view=easy`, easy-read pages in the first HTML,
 //! the guided search, and "Words we use".
 
-use crate::helpers::{Page, TestApp, spawn_app};
+use crate::helpers::{Page, spawn_app};
 
 const EASY: &str = "view=easy";
-
-/// A page asked for with a `Cookie` header.
-async fn get_with_cookie(app: &TestApp, path: &str, cookie: &str) -> Page {
-    let response = app
-        .client
-        .get(format!("{}{path}", app.address))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .expect("the request is answered");
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let body = response
-        .text()
-        .await
-        .expect("a text body")
-        .replace("<!>", "");
-    Page {
-        status,
-        headers,
-        body,
-    }
-}
 
 fn header<'a>(page: &'a Page, name: &str) -> &'a str {
     page.headers
@@ -107,7 +84,7 @@ async fn every_page_has_the_switch_and_says_its_view_on_html() {
         ),
         "the switch is a plain link back to this page"
     );
-    let easy = get_with_cookie(&app, "/search?q=club", EASY).await;
+    let easy = app.get_with_cookie("/search?q=club", EASY).await;
     assert!(easy.body.contains(r#"data-view="easy""#));
     assert!(easy.body.contains("view-easy"));
     assert!(
@@ -120,7 +97,7 @@ async fn every_page_has_the_switch_and_says_its_view_on_html() {
 #[tokio::test]
 async fn with_the_cookie_the_home_page_is_easy_read_from_the_first_html() {
     let app = spawn_app().await;
-    let page = get_with_cookie(&app, "/", "other=1; view=easy").await;
+    let page = app.get_with_cookie("/", "other=1; view=easy").await;
     assert_eq!(page.status, 200);
     assert_eq!(
         page.title(),
@@ -134,7 +111,7 @@ async fn with_the_cookie_the_home_page_is_easy_read_from_the_first_html() {
 #[tokio::test]
 async fn nonsense_in_the_cookie_shows_the_standard_view() {
     let app = spawn_app().await;
-    let page = get_with_cookie(&app, "/", "view=%3Cscript%3E").await;
+    let page = app.get_with_cookie("/", "view=%3Cscript%3E").await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains(r#"data-view="standard""#));
 }
@@ -171,7 +148,9 @@ async fn view_easy_in_the_address_shows_easy_read_and_remembers_it() {
 #[tokio::test]
 async fn an_easy_read_listing_shows_its_summary_with_a_picture_beside_each_point() {
     let app = spawn_app().await;
-    let page = get_with_cookie(&app, "/services/crewe-saturday-memory-club", EASY).await;
+    let page = app
+        .get_with_cookie("/services/crewe-saturday-memory-club", EASY)
+        .await;
     assert_eq!(page.status, 200);
     assert_eq!(page.count("<h1"), 1);
     assert!(page.title().contains("easy read"), "{}", page.title());
@@ -199,7 +178,7 @@ async fn an_easy_read_listing_shows_its_summary_with_a_picture_beside_each_point
 #[tokio::test]
 async fn an_unknown_listing_in_easy_read_is_still_a_404() {
     let app = spawn_app().await;
-    let page = get_with_cookie(&app, "/services/no-such-service", EASY).await;
+    let page = app.get_with_cookie("/services/no-such-service", EASY).await;
     assert_eq!(page.status, 404);
 }
 
@@ -211,7 +190,7 @@ async fn hard_words_on_easy_read_listings_link_to_words_we_use() {
         .into_iter()
         .next()
         .expect("a service funded after a care assessment");
-    let page = get_with_cookie(&app, &href, EASY).await;
+    let page = app.get_with_cookie(&href, EASY).await;
     assert!(
         page.body.contains(r#"href="/words#care-assessment""#),
         "{href}"

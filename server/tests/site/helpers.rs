@@ -38,12 +38,22 @@ pub struct Page {
 
 impl TestApp {
     pub async fn get(&self, path: &str) -> Page {
-        let response = self
-            .client
-            .get(format!("{}{path}", self.address))
-            .send()
+        self.read(self.client.get(format!("{}{path}", self.address)))
             .await
-            .expect("the request is answered");
+    }
+
+    /// A page asked for with a `Cookie` header (`view=easy`, `list=a.b`).
+    pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> Page {
+        self.read(
+            self.client
+                .get(format!("{}{path}", self.address))
+                .header("cookie", cookie),
+        )
+        .await
+    }
+
+    async fn read(&self, request: reqwest::RequestBuilder) -> Page {
+        let response = request.send().await.expect("the request is answered");
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         // Hydration markers (`<!>`) sit between text and tags; tests read the page without them.
