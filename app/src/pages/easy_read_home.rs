@@ -46,6 +46,17 @@ pub fn EasyHomePage() -> impl IntoView {
             <Picture name="search" />
             <span>"Start"</span>
         </a>
+        <h2 class="heading-m">"More to find"</h2>
+        <ul class="points">
+            <li class="point">
+                <Picture name="days" />
+                <span class="point__words"><a class="link" href="/events">"Open days: go and see a place before you choose."</a></span>
+            </li>
+            <li class="point">
+                <Picture name="person" />
+                <span class="point__words"><a class="link" href="/preparing-for-adulthood">"Are you 16 to 25? Find out what can happen next."</a></span>
+            </li>
+        </ul>
         <h2 class="heading-m">"Hard words"</h2>
         <p class="body point">
             <Picture name="words" />

@@ -12,6 +12,17 @@ use super::security::{
     self, Post, SESSION_COOKIE, SIGN_IN_COOKIE, client_key, current_session, refused_origin,
 };
 use crate::startup::AppState;
+use dayfinder_app::view_mode::ViewMode;
+
+/// Every `Cookie` header of a request, as one.
+fn cookies(headers: &HeaderMap) -> Option<String> {
+    let all: Vec<&str> = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    (!all.is_empty()).then(|| all.join("; "))
+}
 
 /// What the sign-in form shows: what was typed (never the password) and what went wrong.
 #[derive(Default)]
@@ -41,10 +52,24 @@ fn render(state: &AppState, headers: &HeaderMap, status: StatusCode, form: &Form
             value,
         )
     };
+    // In easy read, say who this page is for before the form: most people who reach it
+    // want the public site, and need no account.
+    let easy = ViewMode::of_request(cookies(headers).as_deref(), None).is_easy();
+    let intro = if easy {
+        "<ul class=\"points\">\
+         <li class=\"point\"><img class=\"picture\" src=\"/icons/person.svg\" alt=\"\" width=\"48\" height=\"48\">\
+         <span class=\"point__words\">This page is for people who run services, and council staff.</span></li>\
+         <li class=\"point\"><img class=\"picture\" src=\"/icons/search.svg\" alt=\"\" width=\"48\" height=\"48\">\
+         <span class=\"point__words\">You do not need to sign in to find things to do. \
+         <a class=\"link\" href=\"/\">Find things to do</a>.</span></li>\
+         <li class=\"point\"><img class=\"picture\" src=\"/icons/phone.svg\" alt=\"\" width=\"48\" height=\"48\">\
+         <span class=\"point__words\">To get an account, ask the council team.</span></li></ul>"
+    } else {
+        "<p class=\"body\">For council and provider editors. To get an account, ask the council’s \
+         directory team.</p>"
+    };
     let main = format!(
-        "{summary}{notice}<h1 class=\"heading-xl\">Sign in</h1>\
-         <p class=\"body\">For council and provider editors. To get an account, ask the council’s \
-         directory team.</p>\
+        "{summary}{notice}<h1 class=\"heading-xl\">Sign in</h1>{intro}\
          <form method=\"post\" action=\"/editor/sign-in\" novalidate>\
          <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">{email}{password}\
          <button type=\"submit\" class=\"button\">Sign in</button></form>",
@@ -54,11 +79,11 @@ fn render(state: &AppState, headers: &HeaderMap, status: StatusCode, form: &Form
         email = field("email", "Email address", "email", form.email, "username"),
         password = field("password", "Password", "password", "", "current-password"),
     );
-    let title = if form.errors.is_empty() {
-        "Sign in".to_string()
-    } else {
-        "Error: Sign in".to_string()
-    };
+    let title = format!(
+        "{}Sign in{}",
+        if form.errors.is_empty() { "" } else { "Error: " },
+        if easy { " (easy read)" } else { "" }
+    );
     let mut response = (
         status,
         Html(layout::page(&state.leptos_options, &title, None, &main)),

@@ -54,7 +54,8 @@ fn sample_addresses(path: &str) -> Vec<String> {
     }
 }
 
-/// Every address to visit: the router's pages, and an address it does not have.
+/// Every address to visit: the router's pages, the editors' sign-in page (the one editor
+/// page the public meets), and an address the site does not have.
 fn addresses() -> Vec<String> {
     let mut all: Vec<String> = dayfinder_server::startup::page_paths()
         .iter()
@@ -62,6 +63,7 @@ fn addresses() -> Vec<String> {
         .collect();
     all.sort();
     all.dedup();
+    all.push("/editor/sign-in".into());
     all.push("/no-such-page".into());
     all
 }
