@@ -77,3 +77,40 @@ test('my list, with listings on it, has no axe violations', async ({ page, baseU
   await expect(page.getByRole('link', { name: 'My list (3)' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+// Every page again in easy read (chosen by its cookie, as the switch leaves it), and the
+// editors' sign-in page, the one editor page the public meets.
+const easyPages: [string, string][] = [
+  ...pages,
+  ['a listing', '/services/crewe-saturday-memory-club'],
+  ['report a problem', '/services/crewe-saturday-memory-club/report-a-problem'],
+  ['problem sent', '/services/crewe-saturday-memory-club/report-a-problem/sent'],
+  ['sign in', '/editor/sign-in'],
+];
+
+async function chooseEasyRead(page: import('@playwright/test').Page, baseURL: string) {
+  await page.context().addCookies([{ name: 'view', value: 'easy', url: baseURL }]);
+}
+
+for (const [name, url] of easyPages) {
+  test(`the ${name} page in easy read has no axe violations`, async ({ page, baseURL }, testInfo) => {
+    await chooseEasyRead(page, baseURL!);
+    await page.goto(url);
+    await settled(page, testInfo);
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('no page scrolls sideways at 320px wide, in either view', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  const wide: string[] = [];
+  for (const easy of [false, true]) {
+    if (easy) await chooseEasyRead(page, baseURL!);
+    for (const [name, url] of easyPages) {
+      await page.goto(url);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) wide.push(`${name}${easy ? ' (easy read)' : ''}: ${width}px`);
+    }
+  }
+  expect(wide).toEqual([]);
+});

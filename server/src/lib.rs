@@ -17,6 +17,7 @@ pub mod oruk;
 pub mod periodic;
 pub mod places;
 pub mod report_problem;
+pub mod security;
 pub mod shortlist;
 pub mod startup;
 pub mod telemetry;

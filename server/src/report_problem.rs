@@ -21,7 +21,7 @@ use dayfinder_app::shell;
 use jiff::Timestamp;
 use leptos::prelude::provide_context;
 
-use crate::editor::{Post, client_key, refused_origin};
+use crate::security::{Post, client_key, refused_origin};
 use crate::startup::{AppState, page_context};
 
 /// The route, to merge into the app's router (the page's GET is the app's).

@@ -9,7 +9,7 @@
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::post;
 use dayfinder::model::validate::valid_id;
@@ -33,11 +33,10 @@ const MY_LIST: &str = "/my-list";
 #[tracing::instrument(skip_all)]
 async fn add(
     State(state): State<AppState>,
-    uri: Uri,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, NotChanged> {
-    from_this_site(&uri, &headers, &state)?;
+    from_this_site(&headers, &state)?;
     let form = Form::parse(&body);
     let id = form.id().ok_or(NotChanged::NoId("add to"))?;
     if !listing_exists(&state, &id).await? {
@@ -54,11 +53,10 @@ async fn add(
 #[tracing::instrument(skip_all)]
 async fn remove(
     State(state): State<AppState>,
-    uri: Uri,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, NotChanged> {
-    from_this_site(&uri, &headers, &state)?;
+    from_this_site(&headers, &state)?;
     let form = Form::parse(&body);
     let id = form.id().ok_or(NotChanged::NoId("remove from"))?;
     let mut list = Shortlist::from_headers(&headers);
@@ -75,12 +73,8 @@ async fn remove(
 
 /// Handles `POST /my-list/clear`: empties the list (the page before it asked to be sure).
 #[tracing::instrument(skip_all)]
-async fn clear(
-    State(state): State<AppState>,
-    uri: Uri,
-    headers: HeaderMap,
-) -> Result<Response, NotChanged> {
-    from_this_site(&uri, &headers, &state)?;
+async fn clear(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, NotChanged> {
+    from_this_site(&headers, &state)?;
     Ok(changed(
         &Shortlist::default(),
         &format!("{MY_LIST}?done=cleared"),
@@ -92,11 +86,10 @@ async fn clear(
 #[tracing::instrument(skip_all)]
 async fn save(
     State(state): State<AppState>,
-    uri: Uri,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, NotChanged> {
-    from_this_site(&uri, &headers, &state)?;
+    from_this_site(&headers, &state)?;
     let form = Form::parse(&body);
     let shared = Shortlist::from_link(form.get("ids").unwrap_or_default(), MAX);
     let mut list = Shortlist::from_headers(&headers);
@@ -162,44 +155,14 @@ fn local_path(back: &str) -> Option<String> {
     Some(path.to_string())
 }
 
-/// Whether the form was sent from a page of this site: the browser's Origin (or, without
-/// it, Referer) must name the host the request came to. Requests that carry neither (old
-/// browsers, some privacy settings) are let through: the change is only to the sender's
-/// own cookie, which browsers do not send with other sites' forms anyway (`SameSite=Lax`).
-fn from_this_site(uri: &Uri, headers: &HeaderMap, state: &AppState) -> Result<(), NotChanged> {
-    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-    let sender = match (text(header::ORIGIN), text(header::REFERER)) {
-        (Some(origin), _) => Some(origin),
-        (None, Some(referer)) => Some(referer),
-        (None, None) => None,
-    };
-    let Some(sender) = sender else {
-        return Ok(());
-    };
-    let sender_host = sender
-        .parse::<Uri>()
-        .ok()
-        .and_then(|u| u.authority().map(|a| a.as_str().to_ascii_lowercase()));
-    let public_host = state
-        .public_url
-        .as_deref()
-        .and_then(|url| url.parse::<Uri>().ok())
-        .and_then(|u| u.authority().map(|a| a.as_str().to_string()));
-    let ours = [
-        text(header::HOST).map(str::to_string),
-        text(header::HeaderName::from_static("x-forwarded-host")).map(str::to_string),
-        uri.authority().map(|a| a.as_str().to_string()),
-        public_host,
-    ];
-    let same = sender_host.is_some_and(|sender| {
-        ours.iter()
-            .flatten()
-            .any(|host| host.eq_ignore_ascii_case(&sender))
-    });
-    if same {
+/// Whether the form was sent from a page of this site (the site's one origin rule,
+/// [`crate::security::sent_from_this_site`]). Requests that carry neither Origin nor
+/// Referer are let through: the change is only to the sender's own cookie, which browsers
+/// do not send with other sites' forms anyway (`SameSite=Lax`).
+fn from_this_site(headers: &HeaderMap, state: &AppState) -> Result<(), NotChanged> {
+    if crate::security::sent_from_this_site(state, headers) {
         Ok(())
     } else {
-        tracing::warn!(sender, "refused a change to a list sent from another site");
         Err(NotChanged::FromAnotherSite)
     }
 }

@@ -10,6 +10,7 @@ use crate::codec::PageResource;
 use crate::components::easy_read::Points;
 use crate::components::easy_read_data::{EasyListing, get_easy_listing};
 use crate::components::error_view::ErrorView;
+use crate::components::shortlist_button::ShortlistButton;
 use crate::enhance::FocusOnArrival;
 use crate::urls;
 use crate::view_mode::{ViewMode, switch_href};
@@ -71,7 +72,9 @@ fn EasyListingView(sheet: EasyListing, back: Option<String>) -> impl IntoView {
     view! {
         <Title text=title />
         {back_link}
-        <h1 class="heading-l">{sheet.name}</h1>
+        <h1 class="heading-l">{sheet.name.clone()}</h1>
+        // Keep it on a list to print and take home (a plain POST form: no JavaScript needed).
+        <ShortlistButton id=sheet.id.clone() name=sheet.name.clone() />
         <div class="easy-summary">
             <h2 class="heading-m">"About it"</h2>
             <Points points=sheet.about />

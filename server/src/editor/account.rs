@@ -4,14 +4,15 @@
 
 use axum::body::Body;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, Request, StatusCode};
+use axum::http::{Request, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::{AccountError, EditorSession, Password};
 use jiff::Timestamp;
 
 use super::layout::{self, error_summary, escape, input, notice};
-use super::security::{Post, client_key, csrf_ok, current_session, forbidden_form, refused_origin};
 use super::sign_in::redirect;
+use crate::security::SignedIn;
+use crate::security::{Post, client_key, csrf_ok, current_session, forbidden_form, refused_origin};
 use crate::startup::AppState;
 
 /// Whether the page's query has the flag `name` (`?password-changed`).
@@ -23,13 +24,9 @@ pub(super) fn flag(query: Option<&str>, name: &str) -> bool {
 #[tracing::instrument(skip_all)]
 pub async fn page(
     State(state): State<AppState>,
-    headers: HeaderMap,
     RawQuery(query): RawQuery,
+    SignedIn(session): SignedIn,
 ) -> Response {
-    let session = match super::security::signed_in(&state, &headers).await {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
     let account = &session.account;
     let mut main = String::new();
     if flag(query.as_deref(), "password-changed") {
@@ -142,11 +139,8 @@ fn password_page(
 
 /// Handles `GET /editor/account/password`.
 #[tracing::instrument(skip_all)]
-pub async fn password_form(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    match super::security::signed_in(&state, &headers).await {
-        Ok(session) => password_page(&state, &session, StatusCode::OK, &[]),
-        Err(response) => response,
-    }
+pub async fn password_form(State(state): State<AppState>, SignedIn(session): SignedIn) -> Response {
+    password_page(&state, &session, StatusCode::OK, &[])
 }
 
 /// Handles `POST /editor/account/password` (`csrf`, `current`, `new`, `again`): checks

@@ -13,8 +13,8 @@ use dayfinder::model::Organisation;
 use jiff::Timestamp;
 
 use super::layout::{self, error_summary, escape, field_error, notice};
-use super::security::{Post, csrf_ok, current_session, forbidden_form, refused_origin};
 use super::sign_in::{redirect, redirect_to};
+use crate::security::{Post, csrf_ok, current_session, forbidden_form, refused_origin};
 use crate::startup::AppState;
 
 /// What the "add an editor" form holds after a failed try (never the password).

@@ -3,14 +3,14 @@
 //! editors only.
 
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::model::validate::valid_id;
 use dayfinder::moderation::{AuditAction, AuditEntry, Snapshot};
 
 use super::layout::{self, date_time, escape};
 use super::moderation::diff_table;
-use super::security::signed_in;
+use crate::security::SignedIn;
 use crate::startup::AppState;
 
 /// How many entries a page shows (newest first).
@@ -66,13 +66,9 @@ fn entry_row(entry: &AuditEntry) -> String {
 #[tracing::instrument(skip_all)]
 pub async fn page(
     State(state): State<AppState>,
-    headers: HeaderMap,
     RawQuery(query): RawQuery,
+    SignedIn(session): SignedIn,
 ) -> Response {
-    let session = match signed_in(&state, &headers).await {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
     let service = dayfinder_app::urls::decode(query.as_deref().unwrap_or(""))
         .into_iter()
         .find(|(k, _)| k == "service")

@@ -2,9 +2,8 @@
 //! once; a provider's waits for a council editor (moderation.rs). Nothing typed is lost:
 //! a form with mistakes comes back as it was sent, with what to put right.
 
-use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, Request, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::EditorSession;
 use dayfinder::engine::uk_today;
@@ -15,8 +14,8 @@ use jiff::Timestamp;
 
 use super::layout::{self, escape};
 use super::listing_form::{self, FieldErrors, Values};
-use super::security::{checked_post, signed_in};
 use super::sign_in::redirect_to;
+use crate::security::{EditorPost, SignedIn};
 use crate::startup::AppState;
 
 /// The places an organisation's services are at, for the form's "Where it happens" list.
@@ -223,12 +222,8 @@ fn render(
 pub async fn page(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    SignedIn(session): SignedIn,
 ) -> Response {
-    let session = match signed_in(&state, &headers).await {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
     if !valid_id(&id) {
         return not_found(&state);
     }
@@ -248,12 +243,8 @@ pub async fn page(
 pub async fn save(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    request: Request<Body>,
+    EditorPost(post, session): EditorPost,
 ) -> Response {
-    let (post, session) = match checked_post(&state, request).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
     if !valid_id(&id) {
         return not_found(&state);
     }

@@ -1,9 +1,8 @@
 //! A listing's open days and events: add one, change one, or remove one. Like listing
 //! changes, a council editor's are published at once and a provider's wait for approval.
 
-use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, Request, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::EditorSession;
 use dayfinder::engine::uk_today;
@@ -15,8 +14,8 @@ use jiff::Timestamp;
 use super::event_form;
 use super::layout::{self, escape};
 use super::listing_form::{FieldErrors, Values};
-use super::security::{checked_post, signed_in};
 use super::sign_in::redirect_to;
+use crate::security::{EditorPost, SignedIn};
 use crate::startup::AppState;
 
 /// What an event form needs: the listing, the event (None for a new one), and the
@@ -180,12 +179,8 @@ fn render(
 pub async fn new_page(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    SignedIn(session): SignedIn,
 ) -> Response {
-    let session = match signed_in(&state, &headers).await {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
     if !valid_id(&id) {
         return not_found(&state);
     }
@@ -204,12 +199,8 @@ pub async fn new_page(
 pub async fn edit_page(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    SignedIn(session): SignedIn,
 ) -> Response {
-    let session = match signed_in(&state, &headers).await {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
     if !valid_id(&id) {
         return not_found(&state);
     }
@@ -228,9 +219,9 @@ pub async fn edit_page(
 pub async fn add(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    request: Request<Body>,
+    form: EditorPost,
 ) -> Response {
-    save(state, Some(id), None, request, false).await
+    save(state, Some(id), None, form, false).await
 }
 
 /// Handles `POST /editor/events/{id}/edit`.
@@ -238,9 +229,9 @@ pub async fn add(
 pub async fn change(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    request: Request<Body>,
+    form: EditorPost,
 ) -> Response {
-    save(state, None, Some(id), request, false).await
+    save(state, None, Some(id), form, false).await
 }
 
 /// Handles `POST /editor/events/{id}/remove`.
@@ -248,22 +239,19 @@ pub async fn change(
 pub async fn remove(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    request: Request<Body>,
+    form: EditorPost,
 ) -> Response {
-    save(state, None, Some(id), request, true).await
+    save(state, None, Some(id), form, true).await
 }
 
 async fn save(
     state: AppState,
     service: Option<String>,
     event: Option<String>,
-    request: Request<Body>,
+    form: EditorPost,
     remove: bool,
 ) -> Response {
-    let (post, session) = match checked_post(&state, request).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
+    let EditorPost(post, session) = form;
     if !service.iter().chain(event.iter()).all(|id| valid_id(id)) {
         return not_found(&state);
     }

@@ -5,8 +5,8 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use super::security::current_session;
 use super::sign_in::redirect;
+use crate::security::current_session;
 use crate::startup::AppState;
 
 /// Where the new password is chosen.

@@ -20,8 +20,8 @@ use jiff::civil::Date;
 
 use super::charts::{Bar, bar_chart};
 use super::layout::{self, error_summary, escape, field_error};
-use super::security::current_session;
 use super::sign_in::redirect;
+use crate::security::current_session;
 use crate::startup::AppState;
 
 /// How often counts of searches go from memory to the store.

@@ -19,14 +19,13 @@ mod event_form;
 mod events;
 mod gate;
 mod insight;
-mod layout;
+pub(crate) mod layout;
 mod listing_form;
 mod moderation;
 mod places;
 mod problems;
 mod quality;
-mod security;
-mod sign_in;
+pub(crate) mod sign_in;
 mod two_step;
 mod vacancies;
 
@@ -37,9 +36,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::startup::AppState;
 
+pub use crate::security::SESSION_COOKIE;
 pub use insight::keep_counts_flushed;
 pub use layout::went_wrong;
-pub use security::{Post, SESSION_COOKIE, client_key, refused_origin};
 
 /// How the editors' pages behave where the site is deployed.
 #[derive(Debug, Clone, Default)]
@@ -144,7 +143,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
 
 /// Runs blocking engine work (SQLite, argon2) off the async threads; a failure is logged
 /// and becomes the "Something went wrong" page.
-async fn blocking<T: Send + 'static, E: std::fmt::Debug + Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static, E: std::fmt::Debug + Send + 'static>(
     what: &'static str,
     f: impl FnOnce() -> Result<T, E> + Send + 'static,
 ) -> Result<T, axum::response::Response> {

@@ -2,9 +2,8 @@
 //! each with a before-and-after table, and approve it or say why not; providers see their
 //! own changes and what became of them.
 
-use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, Request, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::EditorSession;
 use dayfinder::engine::uk_today;
@@ -14,8 +13,8 @@ use dayfinder::moderation::{
 use jiff::Timestamp;
 
 use super::layout::{self, date_time, error_summary, escape, field_error};
-use super::security::{checked_post, signed_in};
 use super::sign_in::redirect_to;
+use crate::security::{EditorPost, SignedIn};
 use crate::startup::AppState;
 
 /// The longest reason accepted for not approving a change.
@@ -138,13 +137,9 @@ fn caption_empty(caption: &str) -> &'static str {
 #[tracing::instrument(skip_all)]
 pub async fn list(
     State(state): State<AppState>,
-    headers: HeaderMap,
     RawQuery(query): RawQuery,
+    SignedIn(session): SignedIn,
 ) -> Response {
-    let session = match signed_in(&state, &headers).await {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
     let council = session.account.role.is_council();
     let engine = state.engine.clone();
     let account = session.account.clone();
@@ -312,12 +307,8 @@ async fn load(
 pub async fn show(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    SignedIn(session): SignedIn,
 ) -> Response {
-    let session = match signed_in(&state, &headers).await {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
     match load(&state, &session, &id).await {
         Ok(Some(proposal)) => change_page(&state, &session, &proposal, "", &[]),
         Ok(None) => not_found(&state),
@@ -330,9 +321,9 @@ pub async fn show(
 pub async fn approve(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    request: Request<Body>,
+    form: EditorPost,
 ) -> Response {
-    decide(state, id, request, true).await
+    decide(state, id, form, true).await
 }
 
 /// Handles `POST /editor/changes/{id}/reject` (`reason`).
@@ -340,16 +331,13 @@ pub async fn approve(
 pub async fn reject(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    request: Request<Body>,
+    form: EditorPost,
 ) -> Response {
-    decide(state, id, request, false).await
+    decide(state, id, form, false).await
 }
 
-async fn decide(state: AppState, id: String, request: Request<Body>, approve: bool) -> Response {
-    let (post, session) = match checked_post(&state, request).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
+async fn decide(state: AppState, id: String, form: EditorPost, approve: bool) -> Response {
+    let EditorPost(post, session) = form;
     if !session.account.role.is_council() {
         tracing::warn!(
             account = session.account.id.0,

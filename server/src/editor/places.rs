@@ -2,9 +2,8 @@
 //! place (every listing there changes with it) and a provider's name and contact details.
 //! Reached from a listing's form; a provider's change waits for a council editor.
 
-use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, Request, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::EditorSession;
 use dayfinder::model::validate::valid_id;
@@ -16,8 +15,8 @@ use super::layout::{self, error_summary, escape};
 use super::listing_form::{
     FieldErrors, Form, Values, looks_like_email, looks_like_phone, looks_like_website,
 };
-use super::security::{checked_post, signed_in};
 use super::sign_in::redirect_to;
+use crate::security::{EditorPost, SignedIn};
 use crate::startup::AppState;
 
 /// The listing the editor came from (`?from=`), to go back to.
@@ -366,13 +365,9 @@ fn outcome(state: &AppState, outcome: EditOutcome, from: &str) -> Response {
 pub async fn place_page(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    headers: HeaderMap,
     RawQuery(query): RawQuery,
+    SignedIn(session): SignedIn,
 ) -> Response {
-    let session = match signed_in(&state, &headers).await {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
     let from = from_listing(&query);
     let (engine, account) = (state.engine.clone(), session.account.clone());
     let found = super::blocking("load a place", move || engine.place_to_edit(&account, &id)).await;
@@ -409,12 +404,8 @@ pub async fn place_save(
     State(state): State<AppState>,
     Path(id): Path<String>,
     RawQuery(query): RawQuery,
-    request: Request<Body>,
+    EditorPost(post, session): EditorPost,
 ) -> Response {
-    let (post, session) = match checked_post(&state, request).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
     let from = from_listing(&query);
     let (engine, account) = (state.engine.clone(), session.account.clone());
     let found =
@@ -465,13 +456,9 @@ pub async fn place_save(
 pub async fn provider_page(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    headers: HeaderMap,
     RawQuery(query): RawQuery,
+    SignedIn(session): SignedIn,
 ) -> Response {
-    let session = match signed_in(&state, &headers).await {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
     let from = from_listing(&query);
     let (engine, account) = (state.engine.clone(), session.account.clone());
     match super::blocking("load a provider", move || {
@@ -506,12 +493,8 @@ pub async fn provider_save(
     State(state): State<AppState>,
     Path(id): Path<String>,
     RawQuery(query): RawQuery,
-    request: Request<Body>,
+    EditorPost(post, session): EditorPost,
 ) -> Response {
-    let (post, session) = match checked_post(&state, request).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
     let from = from_listing(&query);
     let (engine, account) = (state.engine.clone(), session.account.clone());
     let (provider, pending) = match super::blocking("load a provider", move || {

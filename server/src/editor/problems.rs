@@ -1,16 +1,15 @@
 //! "Problem reports": what members of the public said is wrong with listings, for council
 //! editors to check and close with a note.
 
-use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, Request, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::moderation::ProblemReport;
 use jiff::Timestamp;
 
 use super::layout::{self, date_time, escape};
-use super::security::{checked_post, signed_in};
 use super::sign_in::redirect_to;
+use crate::security::{EditorPost, SignedIn};
 use crate::startup::AppState;
 
 const MAX_NOTE: usize = 1_000;
@@ -72,13 +71,9 @@ fn report_block(report: &ProblemReport, csrf: &str) -> String {
 #[tracing::instrument(skip_all)]
 pub async fn list(
     State(state): State<AppState>,
-    headers: HeaderMap,
     RawQuery(query): RawQuery,
+    SignedIn(session): SignedIn,
 ) -> Response {
-    let session = match signed_in(&state, &headers).await {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
     let all = query
         .as_deref()
         .is_some_and(|q| q.split('&').any(|p| p == "all=yes"));
@@ -133,12 +128,8 @@ pub async fn list(
 pub async fn close(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    request: Request<Body>,
+    EditorPost(post, session): EditorPost,
 ) -> Response {
-    let (post, session) = match checked_post(&state, request).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
     let Ok(id) = id.parse::<i64>() else {
         return layout::problem(
             StatusCode::NOT_FOUND,

@@ -13,8 +13,8 @@ use dayfinder::quality::stale::{STALE_AFTER_MONTHS, StaleListing, to_csv};
 use dayfinder_app::components::format::long_date;
 
 use super::layout::{self, escape};
-use super::security::current_session;
 use super::sign_in::redirect;
+use crate::security::current_session;
 use crate::startup::AppState;
 
 /// The signed-in council editor, or the response to send instead (a provider is refused

@@ -8,7 +8,7 @@ use dayfinder::accounts::AccountError;
 use jiff::Timestamp;
 
 use super::layout::{self, error_summary, escape, input, notice};
-use super::security::{
+use crate::security::{
     self, Post, SESSION_COOKIE, SIGN_IN_COOKIE, client_key, current_session, refused_origin,
 };
 use crate::startup::AppState;
@@ -81,7 +81,11 @@ fn render(state: &AppState, headers: &HeaderMap, status: StatusCode, form: &Form
     );
     let title = format!(
         "{}Sign in{}",
-        if form.errors.is_empty() { "" } else { "Error: " },
+        if form.errors.is_empty() {
+            ""
+        } else {
+            "Error: "
+        },
         if easy { " (easy read)" } else { "" }
     );
     let mut response = (

@@ -11,10 +11,9 @@ use jiff::Timestamp;
 use qrcodegen::{QrCode, QrCodeEcc};
 
 use super::layout::{self, error_summary, escape, input};
-use super::security::{
-    self, Post, SESSION_COOKIE, checked_post, client_key, cookie, refused_origin, signed_in,
-};
 use super::sign_in::{redirect, retry_later};
+use crate::security::{self, Post, SESSION_COOKIE, client_key, cookie, refused_origin};
+use crate::security::{EditorPost, SignedIn};
 use crate::startup::AppState;
 
 /// `text` as a QR code in SVG: one path of dark squares on white, four modules of quiet
@@ -131,11 +130,7 @@ fn council_only(state: &AppState, session: &EditorSession) -> Option<Response> {
 /// Handles `GET /editor/account/two-step`: a new secret to set up (or, when it is set up
 /// already, back to "Your account").
 #[tracing::instrument(skip_all)]
-pub async fn setup_form(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let session = match signed_in(&state, &headers).await {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
+pub async fn setup_form(State(state): State<AppState>, SignedIn(session): SignedIn) -> Response {
     if let Some(refused) = council_only(&state, &session) {
         return refused;
     }
@@ -154,11 +149,10 @@ pub async fn setup_form(State(state): State<AppState>, headers: HeaderMap) -> Re
 /// Handles `POST /editor/account/two-step` (`csrf`, `secret`, `code`): turns the second
 /// step on once the app's code proves it has the secret.
 #[tracing::instrument(skip_all)]
-pub async fn set_up(State(state): State<AppState>, request: Request<Body>) -> Response {
-    let (post, session) = match checked_post(&state, request).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
+pub async fn set_up(
+    State(state): State<AppState>,
+    EditorPost(post, session): EditorPost,
+) -> Response {
     if let Some(refused) = council_only(&state, &session) {
         return refused;
     }

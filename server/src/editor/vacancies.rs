@@ -11,8 +11,8 @@ use dayfinder::model::{Term, VacancyStatus};
 use dayfinder_app::view_models::freshness;
 
 use super::layout::{self, escape};
-use super::security::{Post, csrf_ok, current_session, forbidden_form, refused_origin};
 use super::sign_in::{redirect, redirect_to};
+use crate::security::{Post, csrf_ok, current_session, forbidden_form, refused_origin};
 use crate::startup::AppState;
 
 /// The page's query: `organisation` (the council's filter) and `saved` (a service just changed).

@@ -313,6 +313,25 @@ async fn a_change_posted_from_another_site_is_refused() {
 }
 
 #[tokio::test]
+async fn a_forwarded_host_header_cannot_make_another_site_look_like_this_one() {
+    // The list's forms follow the site's one origin rule (`security::sent_from_this_site`):
+    // anyone can send X-Forwarded-Host, so it is never believed.
+    let app = spawn_app().await;
+    let forged = app
+        .client
+        .post(format!("{}/my-list/add", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("origin", "https://evil.example")
+        .header("x-forwarded-host", "evil.example")
+        .body(format!("id={CLUB}"))
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(forged.status().as_u16(), 403);
+    assert!(forged.headers().get("set-cookie").is_none());
+}
+
+#[tokio::test]
 async fn a_carer_can_open_a_shared_list_and_save_it_to_their_own() {
     let app = spawn_app().await;
     let list = format!("{CLUB}.{AUTISM_CLUB}.{THIRD}");

@@ -1,11 +1,11 @@
-//! The checks every editor request goes through: the session cookie, the form's CSRF
-//! token, that a POST came from a page of this site, and which client is asking (for the
-//! sign-in limits).
+//! Request security, in one place for every route: that a POST came from a page of this
+//! site (the one origin rule), which client is asking (for rate limits), the posted form,
+//! cookies, and for the editors the session cookie and the form's CSRF token.
 
 use std::net::{IpAddr, SocketAddr};
 
 use axum::body::Body;
-use axum::extract::ConnectInfo;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Request, StatusCode, Uri, header};
 use axum::response::Response;
@@ -13,7 +13,7 @@ use dayfinder::accounts::{EditorSession, SESSION_LIFETIME, SessionToken};
 use jiff::Timestamp;
 use subtle::ConstantTimeEq;
 
-use super::layout;
+use crate::editor::layout;
 use crate::startup::AppState;
 
 /// The cookie holding a signed-in editor's session token (see [`cookie_name`]).
@@ -133,20 +133,24 @@ pub async fn current_session(
     };
     let engine = state.engine.clone();
     let lookup = token.clone();
-    let session = super::blocking("look up a session", move || {
+    let session = crate::editor::blocking("look up a session", move || {
         engine.accounts().session(&lookup, Timestamp::now())
     })
     .await?;
     Ok(session.map(|s| (token, s)))
 }
 
-/// The refusal for a POST that did not come from a page of this site: its Origin (or, without one, its
-/// Referer) must name the host it was sent to. A request with neither is let through:
-/// the CSRF token still has to match, and browsers send Origin with every form POST.
-pub fn refused_origin(state: &AppState, parts: &Parts) -> Option<Response> {
-    let headers = &parts.headers;
+/// Whether a POST came from a page of this site: its Origin (or, without one, its Referer)
+/// must name the host it was sent to, or the public address (`--public-url`). A request
+/// with neither is let through: browsers send Origin with every form POST, and each route
+/// has a second guard (the editors' CSRF token, `SameSite=Lax` cookies). Forwarded-host
+/// headers are never believed: anyone can send one; behind a proxy that rewrites Host,
+/// `--public-url` names the site.
+pub fn sent_from_this_site(state: &AppState, headers: &HeaderMap) -> bool {
     let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-    let sender = text(header::ORIGIN).or_else(|| text(header::REFERER))?;
+    let Some(sender) = text(header::ORIGIN).or_else(|| text(header::REFERER)) else {
+        return true;
+    };
     let sender_host = sender
         .parse::<Uri>()
         .ok()
@@ -162,12 +166,16 @@ pub fn refused_origin(state: &AppState, parts: &Parts) -> Option<Response> {
             .flatten()
             .any(|host| host.eq_ignore_ascii_case(&sender))
     });
-    if same {
-        None
-    } else {
-        tracing::warn!(sender, "refused an editor form sent from another site");
-        Some(forbidden_form(state))
+    if !same {
+        tracing::warn!(sender, "refused a form sent from another site");
     }
+    same
+}
+
+/// The refusal for an editor's (or a report's) POST that did not come from a page of this
+/// site (see [`sent_from_this_site`]): "Nothing was changed".
+pub fn refused_origin(state: &AppState, parts: &Parts) -> Option<Response> {
+    (!sent_from_this_site(state, &parts.headers)).then(|| forbidden_form(state))
 }
 
 /// The checks every editor form goes through, in order: sent from this site, signed in,
@@ -183,7 +191,7 @@ pub async fn checked_post(
     }
     let session = match current_session(state, &post.parts.headers).await? {
         Some((_, session)) => session,
-        None => return Err(super::sign_in::redirect("/editor/sign-in", None)),
+        None => return Err(crate::editor::sign_in::redirect("/editor/sign-in", None)),
     };
     if !csrf_ok(&session, &post) {
         tracing::warn!(
@@ -196,11 +204,37 @@ pub async fn checked_post(
     Ok((post, session))
 }
 
+/// The signed-in editor, as a handler's argument: a request without a current session is
+/// sent to sign in before the handler runs.
+pub struct SignedIn(pub EditorSession);
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        signed_in(state, &parts.headers).await.map(SignedIn)
+    }
+}
+
+/// An editor's posted form that passed every check ([`checked_post`]), as a handler's last
+/// argument: the form and the signed-in editor.
+pub struct EditorPost(pub Post, pub EditorSession);
+
+impl FromRequest<AppState> for EditorPost {
+    type Rejection = Response;
+
+    async fn from_request(request: Request<Body>, state: &AppState) -> Result<Self, Response> {
+        checked_post(state, request)
+            .await
+            .map(|(post, session)| EditorPost(post, session))
+    }
+}
+
 /// The signed-in editor for a page, or the redirect to sign in.
 pub async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<EditorSession, Response> {
     match current_session(state, headers).await? {
         Some((_, session)) => Ok(session),
-        None => Err(super::sign_in::redirect("/editor/sign-in", None)),
+        None => Err(crate::editor::sign_in::redirect("/editor/sign-in", None)),
     }
 }
 
