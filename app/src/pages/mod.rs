@@ -3,6 +3,9 @@
 pub mod about;
 pub mod accessibility;
 pub mod compare;
+pub mod easy_read_adulthood;
+pub mod easy_read_event;
+pub mod easy_read_events;
 pub mod easy_read_home;
 pub mod easy_read_listing;
 pub mod easy_read_results;
