@@ -818,7 +818,9 @@ mod easy {
                 }
             }
             if reads_easily(&l.access_notes) {
-                points.push(point("wheelchair", l.access_notes.trim(), linked));
+                for s in dayfinder::easyread::sentences(&l.access_notes) {
+                    points.push(point("wheelchair", s, linked));
+                }
             }
         }
         if let Some(s) = service
@@ -969,7 +971,7 @@ mod easy {
         });
 
         sections.push(Section {
-            heading: "How to go".into(),
+            heading: "Booking a place".into(),
             points: booking_points(listing, &mut linked),
         });
 
@@ -1030,6 +1032,8 @@ mod easy {
 
         let eighteen = vec![
             p("person", "When you are 18, you are an adult."),
+            p("info", "Help from children's services stops at 18."),
+            p("helper", "Help for adults starts."),
             p("helper", "You can make more choices for yourself."),
             p(
                 "helper",
@@ -1115,7 +1119,10 @@ mod easy {
             "need-carers-break",
             "You can ask for help for yourself as a family carer too.",
         ));
-        family.extend(contact_points(&profile.carers_assessment));
+        // Often the same number as the one just given: then it is not said twice.
+        if profile.carers_assessment != profile.care_assessment {
+            family.extend(contact_points(&profile.carers_assessment));
+        }
         family.push(link_point(
             "words",
             "Read more in the standard view.",

@@ -46,13 +46,15 @@ fn EasyAdulthoodView(page: EasyAdulthood) -> impl IntoView {
         .collect_view();
     view! {
         <h1 class="heading-l">"Growing up: what can happen next"</h1>
-        <div class="easy-summary">
-            <Points points=opening />
-        </div>
-        {sections}
-        <div class="easy-family">
-            <h2 class="heading-m">"For your family"</h2>
-            <Points points=family />
+        <div class="easy-events-page">
+            <div class="easy-summary">
+                <Points points=opening />
+            </div>
+            {sections}
+            <div class="easy-family">
+                <h2 class="heading-m">"For your family"</h2>
+                <Points points=family />
+            </div>
         </div>
         <FocusOnArrival />
     }

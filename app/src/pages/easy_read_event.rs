@@ -98,7 +98,7 @@ fn EasyEventView(sheet: EasyEventSheet) -> impl IntoView {
         <span class="caption-l">{kind}</span>
         <h1 class="heading-l">{title}</h1>
         {finished}
-        {sections}
+        <div class="easy-events-page">{sections}</div>
         <h2 class="heading-m">"Add it to your calendar"</h2>
         <ul class="points">
             <li class="point">

@@ -157,7 +157,7 @@ fn EasyEventsList(page: EasyEventsPage) -> impl IntoView {
             <span>{found(total)}</span>
         </h2>
         {nothing}
-        {cards}
+        <div class="easy-events-page">{cards}</div>
         <h2 class="heading-m">"Are you 16 to 25?"</h2>
         <ul class="points">
             <li class="point">
