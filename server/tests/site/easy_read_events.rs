@@ -5,7 +5,7 @@
 use dayfinder::profile::CouncilProfile;
 use scraper::{ElementRef, Html, Selector};
 
-use crate::helpers::{Page, TestApp, spawn_app};
+use crate::helpers::{ANOTHER_COUNCIL, Page, TestApp, spawn_app, spawn_app_for_another_council};
 
 const EASY: &str = "view=easy";
 
@@ -439,4 +439,22 @@ async fn every_sentence_on_the_easy_event_pages_passes_the_easy_read_checker() {
         assert!(pictured_points(&page) >= 8, "{href}");
         assert_easy_words(&page, &href);
     }
+}
+
+#[tokio::test]
+async fn another_councils_easy_read_adulthood_page_names_that_council() {
+    let app = spawn_app_for_another_council().await;
+    let profile = CouncilProfile::parse(ANOTHER_COUNCIL, "profile.toml")
+        .expect("the second council's profile is valid");
+    let council = profile.council.name.to_string();
+    let sample = CouncilProfile::sample().council.name.to_string();
+    let page = get_easy(&app, "/preparing-for-adulthood").await;
+    assert_eq!(page.status, 200);
+    let words = point_words(&page);
+    assert!(words.iter().any(|w| w.contains(&council)), "{words:?}");
+    assert!(!main_text(&page).contains(&sample));
+    assert_easy_words(&page, "/preparing-for-adulthood");
+    let events = get_easy(&app, "/events").await;
+    assert_eq!(events.status, 200);
+    assert_easy_words(&events, "/events");
 }
