@@ -737,7 +737,14 @@ mod easy {
             ));
         }
         for k in &query.kinds {
-            chosen.push(point(kind_picture(*k), kind_words(*k), &mut linked));
+            let only = match k {
+                EventKind::OpenDay => "Only open days.",
+                EventKind::DropIn => "Only drop-ins.",
+                EventKind::Taster => "Only tasters.",
+                EventKind::Transition => "Only events about life after school.",
+                EventKind::Information => "Only talks.",
+            };
+            chosen.push(point(kind_picture(*k), only, &mut linked));
         }
         if query.young_adults {
             chosen.push(point(

@@ -424,6 +424,8 @@ async fn every_sentence_on_the_easy_event_pages_passes_the_easy_read_checker() {
     for path in [
         "/events?town=Crewe&need=autism",
         "/events?age=16-25",
+        "/events?kind=open-day&kind=drop-in&kind=taster&kind=transition&kind=information",
+        "/events?from=2026-12-01&to=2027-12-01",
         "/preparing-for-adulthood",
         "/events/no-such-event",
     ] {
