@@ -42,6 +42,9 @@ use crate::pages::{
     compare::ComparePage,
     easy_read_about::EasyAboutPage,
     easy_read_accessibility::EasyAccessibilityPage,
+    easy_read_adulthood::EasyAdulthoodPage,
+    easy_read_event::EasyEventPage,
+    easy_read_events::EasyEventsListPage,
     easy_read_home::EasyHomePage,
     easy_read_listing::EasyListingPage,
     easy_read_open_data::EasyOpenDataPage,
@@ -153,9 +156,9 @@ fn PageRoutes() -> impl IntoView {
                 <Route path=path!("/my-list/clear") view=ClearListPage ssr=SsrMode::Async />
                 <Route path=path!("/my-list/print") view=PrintSheetPage ssr=SsrMode::Async />
                 <Route path=path!("/compare") view=ComparePage ssr=SsrMode::Async />
-                <Route path=path!("/events") view=EventsListPage ssr=SsrMode::Async />
-                <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async />
-                <Route path=path!("/preparing-for-adulthood") view=PreparingForAdulthoodPage ssr=SsrMode::Async />
+                <Route path=path!("/events") view=by_view(EventsListPage, EasyEventsListPage) ssr=SsrMode::Async />
+                <Route path=path!("/events/:id") view=by_view(EventPage, EasyEventPage) ssr=SsrMode::Async />
+                <Route path=path!("/preparing-for-adulthood") view=by_view(PreparingForAdulthoodPage, EasyAdulthoodPage) ssr=SsrMode::Async />
             </Routes>
     }
 }

@@ -6,6 +6,7 @@ mod cli;
 mod connections;
 mod easy_read;
 mod easy_read_everywhere;
+mod easy_read_events;
 mod editor;
 mod events;
 mod feeds;
