@@ -40,8 +40,10 @@ use crate::pages::{
     about::AboutPage,
     accessibility::AccessibilityPage,
     compare::ComparePage,
+    easy_read_compare::EasyComparePage,
     easy_read_home::EasyHomePage,
     easy_read_listing::EasyListingPage,
+    easy_read_my_list::{EasyClearListPage, EasyMyListPage, EasySharedListPage},
     easy_read_results::EasyResultsPage,
     easy_read_search::{GuidedDaysPage, GuidedWherePage, GuidedWhoPage},
     event::EventPage,
@@ -144,11 +146,11 @@ fn PageRoutes() -> impl IntoView {
                 <Route path=path!("/guided-search/where") view=GuidedWherePage />
                 <Route path=path!("/guided-search/days") view=GuidedDaysPage />
                 <Route path=path!("/words") view=GlossaryPage />
-                <Route path=path!("/my-list") view=MyListPage ssr=SsrMode::Async />
-                <Route path=path!("/my-list/shared") view=SharedListPage ssr=SsrMode::Async />
-                <Route path=path!("/my-list/clear") view=ClearListPage ssr=SsrMode::Async />
+                <Route path=path!("/my-list") view=by_view(MyListPage, EasyMyListPage) ssr=SsrMode::Async />
+                <Route path=path!("/my-list/shared") view=by_view(SharedListPage, EasySharedListPage) ssr=SsrMode::Async />
+                <Route path=path!("/my-list/clear") view=by_view(ClearListPage, EasyClearListPage) ssr=SsrMode::Async />
                 <Route path=path!("/my-list/print") view=PrintSheetPage ssr=SsrMode::Async />
-                <Route path=path!("/compare") view=ComparePage ssr=SsrMode::Async />
+                <Route path=path!("/compare") view=by_view(ComparePage, EasyComparePage) ssr=SsrMode::Async />
                 <Route path=path!("/events") view=EventsListPage ssr=SsrMode::Async />
                 <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async />
                 <Route path=path!("/preparing-for-adulthood") view=PreparingForAdulthoodPage ssr=SsrMode::Async />

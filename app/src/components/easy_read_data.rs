@@ -194,7 +194,7 @@ pub fn link_words(text: &str, linked: &mut Vec<&'static str>) -> Vec<Piece> {
 }
 
 #[cfg(feature = "ssr")]
-mod build {
+pub(crate) mod build {
     use dayfinder::model::{
         AccessFeature, CostKind, DayPart, JoinRoute, Kind, Listing, Term, VacancyStatus, Weekday,
         format_pounds,
@@ -394,6 +394,36 @@ mod build {
             name: hit.name.clone(),
             href,
             about: about(&listing, SENTENCES_ON_CARD, &mut linked),
+            points,
+        }
+    }
+
+    /// Whether a point's words pass the easy-read checker (`dayfinder::easyread::check`).
+    pub(crate) fn passes_check(point: &Point) -> bool {
+        let text: String = point.words.iter().map(|p| p.text.as_str()).collect();
+        dayfinder::easyread::check(&text).passes()
+    }
+
+    /// A card for a listing on a list (my list, a shared list): the same short facts as a
+    /// result card, without a search to come back to or a distance.
+    pub(crate) fn list_card(listing: &Listing) -> EasyCard {
+        let mut linked = Vec::new();
+        let (picture, where_text) = where_words(listing, None);
+        let mut points = vec![
+            point(picture, &where_text, &mut linked),
+            when_point(listing, &mut linked),
+        ];
+        // The first cost sentence the checker passes: the card has no room to explain jargon.
+        let cost = cost_points(listing, &mut linked)
+            .into_iter()
+            .find(passes_check)
+            .unwrap_or_else(|| point("cost", "Ask them what it costs.", &mut linked));
+        points.push(cost);
+        points.push(vacancy_point(listing.service.vacancy.status, &mut linked));
+        EasyCard {
+            name: listing.service.name.clone(),
+            href: format!("/services/{}", listing.service.id),
+            about: about(listing, SENTENCES_ON_CARD, &mut linked),
             points,
         }
     }

@@ -3,8 +3,10 @@
 pub mod about;
 pub mod accessibility;
 pub mod compare;
+pub mod easy_read_compare;
 pub mod easy_read_home;
 pub mod easy_read_listing;
+pub mod easy_read_my_list;
 pub mod easy_read_results;
 pub mod easy_read_search;
 pub mod event;
