@@ -419,7 +419,7 @@ mod ssr {
     fn plain_cost(listing: &EasyListing) -> Vec<Point> {
         let cost: Vec<Point> = section(listing, "Cost")
             .into_iter()
-            .filter(build::passes_check)
+            .filter_map(build::checked)
             .collect();
         if cost.is_empty() {
             vec![easy_point("cost", "Ask them what it costs.")]

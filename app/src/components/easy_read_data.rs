@@ -398,10 +398,20 @@ pub(crate) mod build {
         }
     }
 
-    /// Whether a point's words pass the easy-read checker (`dayfinder::easyread::check`).
-    pub(crate) fn passes_check(point: &Point) -> bool {
-        let text: String = point.words.iter().map(|p| p.text.as_str()).collect();
-        dayfinder::easyread::check(&text).passes()
+    /// A point with only the sentences that pass the easy-read checker
+    /// (`dayfinder::easyread::check`), or `None` when none does: "The council may pay for
+    /// it. Ask for a care assessment." keeps its first sentence. For pages with no room to
+    /// explain a hard word (a list, the sheet to print).
+    pub(crate) fn checked(p: Point) -> Option<Point> {
+        let text: String = p.words.iter().map(|w| w.text.as_str()).collect();
+        if dayfinder::easyread::check(&text).passes() {
+            return Some(p);
+        }
+        let kept: Vec<&str> = dayfinder::easyread::sentences(&text)
+            .into_iter()
+            .filter(|s| dayfinder::easyread::check(s).passes())
+            .collect();
+        (!kept.is_empty()).then(|| point(p.picture, &kept.join(" "), &mut Vec::new()))
     }
 
     /// A card for a listing on a list (my list, a shared list): the same short facts as a
@@ -416,7 +426,7 @@ pub(crate) mod build {
         // The first cost sentence the checker passes: the card has no room to explain jargon.
         let cost = cost_points(listing, &mut linked)
             .into_iter()
-            .find(passes_check)
+            .find_map(checked)
             .unwrap_or_else(|| point("cost", "Ask them what it costs.", &mut linked));
         points.push(cost);
         points.push(vacancy_point(listing.service.vacancy.status, &mut linked));

@@ -5,6 +5,7 @@ mod borough;
 mod cli;
 mod connections;
 mod easy_read;
+mod easy_read_lists;
 mod editor;
 mod events;
 mod feeds;
