@@ -9,6 +9,7 @@ use leptos_router::hooks::use_location;
 use crate::codec::PageResource;
 use crate::components::easy_read::Points;
 use crate::components::error_view::ErrorView;
+use crate::components::pictures::Picture;
 use crate::enhance::FocusOnArrival;
 use crate::pages::easy_read_my_list::{places, say};
 use crate::shortlist_api::{EasyComparePage, EasyComparePlace, easy_compare_listings};
@@ -114,9 +115,12 @@ fn TooMany(choices: Vec<(String, String)>) -> impl IntoView {
         .map(|(id, name)| {
             let input = format!("compare-{id}");
             view! {
-                <div class="checkboxes__item big-checkbox">
-                    <input class="checkboxes__input" type="checkbox" id=input.clone() name="id" value=id />
-                    <label class="checkboxes__label" for=input>{name}</label>
+                <div class="big-checkbox">
+                    <input class="big-checkbox__input" type="checkbox" id=input.clone() name="id" value=id />
+                    <label class="big-checkbox__label" for=input>
+                        <Picture name="spaces" />
+                        <span>{name}</span>
+                    </label>
                 </div>
             }
         })
@@ -131,9 +135,9 @@ fn TooMany(choices: Vec<(String, String)>) -> impl IntoView {
         <form method="get" action="/compare">
             <fieldset class="fieldset" id="choose">
                 <legend class="fieldset__legend">"Choose up to 4 places"</legend>
-                {boxes}
+                <div class="big-checkboxes">{boxes}</div>
             </fieldset>
-            <button type="submit" class="button">"Compare"</button>
+            <button type="submit" class="button big-button big-button--next">"Compare"</button>
         </form>
     }
 }

@@ -587,3 +587,28 @@ async fn the_standard_sheet_stays_as_it_was_and_can_be_had_in_easy_read() {
     );
     assert_easy_words(&empty, "an empty sheet");
 }
+
+#[tokio::test]
+async fn hostile_query_strings_on_the_easy_list_pages_are_never_an_error() {
+    let app = spawn_app().await;
+    let long = "a".repeat(5000);
+    for path in [
+        "/my-list?removed=%3Cscript%3Ealert(1)%3C%2Fscript%3E".to_string(),
+        "/my-list?done=%3Cscript%3E&removed=".to_string(),
+        format!("/my-list?removed={long}"),
+        "/my-list/clear?x=%FF%FE".to_string(),
+        "/my-list/print?ids=%3Cscript%3Ealert(1)%3C%2Fscript%3E".to_string(),
+        format!("/my-list/print?ids={long}&pages=one"),
+        "/my-list/print?ids=,,,&sheet=%3Cscript%3E".to_string(),
+        "/my-list/shared?ids=a&ids=b&id=%00".to_string(),
+    ] {
+        let page = easy_with_list(&app, &path, CLUB).await;
+        assert!(page.status < 500, "{path:.60}: {}", page.status);
+        assert!(!page.body.contains("<script>alert"), "{path:.60}");
+        assert!(
+            page.title().ends_with(TITLE_END),
+            "{path:.60}: {}",
+            page.title()
+        );
+    }
+}
