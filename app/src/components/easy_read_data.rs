@@ -763,6 +763,29 @@ mod tests {
     }
 
     #[test]
+    fn a_point_keeps_only_the_sentences_the_checker_passes() {
+        let point = |text: &str| Point {
+            picture: "cost".into(),
+            words: link_words(text, &mut Vec::new()),
+            href: None,
+        };
+        let plain = |p: Point| p.words.into_iter().map(|w| w.text).collect::<String>();
+        let kept = build::checked(point(
+            "The council may pay for it. Ask for a care assessment.",
+        ));
+        assert_eq!(
+            kept.map(plain).as_deref(),
+            Some("The council may pay for it.")
+        );
+        assert_eq!(
+            build::checked(point("You can pay with a direct payment.")),
+            None
+        );
+        let whole = build::checked(point("It is free.")).expect("kept");
+        assert_eq!(plain(whole), "It is free.");
+    }
+
+    #[test]
     fn words_inside_other_words_are_not_linked() {
         let mut linked = Vec::new();
         let pieces = link_words("Reassessments and disrespite are not words.", &mut linked);
