@@ -573,11 +573,25 @@ async fn the_standard_sheet_stays_as_it_was_and_can_be_had_in_easy_read() {
     )
     .await;
     assert_eq!(shared.title(), "Your list to print – easy read – Dayfinder");
-    assert!(
-        shared.body.contains(&format!(
-            r#"href="/my-list/print?ids={CLUB},{MEMORY_CLUB}&amp;sheet=standard""#
-        )) || shared.body.contains("sheet=standard")
+    // The shared list's ids are kept by the links to the other sheets.
+    let ids = format!("{CLUB}%2C{MEMORY_CLUB}");
+    assert!(shared.body.contains(&format!(
+        r#"href="/my-list/print?ids={ids}&amp;sheet=standard""#
+    )));
+    assert!(shared.body.contains(&format!(
+        r#"href="/my-list/print?ids={ids}&amp;view=easy&amp;pages=one""#
+    )));
+    let one = get_with_cookie(
+        &app,
+        &format!("/my-list/print?ids={ids}&view=easy&pages=one"),
+        "",
+    )
+    .await;
+    assert_eq!(
+        one.count(r#"class="print-entry easy-entry easy-sheet__entry""#),
+        2
     );
+    assert!(one.body.contains("easy-sheet--one-a-page"));
     let empty = easy_with_list(&app, "/my-list/print", "").await;
     assert_eq!(empty.status, 200);
     assert!(
