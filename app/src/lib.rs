@@ -43,10 +43,12 @@ use crate::pages::{
     easy_read_about::EasyAboutPage,
     easy_read_accessibility::EasyAccessibilityPage,
     easy_read_adulthood::EasyAdulthoodPage,
+    easy_read_compare::EasyComparePage,
     easy_read_event::EasyEventPage,
     easy_read_events::EasyEventsListPage,
     easy_read_home::EasyHomePage,
     easy_read_listing::EasyListingPage,
+    easy_read_my_list::{EasyClearListPage, EasyMyListPage, EasySharedListPage},
     easy_read_open_data::EasyOpenDataPage,
     easy_read_privacy::EasyPrivacyPage,
     easy_read_results::EasyResultsPage,
@@ -151,11 +153,11 @@ fn PageRoutes() -> impl IntoView {
                 <Route path=path!("/guided-search/where") view=GuidedWherePage />
                 <Route path=path!("/guided-search/days") view=GuidedDaysPage />
                 <Route path=path!("/words") view=GlossaryPage />
-                <Route path=path!("/my-list") view=MyListPage ssr=SsrMode::Async />
-                <Route path=path!("/my-list/shared") view=SharedListPage ssr=SsrMode::Async />
-                <Route path=path!("/my-list/clear") view=ClearListPage ssr=SsrMode::Async />
+                <Route path=path!("/my-list") view=by_view(MyListPage, EasyMyListPage) ssr=SsrMode::Async />
+                <Route path=path!("/my-list/shared") view=by_view(SharedListPage, EasySharedListPage) ssr=SsrMode::Async />
+                <Route path=path!("/my-list/clear") view=by_view(ClearListPage, EasyClearListPage) ssr=SsrMode::Async />
                 <Route path=path!("/my-list/print") view=PrintSheetPage ssr=SsrMode::Async />
-                <Route path=path!("/compare") view=ComparePage ssr=SsrMode::Async />
+                <Route path=path!("/compare") view=by_view(ComparePage, EasyComparePage) ssr=SsrMode::Async />
                 <Route path=path!("/events") view=by_view(EventsListPage, EasyEventsListPage) ssr=SsrMode::Async />
                 <Route path=path!("/events/:id") view=by_view(EventPage, EasyEventPage) ssr=SsrMode::Async />
                 <Route path=path!("/preparing-for-adulthood") view=by_view(PreparingForAdulthoodPage, EasyAdulthoodPage) ssr=SsrMode::Async />

@@ -7,6 +7,7 @@ use crate::codec::Postcard;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::components::easy_read_data::{EasyCard, Point, Section};
 use crate::error::AppError;
 use crate::view_models::{ListingSheet, Tag};
 
@@ -84,11 +85,64 @@ pub struct Picture {
     pub alt: String,
 }
 
-/// One short sentence of the easy-read sheet, with its picture when there is one.
+/// One listing on the easy-read sheet, in short sentences with pictures, made by the same
+/// builder as the easy-read listing page (`components::easy_read_data::build`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct EasyLine {
-    pub picture: Option<Picture>,
-    pub text: String,
+pub struct EasySheetEntry {
+    /// Its easy-read summary, a sentence each.
+    pub about: Vec<Point>,
+    /// The address, getting in, and transport when the listing offers it.
+    pub getting_there: Vec<Point>,
+    pub when: Vec<Point>,
+    pub cost: Vec<Point>,
+    /// The number to phone, as written ("01632 960550"), and its `tel:` link.
+    pub phone: Option<(String, String)>,
+    /// Who to ask for, an email address, who runs it.
+    pub contact: Vec<Point>,
+}
+
+/// One place on a list in easy read.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct EasyListEntry {
+    pub id: String,
+    pub card: EasyCard,
+}
+
+/// "My list", or a list someone shared, in easy read.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct EasyListPage {
+    pub entries: Vec<EasyListEntry>,
+    /// The share link, whole.
+    pub share_url: String,
+    /// The ids, as the share link's `ids` parameter.
+    pub ids: String,
+    /// How many ids named nothing in the directory.
+    pub gone: usize,
+    /// What the change just made did, in easy words.
+    pub notice: Option<String>,
+    /// An important message ("Your list is full.").
+    pub warning: Option<String>,
+}
+
+/// One place on the easy-read compare page: a stacked card, not a table column.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct EasyComparePlace {
+    pub id: String,
+    pub name: String,
+    /// The first sentence of its easy-read summary.
+    pub about: Vec<Point>,
+    /// When, cost, where and getting in, spaces.
+    pub sections: Vec<Section>,
+}
+
+/// The compare page in easy read.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct EasyComparePage {
+    pub places: Vec<EasyComparePlace>,
+    /// More than four were asked for: the listings to choose from instead.
+    pub too_many: Vec<(String, String)>,
+    pub gone: usize,
+    pub ids: String,
 }
 
 /// One listing on the printed sheet.
@@ -99,7 +153,7 @@ pub struct PrintEntry {
     pub url: String,
     /// The picture of what kind of thing it is, for the easy-read sheet.
     pub picture: Option<Picture>,
-    pub easy: Vec<EasyLine>,
+    pub easy: EasySheetEntry,
 }
 
 /// The sheet to print or save as PDF.
@@ -169,14 +223,56 @@ pub async fn prepare_print_sheet(query_string: String) -> Result<PrintSheet, App
     ssr::print_sheet(&query_string).await
 }
 
+/// The visitor's list in easy read, with what the change just made did (`removed=id`).
+#[server(endpoint = "easy-my-list", input = Postcard, output = Postcard)]
+pub async fn easy_my_list_page(query_string: String) -> Result<EasyListPage, AppError> {
+    let params = crate::urls::decode(&query_string);
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let mut page = ssr::easy_list_page(ssr::cookie_list()).await?;
+    let removed = param("removed").map(ssr::listing_name);
+    page.notice = match (param("done"), removed) {
+        (_, Some(name)) => Some(format!("{} is off your list now.", name.await)),
+        (Some("cleared"), _) => Some("Your list is empty now.".to_string()),
+        (Some("saved"), _) => Some("We saved the places to your list.".to_string()),
+        _ => None,
+    };
+    page.warning = match param("done") {
+        Some("full") => Some(format!(
+            "Your list is full. It can hold {} places. Take one off to add a new one.",
+            crate::shortlist::MAX
+        )),
+        _ => None,
+    };
+    Ok(page)
+}
+
+/// A list from a share link, in easy read.
+#[server(endpoint = "easy-shared-list", input = Postcard, output = Postcard)]
+pub async fn easy_shared_list_page(query_string: String) -> Result<EasyListPage, AppError> {
+    let list = ssr::link_list(&query_string, crate::shortlist::MAX);
+    ssr::easy_list_page(list).await
+}
+
+/// Places one under the other, in easy read (`/compare?ids=a,b`).
+#[server(endpoint = "easy-compare", input = Postcard, output = Postcard)]
+pub async fn easy_compare_listings(query_string: String) -> Result<EasyComparePage, AppError> {
+    ssr::easy_compare_page(&query_string).await
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use std::path::PathBuf;
 
-    use dayfinder::model::{Listing, Term};
+    use dayfinder::model::{AccessFeature, Listing, Term};
     use leptos::prelude::*;
 
     use super::*;
+    use crate::components::easy_read_data::{EasyListing, build, link_words};
     use crate::components::format;
     use crate::shortlist::{COMPARE_MAX, MAX, Shortlist};
     use crate::ssr::{blocking, engine, place_listing, public_origin};
@@ -278,6 +374,158 @@ mod ssr {
         })
     }
 
+    /// A list's page in easy read: a short card for each place.
+    pub async fn easy_list_page(list: Shortlist) -> Result<EasyListPage, AppError> {
+        let (found, gone) = listings(&list).await?;
+        let mut kept = list;
+        kept.retain(|id| found.iter().any(|l| &l.service.id == id));
+        Ok(EasyListPage {
+            entries: found
+                .iter()
+                .map(|listing| EasyListEntry {
+                    id: listing.service.id.clone(),
+                    card: build::list_card(listing),
+                })
+                .collect(),
+            share_url: format!("{}{}", public_origin(), kept.share_path()),
+            ids: kept.link_param(),
+            gone,
+            notice: None,
+            warning: None,
+        })
+    }
+
+    /// A point in easy words, with the glossary's words linked.
+    fn easy_point(picture: &str, text: &str) -> Point {
+        Point {
+            picture: picture.to_string(),
+            words: link_words(text, &mut Vec::new()),
+            href: None,
+        }
+    }
+
+    /// The points of a listing's easy-read section (`"When"`, `"Cost"`...).
+    fn section(listing: &EasyListing, heading: &str) -> Vec<Point> {
+        listing
+            .sections
+            .iter()
+            .find(|s| s.heading == heading)
+            .map(|s| s.points.clone())
+            .unwrap_or_default()
+    }
+
+    /// The cost sentences the checker passes; the jargon ones ("direct payment") are for
+    /// the listing page, where they link to their meaning.
+    fn plain_cost(listing: &EasyListing) -> Vec<Point> {
+        let cost: Vec<Point> = section(listing, "Cost")
+            .into_iter()
+            .filter_map(build::checked)
+            .collect();
+        if cost.is_empty() {
+            vec![easy_point("cost", "Ask them what it costs.")]
+        } else {
+            cost
+        }
+    }
+
+    /// One place on the easy-read compare page, from its easy-read listing.
+    fn compare_place(listing: &Listing) -> EasyComparePlace {
+        let easy = build::listing(listing, None);
+        let card = build::list_card(listing);
+        let mut where_: Vec<Point> = card
+            .points
+            .iter()
+            .take(1)
+            .cloned()
+            .chain(
+                section(&easy, "Where")
+                    .into_iter()
+                    .filter(|p| p.picture != "address"),
+            )
+            .collect();
+        let parking = listing
+            .location
+            .as_ref()
+            .is_some_and(|l| l.accessibility.contains(&AccessFeature::Parking));
+        if parking {
+            where_.push(easy_point("parking", "There is parking."));
+        }
+        if listing.location.is_some() && where_.len() == 1 {
+            where_.push(easy_point("info", "Ask them how to get in."));
+        }
+        let spaces = section(&easy, "How to join")
+            .into_iter()
+            .filter(|p| p.picture == "spaces")
+            .collect();
+        EasyComparePlace {
+            id: easy.id.clone(),
+            name: easy.name.clone(),
+            about: card.about,
+            sections: vec![
+                Section {
+                    heading: "When".into(),
+                    points: section(&easy, "When"),
+                },
+                Section {
+                    heading: "Cost".into(),
+                    points: plain_cost(&easy),
+                },
+                Section {
+                    heading: "Where and getting in".into(),
+                    points: where_,
+                },
+                Section {
+                    heading: "Spaces".into(),
+                    points: spaces,
+                },
+            ],
+        }
+    }
+
+    pub async fn easy_compare_page(query_string: &str) -> Result<EasyComparePage, AppError> {
+        // Read past the limit, to tell the person they chose too many.
+        let list = link_list(query_string, MAX);
+        let (found, gone) = listings(&list).await?;
+        let mut page = EasyComparePage {
+            gone,
+            ids: list.link_param(),
+            ..EasyComparePage::default()
+        };
+        if found.len() > COMPARE_MAX {
+            crate::ssr::set_status(400);
+            page.too_many = found
+                .iter()
+                .map(|l| (l.service.id.clone(), l.service.name.clone()))
+                .collect();
+            return Ok(page);
+        }
+        page.places = found.iter().map(compare_place).collect();
+        Ok(page)
+    }
+
+    /// A listing on the easy-read sheet: what it is, how to get there, when, what it costs
+    /// and who to phone.
+    fn easy_sheet_entry(listing: &Listing) -> EasySheetEntry {
+        let easy = build::listing(listing, None);
+        let contact = section(&easy, "Contact");
+        let phone = contact.iter().find(|p| p.picture == "phone").and_then(|p| {
+            let text: String = p.words.iter().map(|w| w.text.as_str()).collect();
+            let number = text.strip_prefix("Phone ")?.to_string();
+            Some((number, p.href.clone()?))
+        });
+        EasySheetEntry {
+            about: easy.about.clone(),
+            getting_there: section(&easy, "Where"),
+            when: section(&easy, "When"),
+            cost: plain_cost(&easy),
+            phone,
+            contact: contact
+                .into_iter()
+                .filter(|p| p.picture != "phone")
+                .collect(),
+        }
+    }
+
     /// "Monday, 10am to 3pm", a line each; or how times are arranged.
     fn times(sheet: &ListingSheet) -> Vec<String> {
         let mut lines: Vec<String> = sheet
@@ -374,63 +622,6 @@ mod ssr {
             })
     }
 
-    fn line(names: &[&str], alt: &str, text: String) -> EasyLine {
-        EasyLine {
-            picture: picture(names, alt),
-            text,
-        }
-    }
-
-    /// Short sentences about a listing, for the easy-read sheet.
-    fn easy(listing: &Listing, sheet: &ListingSheet) -> Vec<EasyLine> {
-        let service = &listing.service;
-        let mut lines = Vec::new();
-        lines.push(line(
-            &["address", "where", "place"],
-            "Where",
-            match &listing.location {
-                Some(l) => format!("It is in {}.", l.town),
-                None if service.kinds.contains(&dayfinder::model::Kind::Online) => {
-                    "You join from home, on a computer or phone.".to_string()
-                }
-                None => "They come to your home.".to_string(),
-            },
-        ));
-        let days = days(listing);
-        lines.push(line(
-            &["days", "clock", "when"],
-            "When",
-            if service.sessions.is_empty() {
-                "You agree the days and times with them.".to_string()
-            } else {
-                format!("It is on {days}.")
-            },
-        ));
-        lines.push(line(
-            &["cost", "money"],
-            "Cost",
-            match service.cost.price_per_session_pence {
-                Some(pence) => format!(
-                    "It costs {} each time.",
-                    dayfinder::model::format_pounds(pence)
-                ),
-                None => format!("Cost: {}.", service.cost.summary()),
-            },
-        ));
-        if let Some(phone) = sheet.contact.iter().find(|f| f.key == "Phone") {
-            lines.push(line(
-                &["phone"],
-                "Phone",
-                format!("To ask about a place, phone {}.", phone.value),
-            ));
-        }
-        lines.extend(sheet.easy_read.iter().map(|text| EasyLine {
-            picture: None,
-            text: text.clone(),
-        }));
-        lines
-    }
-
     /// A picture of the listing's first kind, or else its first need.
     fn kind_picture(listing: &Listing) -> Option<Picture> {
         let service = &listing.service;
@@ -466,7 +657,7 @@ mod ssr {
                 PrintEntry {
                     url: format!("{origin}/services/{}", sheet.id),
                     picture: kind_picture(listing),
-                    easy: easy(listing, &sheet),
+                    easy: easy_sheet_entry(listing),
                     sheet,
                 }
             })

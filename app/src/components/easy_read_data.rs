@@ -280,7 +280,7 @@ pub fn link_words(text: &str, linked: &mut Vec<&'static str>) -> Vec<Piece> {
 }
 
 #[cfg(feature = "ssr")]
-mod build {
+pub(crate) mod build {
     use dayfinder::model::{
         AccessFeature, CostKind, DayPart, JoinRoute, Kind, Listing, Term, VacancyStatus, Weekday,
         format_pounds,
@@ -480,6 +480,46 @@ mod build {
             name: hit.name.clone(),
             href,
             about: about(&listing, SENTENCES_ON_CARD, &mut linked),
+            points,
+        }
+    }
+
+    /// A point with only the sentences that pass the easy-read checker
+    /// (`dayfinder::easyread::check`), or `None` when none does: "The council may pay for
+    /// it. Ask for a care assessment." keeps its first sentence. For pages with no room to
+    /// explain a hard word (a list, the sheet to print).
+    pub(crate) fn checked(p: Point) -> Option<Point> {
+        let text: String = p.words.iter().map(|w| w.text.as_str()).collect();
+        if dayfinder::easyread::check(&text).passes() {
+            return Some(p);
+        }
+        let kept: Vec<&str> = dayfinder::easyread::sentences(&text)
+            .into_iter()
+            .filter(|s| dayfinder::easyread::check(s).passes())
+            .collect();
+        (!kept.is_empty()).then(|| point(p.picture, &kept.join(" "), &mut Vec::new()))
+    }
+
+    /// A card for a listing on a list (my list, a shared list): the same short facts as a
+    /// result card, without a search to come back to or a distance.
+    pub(crate) fn list_card(listing: &Listing) -> EasyCard {
+        let mut linked = Vec::new();
+        let (picture, where_text) = where_words(listing, None);
+        let mut points = vec![
+            point(picture, &where_text, &mut linked),
+            when_point(listing, &mut linked),
+        ];
+        // The first cost sentence the checker passes: the card has no room to explain jargon.
+        let cost = cost_points(listing, &mut linked)
+            .into_iter()
+            .find_map(checked)
+            .unwrap_or_else(|| point("cost", "Ask them what it costs.", &mut linked));
+        points.push(cost);
+        points.push(vacancy_point(listing.service.vacancy.status, &mut linked));
+        EasyCard {
+            name: listing.service.name.clone(),
+            href: format!("/services/{}", listing.service.id),
+            about: about(listing, SENTENCES_ON_CARD, &mut linked),
             points,
         }
     }
@@ -806,6 +846,29 @@ mod tests {
             text
         );
         assert_eq!(linked_words(&pieces), [("respite", "/words#respite")]);
+    }
+
+    #[test]
+    fn a_point_keeps_only_the_sentences_the_checker_passes() {
+        let point = |text: &str| Point {
+            picture: "cost".into(),
+            words: link_words(text, &mut Vec::new()),
+            href: None,
+        };
+        let plain = |p: Point| p.words.into_iter().map(|w| w.text).collect::<String>();
+        let kept = build::checked(point(
+            "The council may pay for it. Ask for a care assessment.",
+        ));
+        assert_eq!(
+            kept.map(plain).as_deref(),
+            Some("The council may pay for it.")
+        );
+        assert_eq!(
+            build::checked(point("You can pay with a direct payment.")),
+            None
+        );
+        let whole = build::checked(point("It is free.")).expect("kept");
+        assert_eq!(plain(whole), "It is free.");
     }
 
     #[test]

@@ -1,16 +1,24 @@
 //! Handles `/my-list/print`: a signposting sheet of the list to print or save as a PDF,
 //! each listing with its essentials, contact, how to get a place and ruled space for notes
-//! (`?view=easy`: the easy read sheet, short sentences with pictures; `?ids=a,b`: a shared
-//! list rather than the visitor's own). The print styles are in `style/main.css`.
+//! (`?ids=a,b`: a shared list rather than the visitor's own). In easy read (the `view`
+//! cookie, or `?view=easy`) it is the easy-read sheet to keep: for each place its summary,
+//! how to get there, when, what it costs and who to phone (the number large), each a short
+//! sentence beside a picture, in large type; `&pages=one` prints one place on each page.
+//! `?sheet=standard` gives the standard sheet in easy read too. The print styles are in
+//! `style/main.css`.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::codec::PageResource;
+use crate::components::easy_read::Points;
 use crate::components::error_view::ErrorView;
+use crate::components::pictures::Picture as Icon;
 use crate::enhance::FocusOnArrival;
-use crate::shortlist_api::{EasyLine, Picture, PrintEntry, PrintSheet, prepare_print_sheet};
+use crate::pages::easy_read_my_list::say;
+use crate::shortlist_api::{EasySheetEntry, Picture, PrintEntry, PrintSheet, prepare_print_sheet};
+use crate::view_mode::ViewMode;
 use crate::view_models::Fact;
 
 /// The sheet to print.
@@ -20,12 +28,15 @@ pub fn PrintSheetPage() -> impl IntoView {
     let query = use_query_map();
     let data =
         PageResource::new_with_options(move || location.search.get(), prepare_print_sheet, false);
+    // The view of the request (`?view=easy` or the cookie), unless the standard sheet is asked for.
+    let easy = ViewMode::get().is_easy()
+        && query.read_untracked().get("sheet").as_deref() != Some("standard");
+    let one_a_page = query.read_untracked().get("pages").as_deref() == Some("one");
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                let easy = query.read_untracked().get("view").as_deref() == Some("easy");
                 match data.await {
-                    Ok(sheet) if easy => view! { <EasySheet sheet /> }.into_any(),
+                    Ok(sheet) if easy => view! { <EasySheet sheet one_a_page /> }.into_any(),
                     Ok(sheet) => view! { <Sheet sheet /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
@@ -52,21 +63,27 @@ fn PrintActions(other_href: String, other_label: &'static str) -> impl IntoView 
     }
 }
 
-/// The address of the other version of the sheet, keeping a shared list's ids.
-fn other_href(ids: &str, shared: bool, easy: bool) -> String {
+/// The address of a version of the sheet, keeping a shared list's ids: the easy-read one
+/// (with one place on each page or not), or the standard one.
+fn sheet_href(ids: &str, shared: bool, easy: bool, one_a_page: bool) -> String {
     let mut pairs: Vec<(&str, &str)> = Vec::new();
     if shared {
         pairs.push(("ids", ids));
     }
     if easy {
         pairs.push(("view", "easy"));
-    }
-    let qs = crate::urls::encode(pairs);
-    if qs.is_empty() {
-        "/my-list/print".to_string()
+        if one_a_page {
+            pairs.push(("pages", "one"));
+        }
     } else {
-        format!("/my-list/print?{qs}")
+        pairs.push(("sheet", "standard"));
     }
+    format!("/my-list/print?{}", crate::urls::encode(pairs))
+}
+
+/// The standard sheet's link to the easy-read one (as it always was: `?view=easy`).
+fn easy_href(ids: &str, shared: bool) -> String {
+    sheet_href(ids, shared, true, false)
 }
 
 fn is_shared() -> bool {
@@ -108,7 +125,7 @@ fn Sheet(sheet: PrintSheet) -> impl IntoView {
     };
     view! {
         <Title text="Your list to print – Dayfinder" />
-        <PrintActions other_href=other_href(&sheet.ids, shared, true) other_label="Easy read version of this sheet, with pictures" />
+        <PrintActions other_href=easy_href(&sheet.ids, shared) other_label="Easy read version of this sheet, with pictures" />
         <h1 class="heading-l">"Day opportunities to look into"</h1>
         {body}
         <FocusOnArrival />
@@ -219,15 +236,63 @@ fn picture(picture: Option<Picture>, class: &'static str, decorative: bool) -> i
     })
 }
 
+/// How to print in easy words, the print button (shown by `/print.js`), the choice of
+/// one place on each page (a link, so it needs no JavaScript) and the standard sheet.
 #[component]
-fn EasySheet(sheet: PrintSheet) -> impl IntoView {
+fn EasyPrintActions(ids: String, shared: bool, one_a_page: bool) -> impl IntoView {
+    let (pages_href, pages_label) = if one_a_page {
+        (
+            sheet_href(&ids, shared, true, false),
+            "Print all the places together",
+        )
+    } else {
+        (
+            sheet_href(&ids, shared, true, true),
+            "Print one place on each page",
+        )
+    };
+    let chosen = if one_a_page {
+        say("days", "Now each place goes on its own page.")
+    } else {
+        say("days", "Now the places go one after the other.")
+    };
+    view! {
+        <div class="print-actions">
+            <a class="back-link" href="/my-list">"Back to your list"</a>
+            <Points points=vec![
+                say("easy-read", "To print this sheet, press Ctrl and P."),
+                say("easy-read", "On a Mac, press Cmd and P."),
+            ] />
+            <button type="button" class="button print-actions__button" data-print="" hidden>"Print this page"</button>
+            <Points points=vec![chosen] />
+            <p class="body point">
+                <Icon name="days" />
+                <a class="link point__words easy-sheet__pages" rel="external" href=pages_href>{pages_label}</a>
+            </p>
+            <p class="body"><a class="link" rel="external" href=sheet_href(&ids, shared, false, false)>"Standard version of this sheet"</a></p>
+            <script src="/print.js" defer></script>
+        </div>
+    }
+}
+
+#[component]
+fn EasySheet(sheet: PrintSheet, one_a_page: bool) -> impl IntoView {
     let shared = is_shared();
     let body = if sheet.entries.is_empty() {
-        empty()
+        view! {
+            <Points points=vec![
+                say("spaces", "There is nothing on this list to print."),
+                say("search", "Find a place you like and add it to your list."),
+            ] />
+            <p class="body"><a class="link" href="/guided-search">"Find things to do"</a></p>
+        }
+        .into_any()
     } else {
         view! {
-            <p class="easy-read print-sheet__intro">"These are the places on the list."</p>
-            <p class="easy-read print-sheet__intro">"You can write notes about each one."</p>
+            <Points points=vec![
+                say("spaces", "These are the places on the list."),
+                say("words", "You can write notes about each one."),
+            ] />
             {sheet
                 .entries
                 .into_iter()
@@ -236,38 +301,68 @@ fn EasySheet(sheet: PrintSheet) -> impl IntoView {
         }
         .into_any()
     };
+    let class = if one_a_page {
+        "easy-sheet easy-sheet--one-a-page"
+    } else {
+        "easy-sheet"
+    };
     view! {
-        <Title text="Your list to print, easy read – Dayfinder" />
-        <PrintActions other_href=other_href(&sheet.ids, shared, false) other_label="Standard version of this sheet" />
-        <h1 class="heading-l">"My list of places to try"</h1>
-        {body}
+        <Title text="Your list to print – easy read – Dayfinder" />
+        <EasyPrintActions ids=sheet.ids shared one_a_page />
+        <div class=class>
+            <h1 class="heading-l">"My list of places to try"</h1>
+            {body}
+        </div>
         <FocusOnArrival />
     }
+}
+
+/// A part of a place on the sheet, when it has something to say.
+fn part(
+    heading: &'static str,
+    points: Vec<crate::components::easy_read_data::Point>,
+) -> impl IntoView {
+    (!points.is_empty()).then(|| {
+        view! {
+            <h3 class="heading-s">{heading}</h3>
+            <Points points />
+        }
+    })
 }
 
 #[component]
 fn EasyEntry(entry: PrintEntry) -> impl IntoView {
     let heading = format!("easy-{}", entry.sheet.id);
     let labelled_by = heading.clone();
-    let lines = entry
-        .easy
-        .into_iter()
-        .map(|EasyLine { picture: p, text }| {
-            view! {
-                <li class="easy-lines__item">
-                    {picture(p, "easy-lines__picture", true)}
-                    <span class="easy-lines__text">{text}</span>
-                </li>
-            }
-        })
-        .collect_view();
+    let EasySheetEntry {
+        about,
+        getting_there,
+        when,
+        cost,
+        phone,
+        contact,
+    } = entry.easy;
+    let phone = phone.map(|(number, href)| {
+        view! {
+            <p class="body point easy-sheet__phone">
+                <Icon name="phone" />
+                <a class="link point__words" href=href>{number}</a>
+            </p>
+        }
+    });
     view! {
-        <section class="print-entry easy-entry" aria-labelledby=labelled_by>
+        <section class="print-entry easy-entry easy-sheet__entry" aria-labelledby=labelled_by>
             <div class="easy-entry__head">
                 {picture(entry.picture, "easy-entry__picture", false)}
                 <h2 class="heading-m print-entry__name" id=heading>{entry.sheet.name}</h2>
             </div>
-            <ul class="list easy-read easy-lines">{lines}</ul>
+            {part("What it is", about)}
+            {part("How to get there", getting_there)}
+            {part("When", when)}
+            {part("What it costs", cost)}
+            <h3 class="heading-s">"Who to phone"</h3>
+            {phone}
+            <Points points=contact />
             <h3 class="heading-s">"My notes"</h3>
             {notes(3)}
         </section>

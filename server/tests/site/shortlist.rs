@@ -455,7 +455,8 @@ async fn the_print_sheet_has_each_listing_its_contact_and_space_for_notes() {
         .get(&format!("/my-list/print?ids={CLUB}&view=easy"))
         .await;
     assert_eq!(shared.status, 200);
-    assert_eq!(shared.title(), "Your list to print, easy read – Dayfinder");
+    // The easy-read sheet (its own tests: `easy_read_lists.rs`).
+    assert_eq!(shared.title(), "Your list to print – easy read – Dayfinder");
     assert!(shared.body.contains("Sandbach Stars Social Club"));
-    assert!(shared.body.contains("It is on Wednesday."));
+    assert!(shared.body.contains("Wednesday, 6:30pm to 8:30pm."));
 }
