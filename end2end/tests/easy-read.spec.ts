@@ -156,3 +156,40 @@ test('screenshots of a listing in both views', async ({ page }, testInfo) => {
   await open(page, testInfo, `${LISTING}?view=easy`);
   await page.screenshot({ path: path.join(docs, 'easy-read-listing-easy.png'), fullPage: true });
 });
+
+test('in easy read, a young person goes from the home page to an open day, keeps the place and prints the sheet', async ({ page }, testInfo) => {
+  await open(page, testInfo, '/?view=easy');
+  await expect(h1(page)).toHaveText('Find things to do in the day');
+
+  await page.getByRole('link', { name: 'Open days: go and see a place before you choose.' }).click();
+  await settled(page, testInfo);
+  await expect(page.locator('html')).toHaveAttribute('data-view', 'easy');
+  await expectPicturesShown(page, 'main');
+
+  await page.getByRole('link', { name: 'Brookhouse Resource Centre open day' }).click();
+  await settled(page, testInfo);
+  await expect(h1(page)).toHaveText('Brookhouse Resource Centre open day');
+  await expect(page.getByRole('heading', { name: 'When', exact: true })).toBeVisible();
+  await expect(page.getByText('It is free.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Add it to your calendar' }).first()).toBeVisible();
+
+  // The place the open day is at, kept on the list (a POST form: no JavaScript needed).
+  await page.getByRole('link', { name: 'Read about Brookhouse Day Centre.' }).click();
+  await settled(page, testInfo);
+  await expect(h1(page)).toHaveText('Brookhouse Day Centre');
+  await page.getByRole('button', { name: /Add .*to my list/ }).click();
+  await settled(page, testInfo);
+  await page.getByRole('link', { name: 'My list (1)' }).click();
+  await settled(page, testInfo);
+  await expect(h1(page)).toHaveText('Your list');
+  await expect(page.getByText('You have 1 place on your list.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Print this list with one place on each page' }).click();
+  await settled(page, testInfo);
+  await expect(h1(page)).toHaveText('My list of places to try');
+  await expect(page.getByRole('heading', { name: 'Who to phone' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '01632 960654' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'How to get there' })).toBeVisible();
+  await expectPicturesShown(page, 'main');
+  await expectNoAxeViolations(page);
+});
