@@ -96,7 +96,8 @@ for (const [name, url] of easyPages) {
   test(`the ${name} page in easy read has no axe violations`, async ({ page, baseURL }, testInfo) => {
     await chooseEasyRead(page, baseURL!);
     await page.goto(url);
-    await settled(page, testInfo);
+    // The editors' pages carry no script to wait for.
+    if (!url.startsWith('/editor')) await settled(page, testInfo);
     await expectNoAxeViolations(page);
   });
 }
