@@ -16,7 +16,7 @@ use crate::moderation::ModerationStore;
 use crate::places::{Gazetteer, PlaceError};
 use crate::query::{EventQuery, PlaceFound, PlaceNotice, SearchQuery, SearchResults};
 use crate::search::{PlaceNames, SearchIndex, understand};
-use crate::store::{ChangeKind, MergeCounts, PlacesStore, SqliteStore, Store};
+use crate::store::{ChangeKind, FeedsStore, MergeCounts, PlacesStore, SqliteStore, Store};
 
 mod near;
 mod places;
@@ -48,6 +48,8 @@ pub struct Engine {
     places: &'static Gazetteer,
     /// Postcodes imported from open data (`places import`): the same database again.
     places_store: Arc<dyn PlacesStore>,
+    /// The feeds the directory follows (`feeds add`): the same database again.
+    feeds: Arc<dyn FeedsStore>,
     /// How far into the store's change log the index is; held while catching up, so
     /// two catch-ups never interleave.
     indexed: Mutex<Option<u64>>,
@@ -62,9 +64,15 @@ pub struct Engine {
 const REPLAY_LIMIT: usize = 5_000;
 
 /// Everything an engine keeps in its store: the directory, accounts, moderation,
-/// insight and places. Both backends are all of them.
+/// insight, places and followed feeds. Both backends are all of them.
 pub trait EngineStore:
-    Store + AccountStore + ModerationStore + crate::store::insight::InsightStore + PlacesStore + 'static
+    Store
+    + AccountStore
+    + ModerationStore
+    + crate::store::insight::InsightStore
+    + PlacesStore
+    + FeedsStore
+    + 'static
 {
 }
 
@@ -74,6 +82,7 @@ impl<S> EngineStore for S where
         + ModerationStore
         + crate::store::insight::InsightStore
         + PlacesStore
+        + FeedsStore
         + 'static
 {
 }
@@ -101,7 +110,8 @@ impl Engine {
             insight: crate::insight::Recorder::new(store.clone()),
             index,
             places: places::gazetteer_for(store.as_ref(), store.as_ref())?,
-            places_store: store,
+            places_store: store.clone(),
+            feeds: store,
             indexed: Mutex::new(indexed),
             data_dir: Some(data_dir.to_path_buf()),
             events: RwLock::new(None),
@@ -122,7 +132,8 @@ impl Engine {
             insight: crate::insight::Recorder::new(store.clone()),
             index: SearchIndex::in_memory()?,
             places: places::gazetteer_for(store.as_ref(), store.as_ref())?,
-            places_store: store,
+            places_store: store.clone(),
+            feeds: store,
             indexed: Mutex::new(None),
             data_dir: None,
             events: RwLock::new(None),
@@ -136,6 +147,11 @@ impl Engine {
         let engine = Engine::with_store(SqliteStore::in_memory()?)?;
         engine.import(directory)?;
         Ok(engine)
+    }
+
+    /// The feeds the directory follows, and when each is due (see `crate::feeds`).
+    pub fn feeds(&self) -> &dyn FeedsStore {
+        self.feeds.as_ref()
     }
 
     /// Editors' accounts, sessions and sign-ins (see `crate::accounts`).

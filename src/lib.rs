@@ -17,6 +17,8 @@ pub mod engine;
 #[cfg(feature = "engine")]
 pub mod error;
 #[cfg(feature = "engine")]
+pub mod feeds;
+#[cfg(feature = "engine")]
 pub mod insight;
 #[cfg(feature = "engine")]
 pub mod moderation;

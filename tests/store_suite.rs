@@ -23,16 +23,22 @@ use dayfinder::moderation::{
 };
 use dayfinder::query::SearchQuery;
 use dayfinder::store::insight::{InsightStore, SearchCount};
+use dayfinder::feeds::{Every, FeedRun};
 use dayfinder::store::{
-    ChangeKind, MergeCounts, PlacesStore, PostgresStore, SqliteStore, Store, StoreError,
+    ChangeKind, FeedsStore, MergeCounts, PlacesStore, PostgresStore, SqliteStore, Store,
+    StoreError,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
 
 /// Everything a backend must be.
-trait Stores: Store + AccountStore + ModerationStore + InsightStore + PlacesStore + 'static {}
-impl<T: Store + AccountStore + ModerationStore + InsightStore + PlacesStore + 'static> Stores
-    for T
+trait Stores:
+    Store + AccountStore + ModerationStore + InsightStore + PlacesStore + FeedsStore + 'static
+{
+}
+impl<
+    T: Store + AccountStore + ModerationStore + InsightStore + PlacesStore + FeedsStore + 'static,
+> Stores for T
 {
 }
 
@@ -197,6 +203,8 @@ suite!(
     search_counts_for_the_same_day_and_key_add_up,
     a_second_node_on_the_same_store_catches_up_with_an_edit,
     imported_postcodes_replace_the_last_import_whole_and_an_empty_one_is_refused,
+    a_followed_feed_is_claimed_by_one_node_once_per_schedule,
+    a_feed_is_followed_once_and_its_last_run_is_kept,
 );
 
 fn sample() -> Directory {
@@ -1651,4 +1659,45 @@ fn imported_postcodes_replace_the_last_import_whole_and_an_empty_one_is_refused<
     assert_eq!(store.imported_postcodes().unwrap(), second.to_vec());
     assert!(store.replace_imported_postcodes(&[]).is_err());
     assert_eq!(store.imported_postcodes().unwrap(), second.to_vec());
+}
+
+fn a_followed_feed_is_claimed_by_one_node_once_per_schedule<B: Backend>(b: &B) {
+    let (first, second) = (b.open(), b.open());
+    let every = Every::parse("1h").unwrap();
+    let feed = first
+        .add_feed("https://directory.example/api/v3/services", every, now())
+        .unwrap();
+    assert!(feed.due(now()), "a new feed is pulled at the first check");
+    let claimed = first.claim_due_feed(now()).unwrap().expect("due");
+    assert_eq!(claimed.id, feed.id);
+    assert_eq!(claimed.started_at, Some(now()));
+    // Another node checking at the same moment, or a minute later, finds nothing to do.
+    assert_eq!(second.claim_due_feed(now()).unwrap(), None);
+    assert_eq!(second.claim_due_feed(now() + seconds(60)).unwrap(), None);
+    // An hour on, it is due again, for one of them.
+    let later = now() + seconds(3_600);
+    assert!(second.claim_due_feed(later).unwrap().is_some());
+    assert_eq!(first.claim_due_feed(later).unwrap(), None);
+    // "Run now" makes it due at once.
+    assert!(first.make_feed_due(feed.id).unwrap());
+    assert!(first.claim_due_feed(later).unwrap().is_some());
+}
+
+fn a_feed_is_followed_once_and_its_last_run_is_kept<B: Backend>(b: &B) {
+    let store = b.open();
+    let url = "http://127.0.0.1:9/services";
+    let feed = store.add_feed(url, Every::DEFAULT, now()).unwrap();
+    assert!(store.add_feed(url, Every::DEFAULT, now()).is_err(), "once only");
+    assert_eq!(store.feeds().unwrap(), vec![feed.clone()]);
+    let run = FeedRun {
+        at: now(),
+        ok: false,
+        message: "page 1 could not be fetched: connection refused".into(),
+    };
+    store.record_feed_run(feed.id, &run).unwrap();
+    let read = b.open().feeds().unwrap();
+    assert_eq!(read[0].last_run.as_ref(), Some(&run));
+    assert!(store.remove_feed(feed.id).unwrap());
+    assert!(!store.remove_feed(feed.id).unwrap());
+    assert!(store.feeds().unwrap().is_empty());
 }

@@ -1,14 +1,20 @@
-//! `dayfinder feeds run URL`: pull another directory's Open Referral UK feed over
-//! HTTP(S), page by page, then run the same all-or-nothing import as `dayfinder import`
-//! with the same report (docs/feeds.md).
+//! Other directories' Open Referral UK feeds: `dayfinder feeds run URL` pulls one now;
+//! `feeds add URL --every 1h` follows one, and the server pulls each followed feed when it
+//! is due (one node of several: see `FeedsStore::claim_due_feed`). Each pull reads every
+//! page over HTTP(S), then runs the same all-or-nothing import as `dayfinder import` with
+//! the same report (docs/feeds.md).
 //!
 //! A feed is never unbounded work: each request has a timeout, each page a size limit,
 //! and the whole pull a page limit. Every page is read before anything is imported, so a
 //! feed that is down, slow, invalid, or fails on a later page changes nothing.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::bail;
+use dayfinder::Engine;
+use dayfinder::feeds::{Every, Feed, FeedId, FeedRun};
+use jiff::Timestamp;
 use clap::{Args, Subcommand};
 use dayfinder::oruk::import::{self, ImportError, MAX_FILE_BYTES, Options, Report};
 use reqwest::Url;
@@ -56,6 +62,9 @@ pub enum FeedError {
 
 /// An http(s) feed address.
 pub fn feed_url(text: &str) -> Result<Url, FeedError> {
+    if !dayfinder::feeds::looks_like_feed_url(text) {
+        return Err(FeedError::BadUrl(text.to_string()));
+    }
     match Url::parse(text.trim()) {
         Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => Ok(url),
         _ => Err(FeedError::BadUrl(text.to_string())),
@@ -219,6 +228,27 @@ pub struct FeedsArgs {
 pub enum FeedsCommand {
     /// Pull a feed now and import it, all or nothing, adding and updating by id.
     Run(RunArgs),
+    /// Follow a feed: the server pulls it on a schedule (the first pull within a minute).
+    Add(AddArgs),
+    /// The feeds followed, when each was last pulled and how it went.
+    List,
+    /// Stop following a feed (its listings stay).
+    Remove(RemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The feed's services address, e.g. https://directory.example.gov.uk/api/v3/services?full=true
+    pub url: String,
+    /// How often to pull it: 30m, 1h, 6h, 1d (5 minutes to a week).
+    #[arg(long, default_value = "1h")]
+    pub every: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The feed's number, as `feeds list` shows it.
+    pub id: i64,
 }
 
 #[derive(Debug, Args)]
@@ -237,6 +267,132 @@ pub struct RunArgs {
 pub async fn run(data_dir: &std::path::Path, args: FeedsArgs) -> anyhow::Result<()> {
     match args.command {
         FeedsCommand::Run(args) => run_once(data_dir, args).await,
+        FeedsCommand::Add(args) => add(data_dir, args).await,
+        FeedsCommand::List => list(data_dir).await,
+        FeedsCommand::Remove(args) => remove(data_dir, args).await,
+    }
+}
+
+async fn add(data_dir: &std::path::Path, args: AddArgs) -> anyhow::Result<()> {
+    let url = feed_url(&args.url)?;
+    let every = Every::parse(&args.every)?;
+    let engine = crate::commands::open(data_dir).await?;
+    let text = url.to_string();
+    let feed = tokio::task::spawn_blocking(move || {
+        engine.feeds().add_feed(&text, every, Timestamp::now())
+    })
+    .await??;
+    println!(
+        "Following feed {} ({}): {}. The server pulls it within a minute of starting, then {}.",
+        feed.id.0,
+        feed.url,
+        feed.every.words(),
+        feed.every.words()
+    );
+    Ok(())
+}
+
+async fn list(data_dir: &std::path::Path) -> anyhow::Result<()> {
+    let engine = crate::commands::open(data_dir).await?;
+    let feeds = tokio::task::spawn_blocking(move || engine.feeds().feeds()).await??;
+    if feeds.is_empty() {
+        println!("No feeds are followed. Add one with: dayfinder feeds add URL --every 1h");
+    }
+    for feed in feeds {
+        println!("{}", described(&feed));
+    }
+    Ok(())
+}
+
+/// One feed in a line: "1  https://…  every hour  last pulled …: Imported …".
+pub fn described(feed: &Feed) -> String {
+    let last = match &feed.last_run {
+        None => "not pulled yet".to_string(),
+        Some(run) if run.ok => format!("last pulled {}: {}", run.at, run.message),
+        Some(run) => format!("last pull failed {}, nothing changed: {}", run.at, run.message),
+    };
+    format!("{}  {}  {}  {last}", feed.id.0, feed.url, feed.every.words())
+}
+
+async fn remove(data_dir: &std::path::Path, args: RemoveArgs) -> anyhow::Result<()> {
+    let engine = crate::commands::open(data_dir).await?;
+    let id = FeedId(args.id);
+    let removed = tokio::task::spawn_blocking(move || engine.feeds().remove_feed(id)).await??;
+    if !removed {
+        bail!("No feed {} is followed: `dayfinder feeds list` shows them.", args.id);
+    }
+    println!("Stopped following feed {}. Its listings stay in the directory.", args.id);
+    Ok(())
+}
+
+/// How often the server looks for feeds that are due.
+pub const CHECK_EVERY: Duration = Duration::from_secs(60);
+
+/// Pulls each followed feed when it is due, checking every `check`, for as long as the
+/// server runs (abort the task to stop it).
+pub async fn keep_feeds_followed(engine: Arc<Engine>, check: Duration) {
+    let mut ticks = tokio::time::interval(check);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        run_due(&engine, &Limits::default()).await;
+    }
+}
+
+/// Pulls every feed due now, one after another, and records how each went; gives them.
+/// A feed another node has claimed is left to it.
+pub async fn run_due(engine: &Arc<Engine>, limits: &Limits) -> Vec<(FeedId, FeedRun)> {
+    let mut done = Vec::new();
+    loop {
+        let claiming = engine.clone();
+        let claimed =
+            tokio::task::spawn_blocking(move || claiming.feeds().claim_due_feed(Timestamp::now()))
+                .await;
+        let feed = match claimed {
+            Ok(Ok(Some(feed))) => feed,
+            Ok(Ok(None)) => break,
+            Ok(Err(error)) => {
+                tracing::warn!(?error, "could not look for feeds that are due");
+                break;
+            }
+            Err(error) => {
+                tracing::warn!(?error, "the task looking for due feeds failed");
+                break;
+            }
+        };
+        let run = pull_followed(engine, &feed, limits).await;
+        if run.ok {
+            tracing::info!(feed = feed.id.0, "pulled a followed feed");
+        } else {
+            tracing::warn!(feed = feed.id.0, reason = %run.message, "a followed feed changed nothing");
+        }
+        let recording = engine.clone();
+        let (id, saved) = (feed.id, run.clone());
+        match tokio::task::spawn_blocking(move || recording.feeds().record_feed_run(id, &saved))
+            .await
+        {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => tracing::warn!(?error, "could not record a feed's pull"),
+            Err(error) => tracing::warn!(?error, "the task recording a feed's pull failed"),
+        }
+        done.push((feed.id, run));
+    }
+    done
+}
+
+/// One pull of a followed feed, as the editors and `feeds list` see it.
+async fn pull_followed(engine: &Arc<Engine>, feed: &Feed, limits: &Limits) -> FeedRun {
+    let outcome = match feed_url(&feed.url) {
+        Ok(url) => pull(engine, &url, limits).await.map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    FeedRun {
+        at: Timestamp::now(),
+        ok: outcome.is_ok(),
+        message: match outcome {
+            Ok(report) => report.summary(),
+            Err(why) => why,
+        },
     }
 }
 

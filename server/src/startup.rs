@@ -221,6 +221,11 @@ impl Application {
         let purges = tokio::spawn(crate::report_problem::keep_reports_purged(
             self.engine.clone(),
         ));
+        // Feeds the directory follows (`feeds add`), each pulled when it is due.
+        let feeds = tokio::spawn(crate::feeds::keep_feeds_followed(
+            self.engine.clone(),
+            crate::feeds::CHECK_EVERY,
+        ));
         // With each connection's address: the editors' sign-in limits count per client.
         let served = axum::serve(
             accepting(self.listener),
@@ -232,6 +237,7 @@ impl Application {
         drop(following);
         counts.abort();
         purges.abort();
+        feeds.abort();
         // The counts of searches made since the last flush (see `dayfinder::insight`).
         let engine = self.engine.clone();
         if let Ok(Err(error)) =

@@ -172,6 +172,21 @@ pub fn migrations() -> Migrations<'static> {
                  longitude REAL NOT NULL
              ) WITHOUT ROWID;",
         ),
+        // 8 (issue 22): feeds the directory follows (`dayfinder feeds add`, docs/feeds.md).
+        // `started_at` is when a node last claimed the feed (the schedule counts from it);
+        // `run_*` is how the last pull went. Times are Unix seconds.
+        M::up(
+            "CREATE TABLE feeds (
+                 id INTEGER PRIMARY KEY,
+                 url TEXT NOT NULL UNIQUE,
+                 every_seconds INTEGER NOT NULL,
+                 added_at INTEGER NOT NULL,
+                 started_at INTEGER,
+                 run_at INTEGER,
+                 run_ok INTEGER,
+                 run_message TEXT
+             );",
+        ),
     ])
 }
 

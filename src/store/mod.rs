@@ -8,6 +8,7 @@
 
 mod accounts;
 mod backup;
+pub mod followed_feeds;
 pub mod insight;
 mod migrations;
 mod moderation;
@@ -18,6 +19,7 @@ mod sqlite;
 mod sqlite_insight;
 
 pub use backup::{BackupSummary, STORE_FILE, read_backup};
+pub use followed_feeds::FeedsStore;
 pub use places::PlacesStore;
 #[cfg(feature = "postgres")]
 pub use postgres::PostgresStore;

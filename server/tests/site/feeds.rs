@@ -1,5 +1,6 @@
-//! `dayfinder feeds run URL`: another directory's Open Referral UK feed, served by a real
-//! HTTP server on loopback, pulled page by page and imported all or nothing.
+//! Another directory's Open Referral UK feed, served by a real HTTP server on loopback:
+//! `dayfinder feeds run URL` pulls it page by page and imports it all or nothing;
+//! `feeds add URL --every 1h` follows it, and the server pulls it when it is due.
 
 use crate::helpers::dayfinder;
 use std::net::SocketAddr;
@@ -233,4 +234,74 @@ fn foreign_service(id: &str, name: &str) -> Value {
               "taxonomy_term": { "id": "8f1e9c1a-0000-4000-8000-000000000002", "name": "Lunch clubs", "taxonomy": "Council service types" } }
         ]
     })
+}
+
+/// The store in `dir`, opened as the server opens it.
+fn engine_in(dir: &std::path::Path) -> Arc<dayfinder::Engine> {
+    Arc::new(dayfinder::Engine::open(dir).expect("the store opens"))
+}
+
+fn said(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_followed_feed_is_pulled_when_due_and_a_failed_pull_keeps_the_last_good_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let (url, mode) = serve(Mode::Good);
+    let added = said(&dayfinder(dir.path(), &["feeds", "add", &url, "--every", "6h"]));
+    assert!(added.contains("Following feed 1"), "{added}");
+    assert!(added.contains("every 6 hours"), "{added}");
+    assert!(said(&dayfinder(dir.path(), &["feeds", "list"])).contains("not pulled yet"));
+
+    // The server's check: the new feed is due, is pulled whole, and is then not due again.
+    let engine = engine_in(dir.path());
+    let limits = dayfinder_server::feeds::Limits::default();
+    let runs = dayfinder_server::feeds::run_due(&engine, &limits).await;
+    assert_eq!(runs.len(), 1);
+    assert!(runs[0].1.ok, "{:?}", runs[0].1);
+    assert!(dayfinder_server::feeds::run_due(&engine, &limits).await.is_empty());
+    drop(engine);
+    assert_eq!(quokkas(dir.path()).len(), 3);
+    let listed = said(&dayfinder(dir.path(), &["feeds", "list"]));
+    assert!(listed.contains("every 6 hours") && listed.contains("last pulled"), "{listed}");
+
+    // The feed breaks: nothing changes, and the reason is kept for the editors.
+    *mode.lock().unwrap() = Mode::SecondPageFails;
+    let engine = engine_in(dir.path());
+    assert!(engine.feeds().make_feed_due(runs[0].0).unwrap());
+    let failed = dayfinder_server::feeds::run_due(&engine, &limits).await;
+    assert_eq!(failed.len(), 1);
+    assert!(!failed[0].1.ok);
+    assert!(failed[0].1.message.contains("page 2"), "{:?}", failed[0].1);
+    drop(engine);
+    assert_eq!(quokkas(dir.path()).len(), 3, "the last good data stays");
+    let listed = said(&dayfinder(dir.path(), &["feeds", "list"]));
+    assert!(listed.contains("last pull failed") && listed.contains("nothing changed"), "{listed}");
+}
+
+#[test]
+fn following_a_feed_refuses_bad_addresses_schedules_and_doubles_politely() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = "http://127.0.0.1:9/api/v3/services";
+    let refused = |args: &[&str], words: &str| {
+        let out = dayfinder(dir.path(), args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} should be refused");
+        assert!(err.contains(words), "“{words}” in {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    };
+    refused(&["feeds", "add", "ftp://example.org/feed"], "is not an http");
+    refused(&["feeds", "add", url, "--every", "1s"], "at most every 5 minutes");
+    refused(&["feeds", "add", url, "--every", "often"], "is not a length of time");
+    said(&dayfinder(dir.path(), &["feeds", "add", url]));
+    refused(&["feeds", "add", url], "followed already");
+    refused(&["feeds", "remove", "42"], "No feed 42");
+    assert!(said(&dayfinder(dir.path(), &["feeds", "remove", "1"])).contains("Stopped following"));
+    assert!(said(&dayfinder(dir.path(), &["feeds", "list"])).contains("No feeds are followed"));
 }

@@ -150,6 +150,17 @@ pub(super) const MIGRATIONS: &[&str] = &[
          latitude DOUBLE PRECISION NOT NULL,
          longitude DOUBLE PRECISION NOT NULL
      );"#,
+    // 8: feeds the directory follows (docs/feeds.md).
+    r#"CREATE TABLE feeds (
+         id BIGSERIAL PRIMARY KEY,
+         url TEXT NOT NULL UNIQUE,
+         every_seconds BIGINT NOT NULL,
+         added_at BIGINT NOT NULL,
+         started_at BIGINT,
+         run_at BIGINT,
+         run_ok BOOLEAN,
+         run_message TEXT
+     );"#,
 ];
 
 /// Applies the steps this database has not had, in one transaction under the writers'

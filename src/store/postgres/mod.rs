@@ -13,6 +13,7 @@
 mod accounts;
 mod directory;
 mod feed;
+mod followed_feeds;
 mod insight;
 mod migrations;
 mod moderation;
