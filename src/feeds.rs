@@ -71,9 +71,9 @@ impl Every {
     /// "every hour", "every 30 minutes", "every 2 days".
     pub fn words(self) -> String {
         let s = self.seconds();
-        let (n, unit) = if s % 86_400 == 0 {
+        let (n, unit) = if s.is_multiple_of(86_400) {
             (s / 86_400, "day")
-        } else if s % 3_600 == 0 {
+        } else if s.is_multiple_of(3_600) {
             (s / 3_600, "hour")
         } else {
             (s.div_ceil(60), "minute")
@@ -152,7 +152,10 @@ mod tests {
     fn a_schedule_too_tight_too_loose_or_nonsense_is_refused_politely() {
         assert!(matches!(Every::parse("1s"), Err(EveryError::TooOften(_))));
         assert!(matches!(Every::parse("30d"), Err(EveryError::TooRarely(_))));
-        assert!(matches!(Every::parse("often"), Err(EveryError::NotATime(_))));
+        assert!(matches!(
+            Every::parse("often"),
+            Err(EveryError::NotATime(_))
+        ));
         assert!(matches!(Every::parse("-1h"), Err(EveryError::NotATime(_))));
         assert!(matches!(Every::parse(""), Err(EveryError::NotATime(_))));
     }
@@ -176,9 +179,18 @@ mod tests {
 
     #[test]
     fn only_http_addresses_with_a_host_are_feeds() {
-        assert!(looks_like_feed_url("https://directory.example/api/v3/services?full=true"));
+        assert!(looks_like_feed_url(
+            "https://directory.example/api/v3/services?full=true"
+        ));
         assert!(looks_like_feed_url("http://127.0.0.1:8080/services"));
-        for bad in ["ftp://x/", "https://", "javascript:alert(1)", "https://a b/", "file:///etc/passwd", ""] {
+        for bad in [
+            "ftp://x/",
+            "https://",
+            "javascript:alert(1)",
+            "https://a b/",
+            "file:///etc/passwd",
+            "",
+        ] {
             assert!(!looks_like_feed_url(bad), "{bad}");
         }
     }

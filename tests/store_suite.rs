@@ -15,6 +15,7 @@ use dayfinder::accounts::{
     Account, AccountError, AccountId, AccountStore, Accounts, CsrfToken, Email, NewAccount,
     NewSession, Password, Role,
 };
+use dayfinder::feeds::{Every, FeedRun};
 use dayfinder::insight::{Outcome, TallyKey};
 use dayfinder::model::{Directory, Need, Service, VacancyStatus, Weekday};
 use dayfinder::moderation::{
@@ -23,10 +24,8 @@ use dayfinder::moderation::{
 };
 use dayfinder::query::SearchQuery;
 use dayfinder::store::insight::{InsightStore, SearchCount};
-use dayfinder::feeds::{Every, FeedRun};
 use dayfinder::store::{
-    ChangeKind, FeedsStore, MergeCounts, PlacesStore, PostgresStore, SqliteStore, Store,
-    StoreError,
+    ChangeKind, FeedsStore, MergeCounts, PlacesStore, PostgresStore, SqliteStore, Store, StoreError,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -36,9 +35,8 @@ trait Stores:
     Store + AccountStore + ModerationStore + InsightStore + PlacesStore + FeedsStore + 'static
 {
 }
-impl<
-    T: Store + AccountStore + ModerationStore + InsightStore + PlacesStore + FeedsStore + 'static,
-> Stores for T
+impl<T: Store + AccountStore + ModerationStore + InsightStore + PlacesStore + FeedsStore + 'static>
+    Stores for T
 {
 }
 
@@ -1687,7 +1685,10 @@ fn a_feed_is_followed_once_and_its_last_run_is_kept<B: Backend>(b: &B) {
     let store = b.open();
     let url = "http://127.0.0.1:9/services";
     let feed = store.add_feed(url, Every::DEFAULT, now()).unwrap();
-    assert!(store.add_feed(url, Every::DEFAULT, now()).is_err(), "once only");
+    assert!(
+        store.add_feed(url, Every::DEFAULT, now()).is_err(),
+        "once only"
+    );
     assert_eq!(store.feeds().unwrap(), vec![feed.clone()]);
     let run = FeedRun {
         at: now(),

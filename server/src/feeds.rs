@@ -12,11 +12,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::bail;
+use clap::{Args, Subcommand};
 use dayfinder::Engine;
 use dayfinder::feeds::{Every, Feed, FeedId, FeedRun};
-use jiff::Timestamp;
-use clap::{Args, Subcommand};
 use dayfinder::oruk::import::{self, ImportError, MAX_FILE_BYTES, Options, Report};
+use jiff::Timestamp;
 use reqwest::Url;
 use serde_json::Value;
 
@@ -309,9 +309,17 @@ pub fn described(feed: &Feed) -> String {
     let last = match &feed.last_run {
         None => "not pulled yet".to_string(),
         Some(run) if run.ok => format!("last pulled {}: {}", run.at, run.message),
-        Some(run) => format!("last pull failed {}, nothing changed: {}", run.at, run.message),
+        Some(run) => format!(
+            "last pull failed {}, nothing changed: {}",
+            run.at, run.message
+        ),
     };
-    format!("{}  {}  {}  {last}", feed.id.0, feed.url, feed.every.words())
+    format!(
+        "{}  {}  {}  {last}",
+        feed.id.0,
+        feed.url,
+        feed.every.words()
+    )
 }
 
 async fn remove(data_dir: &std::path::Path, args: RemoveArgs) -> anyhow::Result<()> {
@@ -319,9 +327,15 @@ async fn remove(data_dir: &std::path::Path, args: RemoveArgs) -> anyhow::Result<
     let id = FeedId(args.id);
     let removed = tokio::task::spawn_blocking(move || engine.feeds().remove_feed(id)).await??;
     if !removed {
-        bail!("No feed {} is followed: `dayfinder feeds list` shows them.", args.id);
+        bail!(
+            "No feed {} is followed: `dayfinder feeds list` shows them.",
+            args.id
+        );
     }
-    println!("Stopped following feed {}. Its listings stay in the directory.", args.id);
+    println!(
+        "Stopped following feed {}. Its listings stay in the directory.",
+        args.id
+    );
     Ok(())
 }
 

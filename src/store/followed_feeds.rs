@@ -101,7 +101,8 @@ impl FeedsStore for SqliteStore {
 
     fn feeds(&self) -> StoreResult<Vec<Feed>> {
         self.with(|conn| {
-            let mut stmt = conn.prepare(&format!("SELECT {FEED_COLUMNS} FROM feeds ORDER BY id"))?;
+            let mut stmt =
+                conn.prepare(&format!("SELECT {FEED_COLUMNS} FROM feeds ORDER BY id"))?;
             let rows = stmt.query_map([], feed_of)?;
             let mut out = Vec::new();
             for row in rows {

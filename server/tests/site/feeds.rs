@@ -254,7 +254,10 @@ fn said(out: &Output) -> String {
 async fn a_followed_feed_is_pulled_when_due_and_a_failed_pull_keeps_the_last_good_data() {
     let dir = tempfile::tempdir().unwrap();
     let (url, mode) = serve(Mode::Good);
-    let added = said(&dayfinder(dir.path(), &["feeds", "add", &url, "--every", "6h"]));
+    let added = said(&dayfinder(
+        dir.path(),
+        &["feeds", "add", &url, "--every", "6h"],
+    ));
     assert!(added.contains("Following feed 1"), "{added}");
     assert!(added.contains("every 6 hours"), "{added}");
     assert!(said(&dayfinder(dir.path(), &["feeds", "list"])).contains("not pulled yet"));
@@ -265,11 +268,18 @@ async fn a_followed_feed_is_pulled_when_due_and_a_failed_pull_keeps_the_last_goo
     let runs = dayfinder_server::feeds::run_due(&engine, &limits).await;
     assert_eq!(runs.len(), 1);
     assert!(runs[0].1.ok, "{:?}", runs[0].1);
-    assert!(dayfinder_server::feeds::run_due(&engine, &limits).await.is_empty());
+    assert!(
+        dayfinder_server::feeds::run_due(&engine, &limits)
+            .await
+            .is_empty()
+    );
     drop(engine);
     assert_eq!(quokkas(dir.path()).len(), 3);
     let listed = said(&dayfinder(dir.path(), &["feeds", "list"]));
-    assert!(listed.contains("every 6 hours") && listed.contains("last pulled"), "{listed}");
+    assert!(
+        listed.contains("every 6 hours") && listed.contains("last pulled"),
+        "{listed}"
+    );
 
     // The feed breaks: nothing changes, and the reason is kept for the editors.
     *mode.lock().unwrap() = Mode::SecondPageFails;
@@ -282,7 +292,10 @@ async fn a_followed_feed_is_pulled_when_due_and_a_failed_pull_keeps_the_last_goo
     drop(engine);
     assert_eq!(quokkas(dir.path()).len(), 3, "the last good data stays");
     let listed = said(&dayfinder(dir.path(), &["feeds", "list"]));
-    assert!(listed.contains("last pull failed") && listed.contains("nothing changed"), "{listed}");
+    assert!(
+        listed.contains("last pull failed") && listed.contains("nothing changed"),
+        "{listed}"
+    );
 }
 
 #[test]
@@ -296,9 +309,18 @@ fn following_a_feed_refuses_bad_addresses_schedules_and_doubles_politely() {
         assert!(err.contains(words), "“{words}” in {err}");
         assert!(!err.contains("panicked"), "{err}");
     };
-    refused(&["feeds", "add", "ftp://example.org/feed"], "is not an http");
-    refused(&["feeds", "add", url, "--every", "1s"], "at most every 5 minutes");
-    refused(&["feeds", "add", url, "--every", "often"], "is not a length of time");
+    refused(
+        &["feeds", "add", "ftp://example.org/feed"],
+        "is not an http",
+    );
+    refused(
+        &["feeds", "add", url, "--every", "1s"],
+        "at most every 5 minutes",
+    );
+    refused(
+        &["feeds", "add", url, "--every", "often"],
+        "is not a length of time",
+    );
     said(&dayfinder(dir.path(), &["feeds", "add", url]));
     refused(&["feeds", "add", url], "followed already");
     refused(&["feeds", "remove", "42"], "No feed 42");

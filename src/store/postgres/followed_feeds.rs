@@ -42,10 +42,13 @@ impl FeedsStore for PostgresStore {
 
     fn feeds(&self) -> StoreResult<Vec<Feed>> {
         self.read(|tx| {
-            tx.query(&format!("SELECT {FEED_COLUMNS} FROM feeds ORDER BY id"), &[])?
-                .iter()
-                .map(feed_of)
-                .collect()
+            tx.query(
+                &format!("SELECT {FEED_COLUMNS} FROM feeds ORDER BY id"),
+                &[],
+            )?
+            .iter()
+            .map(feed_of)
+            .collect()
         })
     }
 
