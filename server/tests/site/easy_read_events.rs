@@ -11,25 +11,7 @@ const EASY: &str = "view=easy";
 
 /// A page asked for with the easy-read cookie.
 async fn get_easy(app: &TestApp, path: &str) -> Page {
-    let response = app
-        .client
-        .get(format!("{}{path}", app.address))
-        .header("cookie", EASY)
-        .send()
-        .await
-        .expect("the request is answered");
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let body = response
-        .text()
-        .await
-        .expect("a text body")
-        .replace("<!>", "");
-    Page {
-        status,
-        headers,
-        body,
-    }
+    app.get_with_cookie(path, EASY).await
 }
 
 /// `path` with `view=easy` added to its query.

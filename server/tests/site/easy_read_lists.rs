@@ -16,47 +16,21 @@ const DAY_CENTRE: &str = "dane-mill-day-centre";
 
 const TITLE_END: &str = " – easy read – Dayfinder";
 
-/// A page asked for with a `Cookie` header.
-async fn get_with_cookie(app: &TestApp, path: &str, cookie: &str) -> Page {
-    let response = app
-        .client
-        .get(format!("{}{path}", app.address))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .expect("the request is answered");
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let body = response
-        .text()
-        .await
-        .expect("a text body")
-        .replace("<!>", "");
-    Page {
-        status,
-        headers,
-        body,
-    }
-}
-
 /// A page with a list in the cookie, in easy read by the cookie.
 async fn easy_with_list(app: &TestApp, path: &str, list: &str) -> Page {
-    get_with_cookie(app, path, &format!("list={list}; view=easy")).await
+    app.get_with_cookie(path, &format!("list={list}; view=easy"))
+        .await
 }
 
 /// The same page with the list, asked for by `?view=easy` (no view cookie).
 async fn easy_by_query(app: &TestApp, path: &str, list: &str) -> Page {
     let sep = if path.contains('?') { '&' } else { '?' };
-    get_with_cookie(
-        app,
-        &format!("{path}{sep}view=easy"),
-        &format!("list={list}"),
-    )
-    .await
+    app.get_with_cookie(&format!("{path}{sep}view=easy"), &format!("list={list}"))
+        .await
 }
 
 async fn standard_with_list(app: &TestApp, path: &str, list: &str) -> Page {
-    get_with_cookie(app, path, &format!("list={list}")).await
+    app.get_with_cookie(path, &format!("list={list}")).await
 }
 
 fn select(html: &Html, css: &str) -> Vec<String> {
@@ -303,7 +277,7 @@ async fn a_shared_list_in_easy_read_can_be_saved_and_printed() {
     let path = format!("/my-list/shared?ids={CLUB},{MEMORY_CLUB},no-such-place");
     let standard = app.get(&path).await;
     for page in [
-        get_with_cookie(&app, &path, "view=easy").await,
+        app.get_with_cookie(&path, "view=easy").await,
         app.get(&format!("{path}&view=easy")).await,
     ] {
         assert_eq!(page.status, 200);
@@ -351,7 +325,9 @@ async fn a_shared_link_to_nothing_is_a_polite_easy_404() {
         "..%2F..%2Fetc%2Fpasswd",
         "",
     ] {
-        let page = get_with_cookie(&app, &format!("/my-list/shared?ids={ids}"), "view=easy").await;
+        let page = app
+            .get_with_cookie(&format!("/my-list/shared?ids={ids}"), "view=easy")
+            .await;
         assert_eq!(page.status, 404, "{ids}");
         assert!(
             page.body
@@ -402,7 +378,7 @@ async fn compare_in_easy_read_is_stacked_cards_with_pictures_and_no_table() {
         "the standard page is a table"
     );
     for page in [
-        get_with_cookie(&app, &path, "view=easy").await,
+        app.get_with_cookie(&path, "view=easy").await,
         app.get(&format!("{path}&view=easy")).await,
     ] {
         assert_eq!(page.status, 200);
@@ -444,7 +420,9 @@ async fn comparing_too_many_or_hostile_ids_in_easy_read_is_a_polite_answer() {
     let app = spawn_app().await;
     let five = "sandbach-stars-social-club,macclesfield-autism-social-club,\
                 crewe-saturday-memory-club,dane-mill-day-centre,brookhouse-day-centre";
-    let page = get_with_cookie(&app, &format!("/compare?ids={five}"), "view=easy").await;
+    let page = app
+        .get_with_cookie(&format!("/compare?ids={five}"), "view=easy")
+        .await;
     assert_eq!(page.status, 400);
     assert!(page.title().starts_with("Error: "));
     assert!(page.title().ends_with(TITLE_END));
@@ -468,14 +446,18 @@ async fn comparing_too_many_or_hostile_ids_in_easy_read_is_a_polite_answer() {
         ",,,,,,",
         "",
     ] {
-        let page = get_with_cookie(&app, &format!("/compare?ids={ids}"), "view=easy").await;
+        let page = app
+            .get_with_cookie(&format!("/compare?ids={ids}"), "view=easy")
+            .await;
         assert!(page.status < 500, "{ids:.40}: {}", page.status);
         assert!(!page.body.contains("<script>alert"));
         if page.status == 200 {
             assert!(page.body.contains("You can compare 2, 3 or 4 places."));
         }
     }
-    let one = get_with_cookie(&app, &format!("/compare?ids={CLUB}"), "view=easy").await;
+    let one = app
+        .get_with_cookie(&format!("/compare?ids={CLUB}"), "view=easy")
+        .await;
     assert_eq!(one.status, 200);
     assert!(one.body.contains("You can compare 2, 3 or 4 places."));
 }
@@ -566,12 +548,12 @@ async fn the_standard_sheet_stays_as_it_was_and_can_be_had_in_easy_read() {
     assert_eq!(page.status, 200);
     assert_eq!(page.title(), "Your list to print – Dayfinder");
     assert!(page.body.contains("Day opportunities to look into"));
-    let shared = get_with_cookie(
-        &app,
-        &format!("/my-list/print?ids={CLUB},{MEMORY_CLUB}"),
-        "view=easy",
-    )
-    .await;
+    let shared = app
+        .get_with_cookie(
+            &format!("/my-list/print?ids={CLUB},{MEMORY_CLUB}"),
+            "view=easy",
+        )
+        .await;
     assert_eq!(shared.title(), "Your list to print – easy read – Dayfinder");
     // The shared list's ids are kept by the links to the other sheets.
     let ids = format!("{CLUB}%2C{MEMORY_CLUB}");
@@ -581,12 +563,9 @@ async fn the_standard_sheet_stays_as_it_was_and_can_be_had_in_easy_read() {
     assert!(shared.body.contains(&format!(
         r#"href="/my-list/print?ids={ids}&amp;view=easy&amp;pages=one""#
     )));
-    let one = get_with_cookie(
-        &app,
-        &format!("/my-list/print?ids={ids}&view=easy&pages=one"),
-        "",
-    )
-    .await;
+    let one = app
+        .get_with_cookie(&format!("/my-list/print?ids={ids}&view=easy&pages=one"), "")
+        .await;
     assert_eq!(
         one.count(r#"class="print-entry easy-entry easy-sheet__entry""#),
         2
