@@ -10,6 +10,8 @@
 pub mod api;
 pub mod codec;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod editor;
 pub mod enhance;
 pub mod error;
 pub mod events;

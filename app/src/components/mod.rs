@@ -4,6 +4,7 @@ pub mod easy_read;
 pub mod easy_read_data;
 pub mod error_view;
 pub mod facet_filters;
+pub mod form;
 pub mod format;
 pub mod layout;
 pub mod pagination;

@@ -4,7 +4,9 @@
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::EditorSession;
+use dayfinder_app::editor::MessagePage;
 use leptos::config::LeptosOptions;
+use leptos::prelude::*;
 
 /// Text made safe to put in HTML, in content or in a quoted attribute.
 pub fn escape(text: &str) -> String {
@@ -138,16 +140,7 @@ fn two_step_prompt(editor: &EditorSession) -> String {
         .to_string()
 }
 
-/// A moment as people in the UK read it: "24 November 2026 at 9:15am".
-pub fn date_time(at: jiff::Timestamp) -> String {
-    let zoned = at
-        .in_tz("Europe/London")
-        .unwrap_or_else(|_| at.to_zoned(jiff::tz::TimeZone::UTC));
-    let time = dayfinder::model::ClockTime::new(zoned.hour() as u16, zoned.minute() as u16)
-        .map(|t| t.friendly())
-        .unwrap_or_default();
-    format!("{} at {time}", zoned.strftime("%-d %B %Y"))
-}
+pub use dayfinder_app::editor::date_time;
 
 /// A GOV.UK error summary: what went wrong, each linked to its field.
 pub fn error_summary(errors: &[(&str, String)]) -> String {
@@ -243,26 +236,16 @@ pub fn problem(
     heading: &str,
     message: &str,
 ) -> Response {
-    let main = format!(
-        "<h1 class=\"heading-l\">{}</h1><p class=\"body\">{}</p>\
-         <p class=\"body\"><a href=\"/editor\" class=\"link\">Go to your services</a></p>",
-        escape(heading),
-        escape(message)
-    );
-    (status, Html(page(options, heading, None, &main))).into_response()
+    let (heading, message) = (heading.to_string(), message.to_string());
+    let page = move || view! { <MessagePage heading message /> };
+    (status, Html(dayfinder_app::editor::render(options, page))).into_response()
 }
 
 /// The page for a failure of the machine (the cause is in the log).
 pub fn went_wrong() -> Response {
     (
         StatusCode::INTERNAL_SERVER_ERROR,
-        Html(
-            "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">\
-             <title>Sorry, there is a problem with the service – Dayfinder editors</title></head>\
-             <body><main><h1>Sorry, there is a problem with the service</h1>\
-             <p>Try again later. Nothing you changed has been lost: a change is either saved whole or not at all.</p>\
-             </main></body></html>",
-        ),
+        Html(dayfinder_app::editor::went_wrong()),
     )
         .into_response()
 }

@@ -4,10 +4,12 @@
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use dayfinder::moderation::ProblemReport;
 use jiff::Timestamp;
 
-use super::layout::{self, date_time, escape};
+use dayfinder_app::editor::ProblemsPage;
+use leptos::prelude::*;
+
+use super::layout;
 use super::sign_in::redirect_to;
 use crate::security::{EditorPost, SignedIn};
 use crate::startup::AppState;
@@ -20,50 +22,6 @@ fn refused(state: &AppState) -> Response {
         &state.leptos_options,
         "Only council editors can see problem reports",
         "If a resident tells you about a problem with your listing, change the listing or its vacancies.",
-    )
-}
-
-fn report_block(report: &ProblemReport, csrf: &str) -> String {
-    let contact = report
-        .contact
-        .as_deref()
-        .map(|c| format!("<p class=\"body\">Contact: {}</p>", escape(c)))
-        .unwrap_or_else(|| "<p class=\"body\">They did not leave contact details.</p>".into());
-    let state = if report.open {
-        format!(
-            "<form method=\"post\" action=\"/editor/problems/{id}/close\" novalidate>\
-             <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
-             <div class=\"form-group\"><label class=\"label\" for=\"note-{id}\">What was done (optional)</label>\
-             <input class=\"input\" id=\"note-{id}\" name=\"note\" type=\"text\"></div>\
-             <button type=\"submit\" class=\"button button--secondary\">Close report {id}</button></form>",
-            id = report.id,
-            csrf = escape(csrf)
-        )
-    } else {
-        format!(
-            "<p class=\"body\"><strong class=\"tag tag--grey\">Closed</strong> {}{}</p>",
-            report
-                .closed_by
-                .as_ref()
-                .map(|e| format!("by {} ", escape(&e.name)))
-                .unwrap_or_default(),
-            if report.note.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", escape(&report.note))
-            }
-        )
-    };
-    format!(
-        "<div class=\"problem-report\"><h2 class=\"heading-m\">Report {id}: <a class=\"link\" href=\"/services/{service}\">{service}</a></h2>\
-         <p class=\"body-s\">{when}</p><p class=\"body\"><strong>{kind}</strong></p>\
-         <p class=\"body\">{details}</p>{contact}\
-         <p class=\"body\"><a class=\"link\" href=\"/editor/services/{service}/edit\">Change the listing</a></p>{state}</div>",
-        id = report.id,
-        service = escape(&report.service_id),
-        when = escape(&date_time(report.reported_at)),
-        kind = escape(report.kind.label()),
-        details = escape(&report.details).replace('\n', "<br>"),
     )
 }
 
@@ -91,36 +49,8 @@ pub async fn list(
     let closed = query
         .as_deref()
         .is_some_and(|q| q.split('&').any(|p| p == "done=closed"));
-    let notice = if closed {
-        "<div class=\"notice\" role=\"status\"><p class=\"notice__text\">The report is closed.</p></div>"
-    } else {
-        ""
-    };
-    let body = if reports.is_empty() {
-        "<p class=\"body\">There are no open problem reports.</p>".to_string()
-    } else {
-        reports
-            .iter()
-            .map(|r| report_block(r, session.csrf_token.as_str()))
-            .collect()
-    };
-    let toggle = if all {
-        "<a class=\"link\" href=\"/editor/problems\">Show only open reports</a>"
-    } else {
-        "<a class=\"link\" href=\"/editor/problems?all=yes\">Show closed reports too</a>"
-    };
-    let main = format!(
-        "{notice}<h1 class=\"heading-xl\">Problem reports</h1>\
-         <p class=\"body\">What residents and professionals told us is wrong with a listing, newest first. \
-         Check with the provider, change the listing, then close the report.</p><p class=\"body\">{toggle}</p>{body}"
-    );
-    Html(layout::page(
-        &state.leptos_options,
-        "Problem reports",
-        Some(&session),
-        &main,
-    ))
-    .into_response()
+    let page = move || view! { <ProblemsPage editor=session reports all closed /> };
+    Html(dayfinder_app::editor::render(&state.leptos_options, page)).into_response()
 }
 
 /// Handles `POST /editor/problems/{id}/close` (`note`).

@@ -1,0 +1,38 @@
+//! The editors' pages: Leptos components rendered on the server and sent whole, with no
+//! hydration and no wasm (every change is a POST form answered with a redirect). The
+//! handlers in `dayfinder_server::editor` check the request and fetch the data; the pages
+//! here only say it.
+
+mod frame;
+mod message;
+mod problems;
+
+pub use frame::EditorFrame;
+pub use message::{MessagePage, Notice, went_wrong};
+pub use problems::ProblemsPage;
+
+use leptos::config::LeptosOptions;
+use leptos::prelude::*;
+
+/// A whole editor page as HTML. The page is built inside its own reactive owner, with the
+/// site's options in context for the stylesheet's hashed address.
+pub fn render<V: IntoView + 'static>(options: &LeptosOptions, page: impl FnOnce() -> V) -> String {
+    let owner = Owner::new();
+    let options = options.clone();
+    let html = owner.with(|| {
+        provide_context(options);
+        page().to_html()
+    });
+    format!("<!DOCTYPE html>\n{html}")
+}
+
+/// A moment as people in the UK read it: "24 November 2026 at 9:15am".
+pub fn date_time(at: jiff::Timestamp) -> String {
+    let zoned = at
+        .in_tz("Europe/London")
+        .unwrap_or_else(|_| at.to_zoned(jiff::tz::TimeZone::UTC));
+    let time = dayfinder::model::ClockTime::new(zoned.hour() as u16, zoned.minute() as u16)
+        .map(|t| t.friendly())
+        .unwrap_or_default();
+    format!("{} at {time}", zoned.strftime("%-d %B %Y"))
+}
