@@ -311,6 +311,81 @@ fn an_access_fact_said_only_in_a_description_is_read_with_a_warning_to_check_it(
     assert!(r.text_matches.is_empty());
 }
 
+// One rule for each field: what a feed sends fits what the editors' forms keep.
+
+#[test]
+fn an_over_long_description_from_a_feed_is_cut_to_fit_with_a_warning() {
+    let disk = Disk::empty();
+    let mut service = foreign_service("7c9f1a52-1d1e-4c36-9a52-3f0b0b1a0010", "Crewe Lunch Club");
+    let rule = dayfinder::model::fields::service::DESCRIPTION;
+    service["description"] = json!("A friendly lunch club with a hot meal. ".repeat(200));
+    let report = import(&disk.engine, &bytes(&json!([service])), &json_options()).unwrap();
+    let warnings: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("description") && w.contains("cut")),
+        "{report}"
+    );
+    let stored = &disk.engine.directory().unwrap().services[0];
+    assert!(stored.description.chars().count() <= rule.max);
+    assert!(stored.description.ends_with('…'));
+    assert!(
+        stored.broken_fields().is_empty(),
+        "the editor can save it again"
+    );
+}
+
+#[test]
+fn a_phone_number_no_one_could_dial_is_left_out_with_a_warning() {
+    let disk = Disk::empty();
+    let mut service = foreign_service("7c9f1a52-1d1e-4c36-9a52-3f0b0b1a0011", "Crewe Lunch Club");
+    service["phones"] = json!([{ "id": "p1", "number": "ring the church office" }]);
+    let report = import(&disk.engine, &bytes(&json!([service])), &json_options()).unwrap();
+    let warnings: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("ring the church office") && w.contains("left out")),
+        "{report}"
+    );
+    assert_eq!(
+        disk.engine.directory().unwrap().services[0].contact.phone,
+        None
+    );
+}
+
+#[test]
+fn a_phone_number_with_an_extension_is_kept() {
+    let disk = Disk::empty();
+    let mut service = foreign_service("7c9f1a52-1d1e-4c36-9a52-3f0b0b1a0012", "Crewe Lunch Club");
+    service["phones"] = json!([{ "id": "p1", "number": "01632 960123 ext 24" }]);
+    let report = import(&disk.engine, &bytes(&json!([service])), &json_options()).unwrap();
+    assert!(report.warnings.is_empty(), "{report}");
+    assert_eq!(
+        disk.engine.directory().unwrap().services[0]
+            .contact
+            .phone
+            .as_deref(),
+        Some("01632 960123 ext 24")
+    );
+}
+
+#[test]
+fn a_directory_with_text_longer_than_its_rule_cannot_be_stored() {
+    let disk = Disk::empty();
+    let mut directory = dayfinder::sample::cheshire_east();
+    directory.services[0].name = "n".repeat(121);
+    let problems = directory.problems();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.problem == "The service’s name must be 120 characters or fewer"),
+        "{problems:?}"
+    );
+    assert!(disk.engine.import(&directory).is_err());
+}
+
 #[test]
 fn the_standards_full_service_example_imports() {
     let disk = Disk::empty();

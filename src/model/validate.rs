@@ -1,8 +1,11 @@
 //! Checks that a directory holds together before it is stored: ids unique, references
-//! resolved, sessions and events that end after they start, places in Great Britain.
+//! resolved, sessions and events that end after they start, places in Great Britain, and
+//! no text longer than its field's rule (`fields`). A missing optional-looking field is
+//! not refused here: the editors' forms ask for it, and the data-quality report lists it.
 
 use std::collections::HashSet;
 
+use super::fields::TextError;
 use super::listing::Directory;
 
 /// One thing wrong with a directory, said so an editor can fix it.
@@ -39,6 +42,12 @@ impl Directory {
             if o.name.trim().is_empty() {
                 say(format!("organisation {}", o.id), "has no name");
             }
+            for (_, rule, error) in o.broken_fields() {
+                if error == TextError::Missing {
+                    continue;
+                }
+                say(format!("organisation {}", o.id), &rule.message(error));
+            }
         }
         let mut location_ids = HashSet::new();
         for l in &self.locations {
@@ -50,6 +59,12 @@ impl Directory {
                     format!("location {}", l.id),
                     "coordinates are not in Great Britain",
                 );
+            }
+            for (_, rule, error) in l.broken_fields() {
+                if error == TextError::Missing {
+                    continue;
+                }
+                say(format!("location {}", l.id), &rule.message(error));
             }
         }
         let mut service_ids = HashSet::new();
@@ -66,6 +81,12 @@ impl Directory {
             }
             if s.name.trim().is_empty() {
                 say(subject(), "has no name");
+            }
+            for (_, rule, error) in s.broken_fields() {
+                if error == TextError::Missing {
+                    continue;
+                }
+                say(subject(), &rule.message(error));
             }
             if !org_ids.contains(s.organisation_id.as_str()) {
                 say(
@@ -108,6 +129,12 @@ impl Directory {
             }
             if e.title.trim().is_empty() {
                 say(subject(), "has no title");
+            }
+            for (_, rule, error) in e.broken_fields() {
+                if error == TextError::Missing {
+                    continue;
+                }
+                say(subject(), &rule.message(error));
             }
             if e.end <= e.start {
                 say(subject(), "ends before it starts");

@@ -19,8 +19,8 @@ use crate::model::{
 };
 use crate::oruk::filter::parse_day;
 use crate::oruk::import::{
-    Batch, Built, Cx, ImportError, Position, Terms, clean, locate, our_id, parse_date,
-    parse_pounds, summarise, town_of, website,
+    Batch, Built, Cx, ImportError, Position, Terms, clean, locate, our_id, parse_date, summarise,
+    town_of, website,
 };
 use crate::oruk::mapping::{self, Target};
 use crate::oruk::vocab::Vocabulary;
@@ -470,14 +470,13 @@ fn service(cx: &mut Cx<'_>, row: &Row<'_>, batch: &Batch<'_>) -> Option<Built> {
         );
     }
     let price = row.get(cx, "price_per_session").and_then(|p| {
-        let pence = parse_pounds(&p);
-        if pence.is_none() {
-            cx.bad(
-                "price_per_session",
-                format!("“{p}” is not an amount in pounds, such as 12.50"),
-            );
+        match crate::model::Pence::parse_pounds(&p) {
+            Ok(pence) => Some(pence.get()),
+            Err(why) => {
+                cx.bad("price_per_session", format!("“{p}” {why}"));
+                None
+            }
         }
-        pence
     });
     let transport = match row
         .get(cx, "transport")

@@ -32,9 +32,7 @@ use super::mapping::{Mapping, MappingError};
 pub use report::{Issue, Position, Report, UnmappedTerm};
 
 pub(crate) use batch::{Batch, Built, Cx, Terms};
-pub(crate) use batch::{
-    clean, locate, our_id, parse_date, parse_pounds, summarise, town_of, website,
-};
+pub(crate) use batch::{clean, locate, our_id, parse_date, summarise, town_of, website};
 
 /// The largest file an import reads: 25 MB. A larger one is refused before it is read.
 pub const MAX_FILE_BYTES: u64 = 25 * 1024 * 1024;

@@ -143,8 +143,11 @@ impl<'m> Batch<'m> {
 
     /// Adds one record: its findings to the report and, if it is valid, its service,
     /// organisation and place to the directory. `foreign_id` is the id the file gave it.
-    pub fn add(&mut self, mut cx: Cx<'_>, foreign_id: Option<&str>, built: Option<Built>) {
+    pub fn add(&mut self, mut cx: Cx<'_>, foreign_id: Option<&str>, mut built: Option<Built>) {
         self.report.records += 1;
+        if let Some(built) = &mut built {
+            fit_to_rules(&mut cx, built);
+        }
         if let Some(id) = foreign_id.map(str::trim).filter(|id| !id.is_empty()) {
             let key = ids::parse(id).unwrap_or_else(|| id.to_string());
             match self.foreign_ids.get(&key) {
@@ -419,30 +422,35 @@ pub(crate) fn parse_date(s: &str) -> Option<Date> {
     None
 }
 
-/// Pounds as people write them (`12.50`, `£12`, `12.5`) in pence.
-pub(crate) fn parse_pounds(s: &str) -> Option<u32> {
-    let s = s.trim().trim_start_matches('£').trim();
-    let (pounds, decimals) = s.split_once('.').unwrap_or((s, ""));
-    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-    if pounds.is_empty() || !digits(pounds) || decimals.len() > 2 || !digits(decimals) {
-        return None;
+/// What a feed sent, fitted to the rules the editors' forms keep (`model::fields`,
+/// `PhoneNumber`), so an imported listing can be saved again unchanged: over-long text is
+/// cut and a number no one could dial left out, each with a warning to look at.
+fn fit_to_rules(cx: &mut Cx<'_>, built: &mut Built) {
+    const CUT: &str = "was longer than Dayfinder keeps, so its end was cut: check the listing";
+    for field in built.service.fit_to_rules() {
+        cx.warn(field, CUT);
     }
-    let pence = match decimals.len() {
-        0 => 0,
-        1 => decimals.parse::<u32>().ok()? * 10,
-        _ => decimals.parse::<u32>().ok()?,
-    };
-    pounds
-        .parse::<u32>()
-        .ok()?
-        .checked_mul(100)?
-        .checked_add(pence)
+    if let Some(organisation) = &mut built.organisation {
+        for field in organisation.fit_to_rules() {
+            cx.warn(format!("organisation {field}"), CUT);
+        }
+        keep_only_a_phone_number(cx, "organisation phone", &mut organisation.phone);
+    }
+    if let Some(location) = &mut built.location {
+        for field in location.fit_to_rules() {
+            cx.warn(format!("location {field}"), CUT);
+        }
+    }
+    keep_only_a_phone_number(cx, "phone", &mut built.service.contact.phone);
 }
 
-/// An amount in pounds (a JSON number) in pence.
-pub(crate) fn pounds_to_pence(amount: f64) -> Option<u32> {
-    let pence = (amount * 100.0).round();
-    (amount.is_finite() && (0.0..=f64::from(u32::MAX)).contains(&pence)).then_some(pence as u32)
+fn keep_only_a_phone_number(cx: &mut Cx<'_>, field: &str, phone: &mut Option<String>) {
+    if let Some(number) = phone.as_deref()
+        && let Err(why) = crate::model::PhoneNumber::parse(number)
+    {
+        cx.warn(field, format!("“{number}” {why}, so it was left out"));
+        *phone = None;
+    }
 }
 
 /// A website's address when it is one a listing may link to ([`WebAddress`]); anything
@@ -745,22 +753,13 @@ mod tests {
     }
 
     #[test]
-    fn dates_and_prices_are_read_as_people_write_them() {
+    fn dates_are_read_as_people_write_them() {
         let d = |y, m, day| Date::new(y, m, day).unwrap();
         assert_eq!(parse_date("2026-11-21"), Some(d(2026, 11, 21)));
         assert_eq!(parse_date("21/11/2026"), Some(d(2026, 11, 21)));
         assert_eq!(parse_date("2023-03-15T10:30:45.123Z"), Some(d(2023, 3, 15)));
         assert_eq!(parse_date("2026-13-01"), None);
         assert_eq!(parse_date("soon"), None);
-        assert_eq!(parse_pounds("12.50"), Some(1250));
-        assert_eq!(parse_pounds("£12"), Some(1200));
-        assert_eq!(parse_pounds("12.5"), Some(1250));
-        assert_eq!(parse_pounds("0.05"), Some(5));
-        assert_eq!(parse_pounds("twelve"), None);
-        assert_eq!(parse_pounds("-1"), None);
-        assert_eq!(parse_pounds("99999999999"), None);
-        assert_eq!(pounds_to_pence(35.0), Some(3500));
-        assert_eq!(pounds_to_pence(-1.0), None);
     }
 
     #[test]

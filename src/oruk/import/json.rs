@@ -23,7 +23,7 @@ use crate::places::normalise_postcode;
 
 use super::ImportError;
 use super::batch::{
-    Batch, Built, Cx, Terms, clean, locate, our_id, parse_date, pounds_to_pence, summarise, town_of,
+    Batch, Built, Cx, Terms, clean, locate, our_id, parse_date, summarise, town_of,
 };
 use super::report::Position;
 
@@ -1136,7 +1136,9 @@ fn cost(cx: &mut Cx<'_>, s: &Obj<'_>, terms: &Terms, x: &Ours, is_ours: bool) ->
             Some(a) => {
                 add(CostKind::PaySession);
                 if price.is_none() {
-                    price = pounds_to_pence(a);
+                    price = crate::model::Pence::from_pounds(a)
+                        .ok()
+                        .map(crate::model::Pence::get);
                 }
             }
             None => {}
