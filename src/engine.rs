@@ -16,7 +16,9 @@ use crate::moderation::ModerationStore;
 use crate::places::{Gazetteer, PlaceError};
 use crate::query::{EventQuery, PlaceFound, PlaceNotice, SearchQuery, SearchResults};
 use crate::search::{PlaceNames, SearchIndex, understand};
-use crate::store::{ChangeKind, FeedsStore, MergeCounts, PlacesStore, SqliteStore, Store};
+use crate::store::{
+    ChangeKind, FeedsStore, MergeCounts, OutboxStore, PlacesStore, SqliteStore, Store,
+};
 
 mod near;
 mod places;
@@ -50,6 +52,8 @@ pub struct Engine {
     places_store: Arc<dyn PlacesStore>,
     /// The feeds the directory follows (`feeds add`): the same database again.
     feeds: Arc<dyn FeedsStore>,
+    /// Email waiting to be sent (`crate::outbox`): the same database again.
+    outbox: Arc<dyn OutboxStore>,
     /// How far into the store's change log the index is; held while catching up, so
     /// two catch-ups never interleave.
     indexed: Mutex<Option<u64>>,
@@ -64,7 +68,7 @@ pub struct Engine {
 const REPLAY_LIMIT: usize = 5_000;
 
 /// Everything an engine keeps in its store: the directory, accounts, moderation,
-/// insight, places and followed feeds. Both backends are all of them.
+/// insight, places, followed feeds and the email outbox. Both backends are all of them.
 pub trait EngineStore:
     Store
     + AccountStore
@@ -72,6 +76,7 @@ pub trait EngineStore:
     + crate::store::insight::InsightStore
     + PlacesStore
     + FeedsStore
+    + OutboxStore
     + 'static
 {
 }
@@ -83,6 +88,7 @@ impl<S> EngineStore for S where
         + crate::store::insight::InsightStore
         + PlacesStore
         + FeedsStore
+        + OutboxStore
         + 'static
 {
 }
@@ -111,7 +117,8 @@ impl Engine {
             index,
             places: places::gazetteer_for(store.as_ref(), store.as_ref())?,
             places_store: store.clone(),
-            feeds: store,
+            feeds: store.clone(),
+            outbox: store,
             indexed: Mutex::new(indexed),
             data_dir: Some(data_dir.to_path_buf()),
             events: RwLock::new(None),
@@ -133,7 +140,8 @@ impl Engine {
             index: SearchIndex::in_memory()?,
             places: places::gazetteer_for(store.as_ref(), store.as_ref())?,
             places_store: store.clone(),
-            feeds: store,
+            feeds: store.clone(),
+            outbox: store,
             indexed: Mutex::new(None),
             data_dir: None,
             events: RwLock::new(None),
@@ -152,6 +160,11 @@ impl Engine {
     /// The feeds the directory follows, and when each is due (see `crate::feeds`).
     pub fn feeds(&self) -> &dyn FeedsStore {
         self.feeds.as_ref()
+    }
+
+    /// Email waiting to be sent, and how sending went (see `crate::outbox`).
+    pub fn outbox(&self) -> &dyn OutboxStore {
+        self.outbox.as_ref()
     }
 
     /// Editors' accounts, sessions and sign-ins (see `crate::accounts`).

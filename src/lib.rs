@@ -25,6 +25,8 @@ pub mod moderation;
 #[cfg(feature = "engine")]
 pub mod oruk;
 #[cfg(feature = "engine")]
+pub mod outbox;
+#[cfg(feature = "engine")]
 pub mod places;
 #[cfg(feature = "engine")]
 pub mod profile;

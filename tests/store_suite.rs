@@ -22,21 +22,38 @@ use dayfinder::moderation::{
     AuditAction, Change, Decided, Editor, ModerationStore, NewAudit, NewProblemReport, NewProposal,
     ProblemKind, ProposalFilter, ProposalStatus, Snapshot,
 };
+use dayfinder::outbox::{LEASE, NewEmail, OutboxCounts};
 use dayfinder::query::SearchQuery;
 use dayfinder::store::insight::{InsightStore, SearchCount};
 use dayfinder::store::{
-    ChangeKind, FeedsStore, MergeCounts, PlacesStore, PostgresStore, SqliteStore, Store, StoreError,
+    ChangeKind, FeedsStore, MergeCounts, OutboxStore, PlacesStore, PostgresStore, SqliteStore,
+    Store, StoreError,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
 
 /// Everything a backend must be.
 trait Stores:
-    Store + AccountStore + ModerationStore + InsightStore + PlacesStore + FeedsStore + 'static
+    Store
+    + AccountStore
+    + ModerationStore
+    + InsightStore
+    + PlacesStore
+    + FeedsStore
+    + OutboxStore
+    + 'static
 {
 }
-impl<T: Store + AccountStore + ModerationStore + InsightStore + PlacesStore + FeedsStore + 'static>
-    Stores for T
+impl<
+    T: Store
+        + AccountStore
+        + ModerationStore
+        + InsightStore
+        + PlacesStore
+        + FeedsStore
+        + OutboxStore
+        + 'static,
+> Stores for T
 {
 }
 
@@ -203,6 +220,9 @@ suite!(
     imported_postcodes_replace_the_last_import_whole_and_an_empty_one_is_refused,
     a_followed_feed_is_claimed_by_one_node_once_per_schedule,
     a_feed_is_followed_once_and_its_last_run_is_kept,
+    a_queued_email_is_taken_by_one_node_and_tried_again_after_its_lease,
+    a_failed_email_waits_its_backoff_and_is_given_up_in_the_end,
+    sent_emails_are_forgotten_after_their_time,
 );
 
 fn sample() -> Directory {
@@ -1701,4 +1721,101 @@ fn a_feed_is_followed_once_and_its_last_run_is_kept<B: Backend>(b: &B) {
     assert!(store.remove_feed(feed.id).unwrap());
     assert!(!store.remove_feed(feed.id).unwrap());
     assert!(store.feeds().unwrap().is_empty());
+}
+
+fn email(to: &str) -> NewEmail {
+    NewEmail {
+        to: dayfinder::accounts::Email::parse(to).unwrap(),
+        subject: "Your enquiry".into(),
+        text: "Thank you.".into(),
+        html: Some("<p>Thank you.</p>".into()),
+    }
+}
+
+fn a_queued_email_is_taken_by_one_node_and_tried_again_after_its_lease<B: Backend>(b: &B) {
+    let (first, second) = (b.open(), b.open());
+    let id = first.queue_email(&email("sam@example.org"), now()).unwrap();
+    let taken = first.claim_due_email(now()).unwrap().expect("due at once");
+    assert_eq!(taken.id, id);
+    assert_eq!(taken.to, "sam@example.org");
+    assert_eq!(taken.html.as_deref(), Some("<p>Thank you.</p>"));
+    assert_eq!(taken.attempts, 1);
+    // While the first node holds it, no other takes it.
+    assert_eq!(second.claim_due_email(now()).unwrap(), None);
+    assert_eq!(
+        first.outbox_counts().unwrap(),
+        OutboxCounts {
+            waiting: 1,
+            given_up: 0,
+            sent: 0
+        }
+    );
+    // The first node died mid-send: after the lease, it is tried again, as the same email.
+    let later = now() + LEASE + seconds(1);
+    let again = second.claim_due_email(later).unwrap().expect("tried again");
+    assert_eq!((again.id, again.token.clone()), (id, taken.token.clone()));
+    assert_eq!(again.attempts, 2);
+    second.email_sent(id, later).unwrap();
+    assert_eq!(
+        first.claim_due_email(later + LEASE * 2).unwrap(),
+        None,
+        "sent once"
+    );
+    assert_eq!(
+        b.open().outbox_counts().unwrap(),
+        OutboxCounts {
+            waiting: 0,
+            given_up: 0,
+            sent: 1
+        }
+    );
+}
+
+fn a_failed_email_waits_its_backoff_and_is_given_up_in_the_end<B: Backend>(b: &B) {
+    let store = b.open();
+    let id = store.queue_email(&email("sam@example.org"), now()).unwrap();
+    store.claim_due_email(now()).unwrap().unwrap();
+    let retry = now() + seconds(60);
+    store
+        .email_failed(id, "connection refused", now(), Some(retry))
+        .unwrap();
+    assert_eq!(store.claim_due_email(now() + seconds(30)).unwrap(), None);
+    let taken = store
+        .claim_due_email(retry)
+        .unwrap()
+        .expect("due after backoff");
+    store
+        .email_failed(taken.id, &"x".repeat(10_000), retry, None)
+        .unwrap();
+    assert_eq!(
+        store.claim_due_email(retry + seconds(86_400)).unwrap(),
+        None
+    );
+    assert_eq!(
+        store.outbox_counts().unwrap(),
+        OutboxCounts {
+            waiting: 0,
+            given_up: 1,
+            sent: 0
+        }
+    );
+}
+
+fn sent_emails_are_forgotten_after_their_time<B: Backend>(b: &B) {
+    let store = b.open();
+    let old = store.queue_email(&email("old@example.org"), now()).unwrap();
+    store.claim_due_email(now()).unwrap().unwrap();
+    store.email_sent(old, now()).unwrap();
+    let waiting = store.queue_email(&email("new@example.org"), now()).unwrap();
+    assert_eq!(store.forget_sent_emails(now() + seconds(1)).unwrap(), 1);
+    assert_eq!(
+        store.outbox_counts().unwrap(),
+        OutboxCounts {
+            waiting: 1,
+            given_up: 0,
+            sent: 0
+        }
+    );
+    let next = store.claim_due_email(now()).unwrap().unwrap();
+    assert_eq!(next.id, waiting, "an unsent email is never forgotten");
 }

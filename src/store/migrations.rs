@@ -187,6 +187,26 @@ pub fn migrations() -> Migrations<'static> {
                  run_message TEXT
              );",
         ),
+        // 9 (issue 17): the email outbox (`crate::outbox`). An email waits while
+        // `sent_at` and `given_up_at` are empty; `next_try_at` is when it may be tried
+        // (a node holding it moves it on by the lease). Times are Unix seconds.
+        M::up(
+            "CREATE TABLE outbox (
+                 id INTEGER PRIMARY KEY,
+                 token TEXT NOT NULL UNIQUE,
+                 recipient TEXT NOT NULL,
+                 subject TEXT NOT NULL,
+                 body_text TEXT NOT NULL,
+                 body_html TEXT,
+                 queued_at INTEGER NOT NULL,
+                 attempts INTEGER NOT NULL,
+                 next_try_at INTEGER NOT NULL,
+                 sent_at INTEGER,
+                 given_up_at INTEGER,
+                 last_error TEXT
+             );
+             CREATE INDEX outbox_due ON outbox (next_try_at) WHERE sent_at IS NULL AND given_up_at IS NULL;",
+        ),
     ])
 }
 

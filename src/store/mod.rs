@@ -12,6 +12,7 @@ pub mod followed_feeds;
 pub mod insight;
 mod migrations;
 mod moderation;
+pub mod outbox;
 pub mod places;
 #[cfg(feature = "postgres")]
 pub mod postgres;
@@ -20,6 +21,7 @@ mod sqlite_insight;
 
 pub use backup::{BackupSummary, STORE_FILE, read_backup};
 pub use followed_feeds::FeedsStore;
+pub use outbox::OutboxStore;
 pub use places::PlacesStore;
 #[cfg(feature = "postgres")]
 pub use postgres::PostgresStore;

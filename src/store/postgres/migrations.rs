@@ -161,6 +161,22 @@ pub(super) const MIGRATIONS: &[&str] = &[
          run_ok BOOLEAN,
          run_message TEXT
      );"#,
+    // 9: the email outbox (crate::outbox; see the SQLite migration for the columns).
+    r#"CREATE TABLE outbox (
+         id BIGSERIAL PRIMARY KEY,
+         token TEXT NOT NULL UNIQUE,
+         recipient TEXT NOT NULL,
+         subject TEXT NOT NULL,
+         body_text TEXT NOT NULL,
+         body_html TEXT,
+         queued_at BIGINT NOT NULL,
+         attempts BIGINT NOT NULL,
+         next_try_at BIGINT NOT NULL,
+         sent_at BIGINT,
+         given_up_at BIGINT,
+         last_error TEXT
+     );
+     CREATE INDEX outbox_due ON outbox (next_try_at) WHERE sent_at IS NULL AND given_up_at IS NULL;"#,
 ];
 
 /// Applies the steps this database has not had, in one transaction under the writers'

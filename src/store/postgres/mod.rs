@@ -17,6 +17,7 @@ mod followed_feeds;
 mod insight;
 mod migrations;
 mod moderation;
+mod outbox;
 mod places;
 mod tls;
 
