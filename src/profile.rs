@@ -25,6 +25,21 @@ pub struct CouncilProfile {
     pub contacts: Contacts,
     pub privacy: Privacy,
     pub accessibility: Accessibility,
+    /// Optional: how the site's email is signed. Without it no email is sent (it waits in
+    /// the outbox), whatever `--smtp-url` says.
+    #[serde(default)]
+    pub email: Option<EmailSender>,
+}
+
+/// Who the site's email comes from.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailSender {
+    /// The from-address: "dayfinder@council.example". Its domain names each Message-ID.
+    pub from: ContactEmail,
+    /// The name beside it in a mail program: "Dayfinder". [default: "Dayfinder"]
+    #[serde(default)]
+    pub name: Option<Text>,
 }
 
 /// The council itself.

@@ -72,6 +72,8 @@ pub enum Command {
     Feeds(crate::feeds::FeedsArgs),
     /// The directory's postcodes and towns from ONS open data (docs/places.md).
     Places(crate::places::PlacesArgs),
+    /// Send a test email through the outbox, or see how many are waiting (docs/email.md).
+    Email(crate::email::EmailArgs),
 }
 
 #[derive(Debug, Clone, Default, Args)]
@@ -95,6 +97,12 @@ pub struct ServeArgs {
     /// the balancer. A proxy on this machine (loopback) is always trusted.
     #[arg(long = "trusted-proxy", env = "DAYFINDER_TRUSTED_PROXIES", value_delimiter = ',', value_parser = proxy_network)]
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The mail server that sends the site's email: smtp://user:password@host:587?tls=required
+    /// (STARTTLS), smtps://user:password@host:465 (TLS), or smtp://host:25 (plain, for a
+    /// relay on this machine). The sender is the profile's [email] from-address. Without
+    /// it, email waits in the outbox and editors are told email is not set up (docs/email.md).
+    #[arg(long, env = "DAYFINDER_SMTP_URL", hide_env_values = true, value_parser = crate::email::smtp_url)]
+    pub smtp_url: Option<String>,
 }
 
 /// `10.0.0.5` or `10.0.0.0/24` (an address alone is a network of one).

@@ -55,6 +55,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Restore(args) => crate::backup::restore(&data_dir, args).await,
         Command::Feeds(args) => crate::feeds::run(&data_dir, args).await,
         Command::Places(args) => crate::places::run(&data_dir, args).await,
+        Command::Email(args) => crate::email::run(&data_dir, args, &profile).await,
     }
 }
 
@@ -118,6 +119,17 @@ pub async fn open_store(data_dir: &Path) -> anyhow::Result<Arc<SqliteStore>> {
     .await
 }
 
+/// The email outbox alone (the shared database's, or the embedded store's), for commands
+/// that must work while the site runs.
+pub async fn open_outbox(
+    data_dir: &Path,
+) -> anyhow::Result<Arc<dyn dayfinder::store::OutboxStore>> {
+    Ok(match DATABASE.get().cloned() {
+        Some(url) => blocking(move || Ok(Arc::new(connect(&url)?))).await?,
+        None => open_store(data_dir).await?,
+    })
+}
+
 /// Opens the store, filling it with the sample directory if it is empty.
 pub async fn open_with_sample(data_dir: &Path) -> anyhow::Result<Arc<Engine>> {
     let engine = open(data_dir).await?;
@@ -140,11 +152,13 @@ async fn serve(
     args: ServeArgs,
     profile: Arc<CouncilProfile>,
 ) -> anyhow::Result<()> {
+    let mailer = crate::email::Mailer::new(args.smtp_url.as_deref(), profile.email.as_ref())?;
     let engine = open_with_sample(data_dir).await?;
     tokio::spawn(crate::events::keep_sample_events_current(engine.clone()));
     let council = profile.council.name.to_string();
     let settings = Settings {
         public_url: args.public_url,
+        mailer,
         profile,
         ..Settings::from_env(args.addr)
     };

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod downloads;
 pub mod editor;
+pub mod email;
 pub mod events;
 pub mod feeds;
 pub mod follow;

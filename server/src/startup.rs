@@ -29,6 +29,9 @@ pub struct AppState {
     pub editor: crate::editor::EditorOptions,
     /// The council the site is for (`--profile`).
     pub profile: Arc<CouncilProfile>,
+    /// Whether email is sent (`--smtp-url` and the profile's sender); without it, email
+    /// waits in the outbox and editors are told.
+    pub email_set_up: bool,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -46,6 +49,8 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// See `AppState::profile`.
     pub profile: Arc<CouncilProfile>,
+    /// What sends the outbox's email (`--smtp-url`); `None`: email waits in the outbox.
+    pub mailer: Option<crate::email::Mailer>,
 }
 
 impl Settings {
@@ -68,6 +73,7 @@ impl Settings {
             leptos_options,
             public_url: None,
             profile: CouncilProfile::sample(),
+            mailer: None,
         }
     }
 }
@@ -175,6 +181,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     engine: Arc<Engine>,
+    mailer: Option<crate::email::Mailer>,
 }
 
 impl Application {
@@ -198,11 +205,13 @@ impl Application {
             public_url: settings.public_url,
             editor,
             profile: settings.profile,
+            email_set_up: settings.mailer.is_some(),
         });
         Ok(Application {
             listener,
             router,
             engine,
+            mailer: settings.mailer,
         })
     }
 
@@ -226,6 +235,14 @@ impl Application {
             self.engine.clone(),
             crate::feeds::CHECK_EVERY,
         ));
+        // The outbox's email, when a mail server is set up (`--smtp-url`).
+        let email = self.mailer.map(|mailer| {
+            tokio::spawn(crate::email::keep_sending(
+                self.engine.clone(),
+                mailer,
+                crate::email::CHECK_EVERY,
+            ))
+        });
         // With each connection's address: the editors' sign-in limits count per client.
         let served = axum::serve(
             accepting(self.listener),
@@ -238,6 +255,9 @@ impl Application {
         counts.abort();
         purges.abort();
         feeds.abort();
+        if let Some(email) = email {
+            email.abort();
+        }
         // The counts of searches made since the last flush (see `dayfinder::insight`).
         let engine = self.engine.clone();
         if let Ok(Err(error)) =

@@ -112,6 +112,7 @@ pub fn council_server(
                 .build(),
             public_url: None,
             profile,
+            mailer: None,
         };
         let app = Application::build_with(settings, engine, options)
             .await
