@@ -54,7 +54,7 @@ fn label_lines(label: &str) -> Vec<String> {
 
 /// One line of text in the chart, its baseline at `y`.
 #[component]
-fn Words(x: u64, y: u64, text: String) -> impl IntoView {
+fn ChartText(x: u64, y: u64, text: String) -> impl IntoView {
     view! {
         <text x=x.to_string() y=y.to_string() font-size=TEXT_SIZE.to_string() fill=TEXT_COLOUR>
             {text}
@@ -75,14 +75,14 @@ pub fn BarChart(
     let mut body = Vec::new();
     if bars.is_empty() {
         body.push(
-            view! { <Words x=0 y=TEXT_SIZE text="Nothing to show".to_string() /> }.into_any(),
+            view! { <ChartText x=0 y=TEXT_SIZE text="Nothing to show".to_string() /> }.into_any(),
         );
         y = LINE + GAP;
     }
     for bar in bars {
         for line in label_lines(&bar.label) {
             y += LINE;
-            body.push(view! { <Words x=0 y=y - 5 text=line /> }.into_any());
+            body.push(view! { <ChartText x=0 y=y - 5 text=line /> }.into_any());
         }
         let length = (bar.value * (WIDTH - FIGURE_ROOM)).div_ceil(max);
         // A zero is drawn as a hairline, so the row still reads as a bar of nothing.
@@ -91,7 +91,7 @@ pub fn BarChart(
             view! {
                 <rect x="0" y=y.to_string() width=length.to_string()
                     height=BAR_HEIGHT.to_string() fill=BAR_COLOUR />
-                <Words x=length + 6 y=y + BAR_HEIGHT - 5 text=bar.figure />
+                <ChartText x=length + 6 y=y + BAR_HEIGHT - 5 text=bar.figure />
             }
             .into_any(),
         );
