@@ -3,13 +3,18 @@
 //! handlers in `dayfinder_server::editor` check the request and fetch the data; the pages
 //! here only say it.
 
+mod charts;
 mod frame;
+mod insight;
 mod message;
 mod problems;
+mod quality;
 
 pub use frame::EditorFrame;
+pub use insight::{PeriodForm, SupplyPage, UnmetDemandPage};
 pub use message::{MessagePage, Notice, went_wrong};
 pub use problems::ProblemsPage;
+pub use quality::{QualityPage, StalePage};
 
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;

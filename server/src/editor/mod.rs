@@ -13,7 +13,6 @@
 mod account;
 mod accounts;
 mod audit;
-mod charts;
 mod edit;
 mod event_form;
 mod events;
