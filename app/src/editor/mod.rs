@@ -3,13 +3,21 @@
 //! handlers in `dayfinder_server::editor` check the request and fetch the data; the pages
 //! here only say it.
 
+mod account;
+mod accounts;
 mod frame;
 mod message;
 mod problems;
+mod sign_in;
+mod two_step;
 
+pub use account::{AccountPage, PasswordPage};
+pub use accounts::{AccountsPage, DisableAccountPage};
 pub use frame::EditorFrame;
 pub use message::{MessagePage, Notice, went_wrong};
 pub use problems::ProblemsPage;
+pub use sign_in::SignInPage;
+pub use two_step::{TwoStepCodePage, TwoStepSetupPage};
 
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;
