@@ -14,6 +14,9 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
+use dayfinder_app::components::bare_page::render_bare;
+use dayfinder_app::pages::too_long::TooLongPage;
+use leptos::prelude::*;
 use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::{limit::RequestBodyLimitLayer, timeout::TimeoutLayer};
 
@@ -60,12 +63,7 @@ pub async fn refuse_long_addresses(request: Request, next: Next) -> Response {
 }
 
 fn too_long_page() -> Response {
-    let body = "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">\
-        <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-        <title>That web address is too long – Dayfinder</title></head><body><main>\
-        <h1>That web address is too long</h1>\
-        <p>We could not read a search this long. Please start a new search with fewer words or filters.</p>\
-        <p><a href=\"/search\">Start a new search</a></p></main></body></html>";
+    let body = render_bare(|| view! { <TooLongPage /> });
     (
         StatusCode::URI_TOO_LONG,
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],

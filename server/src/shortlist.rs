@@ -13,7 +13,10 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::post;
 use dayfinder::model::validate::valid_id;
+use dayfinder_app::components::bare_page::render_bare;
+use dayfinder_app::pages::list_not_changed::ListNotChangedPage;
 use dayfinder_app::shortlist::{MAX, Shortlist};
+use leptos::prelude::*;
 
 use crate::startup::AppState;
 
@@ -240,14 +243,8 @@ fn redirect(to: &str, cookie: Option<String>) -> Response {
 
 /// A short page saying what went wrong, with the way back to the list.
 fn problem(status: StatusCode, message: &str) -> Response {
-    let page = format!(
-        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Your list was not changed – Dayfinder</title></head>\
-         <body><main><h1>Your list was not changed</h1><p>{message}</p>\
-         <p><a href=\"{MY_LIST}\">Go to your list</a> or <a href=\"/\">search for day opportunities</a>.</p>\
-         </main></body></html>"
-    );
+    let message = message.to_string();
+    let page = render_bare(move || view! { <ListNotChangedPage message /> });
     (status, Html(page)).into_response()
 }
 

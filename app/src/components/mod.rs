@@ -1,5 +1,7 @@
 //! Pieces the pages share. Components are nouns; each file holds one idea.
 
+#[cfg(feature = "ssr")]
+pub mod bare_page;
 pub mod easy_read;
 pub mod easy_read_data;
 pub mod error_view;

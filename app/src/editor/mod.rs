@@ -4,17 +4,25 @@
 //! here only say it.
 
 mod charts;
+mod account;
+mod accounts;
 mod frame;
 mod insight;
 mod message;
 mod problems;
 mod quality;
+mod sign_in;
+mod two_step;
 
+pub use account::{AccountPage, PasswordPage};
+pub use accounts::{AccountsPage, DisableAccountPage};
 pub use frame::EditorFrame;
 pub use insight::{PeriodForm, SupplyPage, UnmetDemandPage};
 pub use message::{MessagePage, Notice, went_wrong};
 pub use problems::ProblemsPage;
 pub use quality::{QualityPage, StalePage};
+pub use sign_in::SignInPage;
+pub use two_step::{TwoStepCodePage, TwoStepSetupPage};
 
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;

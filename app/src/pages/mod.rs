@@ -20,6 +20,8 @@ pub mod event;
 pub mod events;
 pub mod glossary;
 pub mod home;
+#[cfg(feature = "ssr")]
+pub mod list_not_changed;
 pub mod listing;
 pub mod my_list;
 pub mod not_found;
@@ -29,3 +31,5 @@ pub mod print_sheet;
 pub mod privacy;
 pub mod report_problem;
 pub mod results;
+#[cfg(feature = "ssr")]
+pub mod too_long;

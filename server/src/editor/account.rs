@@ -9,7 +9,11 @@ use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::{AccountError, EditorSession, Password};
 use jiff::Timestamp;
 
-use super::layout::{self, error_summary, escape, input, notice};
+use dayfinder_app::components::form::FieldErrors;
+use dayfinder_app::editor::{AccountPage, PasswordPage};
+use leptos::prelude::*;
+
+use super::layout;
 use super::sign_in::redirect;
 use crate::security::SignedIn;
 use crate::security::{Post, client_key, csrf_ok, current_session, forbidden_form, refused_origin};
@@ -27,58 +31,10 @@ pub async fn page(
     RawQuery(query): RawQuery,
     SignedIn(session): SignedIn,
 ) -> Response {
-    let account = &session.account;
-    let mut main = String::new();
-    if flag(query.as_deref(), "password-changed") {
-        main.push_str(&notice(
-            "Your password has been changed. You have been signed out everywhere else.",
-        ));
-    }
-    if flag(query.as_deref(), "two-step-on") {
-        main.push_str(&notice(
-            "Signing in now asks for a code from your app as well as your password.",
-        ));
-    }
-    let two_step = if account.role.may_use_two_step() {
-        let (state_text, action) = if account.two_step {
-            (
-                "On: signing in asks for a code from your app.",
-                "<p class=\"body\">If you lose your phone, ask the person who runs Dayfinder \
-                 to turn it off (<code>dayfinder reset-totp</code>), then set it up again.</p>",
-            )
-        } else {
-            (
-                "Not set up.",
-                "<p class=\"body\"><a class=\"link\" href=\"/editor/account/two-step\">Set up a \
-                 code from an app</a></p>",
-            )
-        };
-        format!(
-            "<h2 class=\"heading-m\">Code from an app</h2><p class=\"body\">{state_text}</p>{action}"
-        )
-    } else {
-        String::new()
-    };
-    main.push_str(&format!(
-        "<h1 class=\"heading-xl\">Your account</h1>\
-         <dl class=\"summary-list\">\
-         <div class=\"summary-list__row\"><dt class=\"summary-list__key\">Name</dt><dd class=\"summary-list__value\">{name}</dd></div>\
-         <div class=\"summary-list__row\"><dt class=\"summary-list__key\">Email address</dt><dd class=\"summary-list__value\">{email}</dd></div>\
-         <div class=\"summary-list__row\"><dt class=\"summary-list__key\">Role</dt><dd class=\"summary-list__value\">{role}</dd></div>\
-         </dl>\
-         <h2 class=\"heading-m\">Password</h2>\
-         <p class=\"body\"><a class=\"link\" href=\"/editor/account/password\">Change your password</a></p>{two_step}",
-        name = escape(&account.name),
-        email = escape(account.email.as_str()),
-        role = account.role.label(),
-    ));
-    Html(layout::page(
-        &state.leptos_options,
-        "Your account",
-        Some(&session),
-        &main,
-    ))
-    .into_response()
+    let password_changed = flag(query.as_deref(), "password-changed");
+    let two_step_on = flag(query.as_deref(), "two-step-on");
+    let page = move || view! { <AccountPage editor=session password_changed two_step_on /> };
+    Html(dayfinder_app::editor::render(&state.leptos_options, page)).into_response()
 }
 
 /// The change-password page, with what went wrong (nothing typed is ever shown again).
@@ -86,53 +42,13 @@ fn password_page(
     state: &AppState,
     session: &EditorSession,
     status: StatusCode,
-    errors: &[(&'static str, String)],
+    errors: FieldErrors,
 ) -> Response {
-    let forced = if session.account.must_change_password {
-        "<p class=\"body\">Your password was chosen by someone else, so choose your own before \
-         you go on. Nobody else will know it.</p>"
-    } else {
-        ""
-    };
-    let password = |name: &str, label: &str, hint: Option<&str>, autocomplete: &str| {
-        input(
-            errors,
-            name,
-            label,
-            hint,
-            &format!("type=\"password\" autocomplete=\"{autocomplete}\" spellcheck=\"false\""),
-            "",
-        )
-    };
-    let hint = format!(
-        "At least {} characters, and not one of the passwords people use most. A few ordinary \
-         words together are easy to remember and hard to guess.",
-        Password::MIN
-    );
-    let main = format!(
-        "{summary}<h1 class=\"heading-xl\">Change your password</h1>{forced}\
-         <form method=\"post\" action=\"/editor/account/password\" novalidate>\
-         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">{current}{new}{again}\
-         <button type=\"submit\" class=\"button\">Change password</button></form>",
-        summary = error_summary(errors),
-        csrf = escape(session.csrf_token.as_str()),
-        current = password("current", "Current password", None, "current-password"),
-        new = password("new", "New password", Some(&hint), "new-password"),
-        again = password("again", "New password again", None, "new-password"),
-    );
-    let title = if errors.is_empty() {
-        "Change your password"
-    } else {
-        "Error: Change your password"
-    };
+    let editor = session.clone();
+    let page = move || view! { <PasswordPage editor errors /> };
     (
         status,
-        Html(layout::page(
-            &state.leptos_options,
-            title,
-            Some(session),
-            &main,
-        )),
+        Html(dayfinder_app::editor::render(&state.leptos_options, page)),
     )
         .into_response()
 }
@@ -140,7 +56,7 @@ fn password_page(
 /// Handles `GET /editor/account/password`.
 #[tracing::instrument(skip_all)]
 pub async fn password_form(State(state): State<AppState>, SignedIn(session): SignedIn) -> Response {
-    password_page(&state, &session, StatusCode::OK, &[])
+    password_page(&state, &session, StatusCode::OK, FieldErrors::new())
 }
 
 /// Handles `POST /editor/account/password` (`csrf`, `current`, `new`, `again`): checks
@@ -164,23 +80,23 @@ pub async fn change_password(State(state): State<AppState>, request: Request<Bod
         post.field("new"),
         post.field("again"),
     );
-    let mut errors: Vec<(&'static str, String)> = Vec::new();
+    let mut errors = FieldErrors::new();
     if current.is_empty() {
-        errors.push(("current", "Enter your current password".into()));
+        errors.add("current", "Enter your current password");
     }
     let password = Password::parse(new);
     match &password {
-        Err(_) if new.is_empty() => errors.push(("new", "Enter a new password".into())),
-        Err(error) => errors.push(("new", error.to_string())),
-        Ok(_) if again.is_empty() => errors.push(("again", "Enter the new password again".into())),
-        Ok(_) if again != new => errors.push((
+        Err(_) if new.is_empty() => errors.add("new", "Enter a new password"),
+        Err(error) => errors.add("new", error.to_string()),
+        Ok(_) if again.is_empty() => errors.add("again", "Enter the new password again"),
+        Ok(_) if again != new => errors.add(
             "again",
-            "The new passwords are not the same. Enter the same new password twice".into(),
-        )),
+            "The new passwords are not the same. Enter the same new password twice",
+        ),
         Ok(_) => {}
     }
     let (true, Ok(password)) = (errors.is_empty(), password) else {
-        return password_page(&state, &session, StatusCode::BAD_REQUEST, &errors);
+        return password_page(&state, &session, StatusCode::BAD_REQUEST, errors);
     };
     let engine = state.engine.clone();
     let client = client_key(&post.parts, &state.editor.trusted_proxies);
@@ -222,5 +138,6 @@ pub async fn change_password(State(state): State<AppState>, request: Request<Bod
     } else {
         StatusCode::BAD_REQUEST
     };
-    password_page(&state, &session, status, &[(field.0, field.1.to_string())])
+    let errors = FieldErrors::from_iter([(field.0, field.1.to_string())]);
+    password_page(&state, &session, status, errors)
 }

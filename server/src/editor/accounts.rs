@@ -12,7 +12,11 @@ use dayfinder::accounts::{
 use dayfinder::model::Organisation;
 use jiff::Timestamp;
 
-use super::layout::{self, error_summary, escape, field_error, notice};
+use dayfinder_app::components::form::FieldErrors;
+use dayfinder_app::editor::{AccountsPage, DisableAccountPage};
+use leptos::prelude::*;
+
+use super::layout;
 use super::sign_in::{redirect, redirect_to};
 use crate::security::{Post, csrf_ok, current_session, forbidden_form, refused_origin};
 use crate::startup::AppState;
@@ -23,7 +27,7 @@ struct Typed {
     name: String,
     email: String,
     organisation: String,
-    errors: Vec<(&'static str, String)>,
+    errors: FieldErrors,
 }
 
 /// The signed-in council editor, or the response to send instead.
@@ -55,157 +59,33 @@ async fn load(state: &AppState) -> Result<(Vec<Account>, Vec<Organisation>), Res
     .await
 }
 
-fn page_html(
+/// The page, with `status`.
+fn accounts_page(
     state: &AppState,
-    session: &EditorSession,
-    (accounts, organisations): &(Vec<Account>, Vec<Organisation>),
-    typed: &Typed,
-    done: Option<&str>,
-) -> String {
-    let organisation_name = |id: &str| {
-        organisations
-            .iter()
-            .find(|o| o.id == id)
-            .map(|o| o.name.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
-    let mut main = error_summary(&typed.errors);
-    if let Some(done) = done {
-        main.push_str(&notice(done));
-    }
-    main.push_str("<h1 class=\"heading-xl\">Accounts</h1>");
-    let rows: String = accounts
-        .iter()
-        .map(|a| {
-            let organisation = a
-                .role
-                .organisation_id()
-                .map(organisation_name)
-                .unwrap_or_else(|| state.profile.council.name.to_string());
-            let status = if a.disabled {
-                "<strong class=\"tag tag--grey\">Disabled</strong>"
-            } else if a.must_change_password {
-                "<strong class=\"tag tag--yellow\">Password to change</strong>"
-            } else {
-                "<strong class=\"tag tag--green\">Active</strong>"
-            };
-            let status = if a.two_step {
-                format!("{status} <strong class=\"tag\">Code from an app</strong>")
-            } else {
-                status.to_string()
-            };
-            let action = if a.id == session.account.id {
-                "You".to_string()
-            } else if a.disabled {
-                format!(
-                    "<form method=\"post\" action=\"/editor/accounts/{id}/enable\">\
-                     <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
-                     <button type=\"submit\" class=\"button button--secondary\">Re-enable\
-                     <span class=\"visually-hidden\"> {name}</span></button></form>",
-                    id = a.id.0,
-                    csrf = escape(session.csrf_token.as_str()),
-                    name = escape(&a.name),
-                )
-            } else {
-                format!(
-                    "<a class=\"button button--warning\" href=\"/editor/accounts/{id}/disable\">Disable\
-                     <span class=\"visually-hidden\"> {name}</span></a>",
-                    id = a.id.0,
-                    name = escape(&a.name),
-                )
-            };
-            format!(
-                "<tr id=\"account-{id}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{status}</td><td>{action}</td></tr>",
-                escape(&a.name),
-                escape(a.email.as_str()),
-                a.role.label(),
-                escape(&organisation),
-                id = a.id.0,
-            )
-        })
-        .collect();
-    main.push_str(&format!(
-        "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"accounts-caption\" tabindex=\"0\">\
-         <table class=\"table\"><caption class=\"heading-m\" id=\"accounts-caption\">Editors</caption>\
-         <thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Email address</th>\
-         <th scope=\"col\">Role</th><th scope=\"col\">Organisation</th><th scope=\"col\">Status</th>\
-         <th scope=\"col\">Action</th></tr></thead>\
-         <tbody>{rows}</tbody></table></div>"
-    ));
-    let group = |field: &str| {
-        if field_error(&typed.errors, field).is_some() {
-            "form-group form-group--error"
-        } else {
-            "form-group"
+    status: StatusCode,
+    session: EditorSession,
+    (accounts, organisations): (Vec<Account>, Vec<Organisation>),
+    typed: Typed,
+    done: Option<String>,
+) -> Response {
+    let council = state.profile.council.name.to_string();
+    let Typed {
+        name,
+        email,
+        organisation,
+        errors,
+    } = typed;
+    let page = move || {
+        view! {
+            <AccountsPage editor=session accounts organisations council name email organisation
+                errors done />
         }
     };
-    let error = |field: &str| field_error(&typed.errors, field).unwrap_or_default();
-    let described = |field: &str| {
-        if field_error(&typed.errors, field).is_some() {
-            format!(" aria-describedby=\"{field}-error\"")
-        } else {
-            String::new()
-        }
-    };
-    let options: String = organisations
-        .iter()
-        .map(|o| {
-            format!(
-                "<option value=\"{}\"{}>{}</option>",
-                escape(&o.id),
-                if typed.organisation == o.id {
-                    " selected"
-                } else {
-                    ""
-                },
-                escape(&o.name)
-            )
-        })
-        .collect();
-    main.push_str(&format!(
-        "<h2 class=\"heading-l\">Add a provider editor</h2>\
-         <p class=\"body\">They can change only their own organisation’s listings. Tell them their \
-         password in person or by phone, never by email: they choose their own when they first sign in.</p>\
-         <form method=\"post\" action=\"/editor/accounts\" novalidate>\
-         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
-         <div class=\"{g_name}\"><label class=\"label\" for=\"name\">Full name</label>{e_name}\
-         <input class=\"input\" id=\"name\" name=\"name\" type=\"text\" autocomplete=\"off\" value=\"{name}\"{d_name}></div>\
-         <div class=\"{g_email}\"><label class=\"label\" for=\"email\">Email address</label>{e_email}\
-         <input class=\"input\" id=\"email\" name=\"email\" type=\"email\" autocomplete=\"off\" spellcheck=\"false\" value=\"{email}\"{d_email}></div>\
-         <div class=\"{g_org}\"><label class=\"label\" for=\"organisation\">Organisation</label>{e_org}\
-         <select class=\"select\" id=\"organisation\" name=\"organisation\"{d_org}>\
-         <option value=\"\">Choose an organisation</option>{options}</select></div>\
-         <div class=\"{g_pw}\"><label class=\"label\" for=\"password\">Password</label>\
-         <div class=\"hint\" id=\"password-hint\">At least {min} characters, and not one of the passwords people use most. A few ordinary words together are easy to say and hard to guess.</div>{e_pw}\
-         <input class=\"input\" id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" aria-describedby=\"password-hint{pw_error}\"></div>\
-         <button type=\"submit\" class=\"button\">Add editor</button></form>",
-        csrf = escape(session.csrf_token.as_str()),
-        g_name = group("name"),
-        e_name = error("name"),
-        d_name = described("name"),
-        name = escape(&typed.name),
-        g_email = group("email"),
-        e_email = error("email"),
-        d_email = described("email"),
-        email = escape(&typed.email),
-        g_org = group("organisation"),
-        e_org = error("organisation"),
-        d_org = described("organisation"),
-        g_pw = group("password"),
-        e_pw = error("password"),
-        pw_error = if field_error(&typed.errors, "password").is_some() {
-            " password-error"
-        } else {
-            ""
-        },
-        min = Password::MIN,
-    ));
-    let title = if typed.errors.is_empty() {
-        "Accounts"
-    } else {
-        "Error: Accounts"
-    };
-    layout::page(&state.leptos_options, title, Some(session), &main)
+    (
+        status,
+        Html(dayfinder_app::editor::render(&state.leptos_options, page)),
+    )
+        .into_response()
 }
 
 /// Handles `GET /editor/accounts`: the editors, and the form to add one.
@@ -232,14 +112,14 @@ pub async fn page(
         "enabled" => Some(format!("The account of {v} can sign in again.")),
         _ => None,
     });
-    Html(page_html(
+    accounts_page(
         &state,
-        &session,
-        &data,
-        &Typed::default(),
-        done.as_deref(),
-    ))
-    .into_response()
+        StatusCode::OK,
+        session,
+        data,
+        Typed::default(),
+        done,
+    )
 }
 
 /// Handles `POST /editor/accounts` (`csrf`, `name`, `email`, `organisation`, `password`):
@@ -261,10 +141,11 @@ pub async fn add(State(state): State<AppState>, request: Request<Body>) -> Respo
         name: post.field("name").trim().to_string(),
         email: post.field("email").trim().to_string(),
         organisation: post.field("organisation").to_string(),
-        errors: Vec::new(),
+        errors: FieldErrors::new(),
     };
+    let mut errors = Vec::new();
     if typed.organisation.is_empty() {
-        typed.errors.push((
+        errors.push((
             "organisation",
             "Choose the organisation they edit for".to_string(),
         ));
@@ -281,17 +162,16 @@ pub async fn add(State(state): State<AppState>, request: Request<Body>) -> Respo
         } else {
             "email"
         };
-        typed.errors.push((field, error.to_string()));
+        errors.push((field, error.to_string()));
     }
     let password = Password::parse(post.field("password"));
     if let Err(error) = &password {
-        typed.errors.push(("password", error.to_string()));
+        errors.push(("password", error.to_string()));
     }
     // Fields in the order the form shows them.
     let order = ["name", "email", "organisation", "password"];
-    typed
-        .errors
-        .sort_by_key(|(field, _)| order.iter().position(|f| f == field));
+    errors.sort_by_key(|(field, _)| order.iter().position(|f| f == field));
+    typed.errors = errors.into_iter().collect();
     if let (true, Ok(account), Ok(password)) = (typed.errors.is_empty(), account, password) {
         let engine = state.engine.clone();
         let outcome = tokio::task::spawn_blocking(move || {
@@ -308,10 +188,10 @@ pub async fn add(State(state): State<AppState>, request: Request<Body>) -> Respo
                 return back_to_accounts("added", &added);
             }
             Ok(Err(error @ AccountError::EmailTaken)) => {
-                typed.errors.push(("email", error.to_string()))
+                typed.errors.add("email", error.to_string())
             }
             Ok(Err(error @ AccountError::UnknownOrganisation(_))) => {
-                typed.errors.push(("organisation", error.to_string()))
+                typed.errors.add("organisation", error.to_string())
             }
             Ok(Err(error)) => {
                 tracing::error!(?error, "Failed to add an account");
@@ -327,11 +207,7 @@ pub async fn add(State(state): State<AppState>, request: Request<Body>) -> Respo
         Ok(data) => data,
         Err(response) => return response,
     };
-    (
-        StatusCode::BAD_REQUEST,
-        Html(page_html(&state, &session, &data, &typed, None)),
-    )
-        .into_response()
+    accounts_page(&state, StatusCode::BAD_REQUEST, session, data, typed, None)
 }
 
 /// Back to "Accounts", saying what was done (`what`) to `account`.
@@ -385,27 +261,8 @@ pub async fn confirm_disable(
             "Ask another council editor if your account should be disabled.",
         );
     }
-    let main = format!(
-        "<h1 class=\"heading-xl\">Disable the account of {name}?</h1>\
-         <p class=\"body\">{name} ({email}) will be signed out at once, everywhere, and will not \
-         be able to sign in. Their changes and the audit log stay as they are. You can re-enable \
-         the account later.</p>\
-         <form method=\"post\" action=\"/editor/accounts/{id}/disable\">\
-         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
-         <div class=\"button-group\"><button type=\"submit\" class=\"button button--warning\">Yes, disable the account</button>\
-         <a class=\"link\" href=\"/editor/accounts\">No, go back to Accounts</a></div></form>",
-        name = escape(&account.name),
-        email = escape(account.email.as_str()),
-        id = account.id.0,
-        csrf = escape(session.csrf_token.as_str()),
-    );
-    Html(layout::page(
-        &state.leptos_options,
-        "Disable an account",
-        Some(&session),
-        &main,
-    ))
-    .into_response()
+    let page = move || view! { <DisableAccountPage editor=session account /> };
+    Html(dayfinder_app::editor::render(&state.leptos_options, page)).into_response()
 }
 
 /// Handles `POST /editor/accounts/{id}/disable` (`csrf`): the account's sessions end in the

@@ -177,58 +177,6 @@ pub fn field_error(errors: &[(&str, String)], field: &str) -> Option<String> {
         })
 }
 
-/// A labelled input in the GOV.UK pattern: its hint and its message from `errors`, both
-/// linked by `aria-describedby`, and the group marked when in error. `attributes` are the
-/// input's own (`type="password" autocomplete="new-password"`); `value` is escaped here.
-pub fn input(
-    errors: &[(&str, String)],
-    name: &str,
-    label: &str,
-    hint: Option<&str>,
-    attributes: &str,
-    value: &str,
-) -> String {
-    let error = field_error(errors, name);
-    let mut described = Vec::new();
-    let hint = hint
-        .map(|text| {
-            described.push(format!("{name}-hint"));
-            format!(
-                "<div class=\"hint\" id=\"{name}-hint\">{}</div>",
-                escape(text)
-            )
-        })
-        .unwrap_or_default();
-    if error.is_some() {
-        described.push(format!("{name}-error"));
-    }
-    let described = if described.is_empty() {
-        String::new()
-    } else {
-        format!(" aria-describedby=\"{}\"", described.join(" "))
-    };
-    format!(
-        "<div class=\"form-group{group}\"><label class=\"label\" for=\"{name}\">{label}</label>{hint}{error}\
-         <input class=\"input\" id=\"{name}\" name=\"{name}\" {attributes} value=\"{value}\"{described}></div>",
-        group = if error.is_some() {
-            " form-group--error"
-        } else {
-            ""
-        },
-        label = escape(label),
-        error = error.unwrap_or_default(),
-        value = escape(value),
-    )
-}
-
-/// A green notice saying what just happened.
-pub fn notice(text: &str) -> String {
-    format!(
-        "<div class=\"notice\" role=\"status\"><p class=\"notice__text\">{}</p></div>",
-        escape(text)
-    )
-}
-
 /// A short page saying why nothing happened, with a way on.
 pub fn problem(
     status: StatusCode,

@@ -7,7 +7,11 @@ use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::AccountError;
 use jiff::Timestamp;
 
-use super::layout::{self, error_summary, escape, input, notice};
+use dayfinder_app::components::form::FieldErrors;
+use dayfinder_app::editor::SignInPage;
+use leptos::prelude::*;
+
+use super::layout;
 use crate::security::{
     self, Post, SESSION_COOKIE, SIGN_IN_COOKIE, client_key, current_session, refused_origin,
 };
@@ -28,13 +32,13 @@ fn cookies(headers: &HeaderMap) -> Option<String> {
 #[derive(Default)]
 struct Form<'a> {
     email: &'a str,
-    errors: Vec<(&'static str, String)>,
+    errors: FieldErrors,
     /// "You have signed out.", after signing out.
     notice: Option<&'static str>,
 }
 
 /// The sign-in page with a fresh form token (and its cookie), with `status`.
-fn render(state: &AppState, headers: &HeaderMap, status: StatusCode, form: &Form) -> Response {
+fn render(state: &AppState, headers: &HeaderMap, status: StatusCode, form: Form) -> Response {
     let token = match dayfinder::accounts::CsrfToken::generate() {
         Ok(token) => token,
         Err(error) => {
@@ -42,55 +46,17 @@ fn render(state: &AppState, headers: &HeaderMap, status: StatusCode, form: &Form
             return layout::went_wrong();
         }
     };
-    let field = |name: &str, label: &str, kind: &str, value: &str, autocomplete: &str| {
-        input(
-            &form.errors,
-            name,
-            label,
-            None,
-            &format!("type=\"{kind}\" autocomplete=\"{autocomplete}\" spellcheck=\"false\""),
-            value,
-        )
-    };
-    // In easy read, say who this page is for before the form: most people who reach it
-    // want the public site, and need no account.
     let easy = ViewMode::of_request(cookies(headers).as_deref(), None).is_easy();
-    let intro = if easy {
-        "<ul class=\"points\">\
-         <li class=\"point\"><img class=\"picture\" src=\"/icons/person.svg\" alt=\"\" width=\"48\" height=\"48\">\
-         <span class=\"point__words\">This page is for people who run services, and council staff.</span></li>\
-         <li class=\"point\"><img class=\"picture\" src=\"/icons/search.svg\" alt=\"\" width=\"48\" height=\"48\">\
-         <span class=\"point__words\">You do not need to sign in to find things to do. \
-         <a class=\"link\" href=\"/\">Find things to do</a>.</span></li>\
-         <li class=\"point\"><img class=\"picture\" src=\"/icons/phone.svg\" alt=\"\" width=\"48\" height=\"48\">\
-         <span class=\"point__words\">To get an account, ask the council team.</span></li></ul>"
-    } else {
-        "<p class=\"body\">For council and provider editors. To get an account, ask the council’s \
-         directory team.</p>"
-    };
-    let main = format!(
-        "{summary}{notice}<h1 class=\"heading-xl\">Sign in</h1>{intro}\
-         <form method=\"post\" action=\"/editor/sign-in\" novalidate>\
-         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">{email}{password}\
-         <button type=\"submit\" class=\"button\">Sign in</button></form>",
-        summary = error_summary(&form.errors),
-        notice = form.notice.map(notice).unwrap_or_default(),
-        csrf = escape(token.as_str()),
-        email = field("email", "Email address", "email", form.email, "username"),
-        password = field("password", "Password", "password", "", "current-password"),
+    let (csrf, email, errors, notice) = (
+        token.as_str().to_string(),
+        form.email.to_string(),
+        form.errors,
+        form.notice,
     );
-    let title = format!(
-        "{}Sign in{}",
-        if form.errors.is_empty() {
-            ""
-        } else {
-            "Error: "
-        },
-        if easy { " (easy read)" } else { "" }
-    );
+    let page = move || view! { <SignInPage csrf email errors notice easy /> };
     let mut response = (
         status,
-        Html(layout::page(&state.leptos_options, &title, None, &main)),
+        Html(dayfinder_app::editor::render(&state.leptos_options, page)),
     )
         .into_response();
     let cookie = security::set_cookie(state, headers, SIGN_IN_COOKIE, token.as_str(), None);
@@ -98,6 +64,13 @@ fn render(state: &AppState, headers: &HeaderMap, status: StatusCode, form: &Form
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
+}
+
+/// The form again, with one message about `field`.
+fn one_error(field: &str, message: impl Into<String>) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.add(field, message);
+    errors
 }
 
 /// Handles `GET /editor/sign-in`: the form, or "Your services" when already signed in.
@@ -113,7 +86,7 @@ pub async fn page(
     };
     match current_session(&state, &headers).await {
         Ok(Some(_)) => redirect("/editor", None),
-        Ok(None) => render(&state, &headers, StatusCode::OK, &form),
+        Ok(None) => render(&state, &headers, StatusCode::OK, form),
         Err(response) => response,
     }
 }
@@ -131,27 +104,24 @@ pub async fn sign_in(State(state): State<AppState>, request: Request<Body>) -> R
     if !security::sign_in_csrf_ok(&state, &post) {
         let form = Form {
             email,
-            errors: vec![(
-                "email",
-                "The sign-in form had expired. Sign in again.".to_string(),
-            )],
+            errors: one_error("email", "The sign-in form had expired. Sign in again."),
             notice: None,
         };
-        return render(&state, &headers, StatusCode::FORBIDDEN, &form);
+        return render(&state, &headers, StatusCode::FORBIDDEN, form);
     }
-    let mut errors = Vec::new();
+    let mut errors = FieldErrors::new();
     if email.is_empty() {
-        errors.push(("email", "Enter your email address".to_string()));
+        errors.add("email", "Enter your email address");
     }
     if post.field("password").is_empty() {
-        errors.push(("password", "Enter your password".to_string()));
+        errors.add("password", "Enter your password");
     }
     if !errors.is_empty() {
         return render(
             &state,
             &headers,
             StatusCode::BAD_REQUEST,
-            &Form {
+            Form {
                 email,
                 errors,
                 notice: None,
@@ -175,9 +145,9 @@ pub async fn sign_in(State(state): State<AppState>, request: Request<Body>) -> R
             &state,
             &headers,
             status,
-            &Form {
+            Form {
                 email,
-                errors: vec![("email", error.to_string())],
+                errors: one_error("email", error.to_string()),
                 notice: None,
             },
         )

@@ -1,41 +1,22 @@
 //! The second step of signing in, for council editors: setting it up from "Your account"
-//! (the secret as text, its `otpauth://` address, and a QR code drawn here as inline SVG,
-//! so no other site is asked), and the code's form after the right password.
+//! (the page, with its QR code, is `dayfinder_app::editor::TwoStepSetupPage`), and the
+//! code's form after the right password.
 
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::{AccountError, EditorSession, SessionToken, TwoStepSecret};
+use dayfinder_app::components::form::FieldErrors;
+use dayfinder_app::editor::{TwoStepCodePage, TwoStepSetupPage};
 use jiff::Timestamp;
-use qrcodegen::{QrCode, QrCodeEcc};
+use leptos::prelude::*;
 
-use super::layout::{self, error_summary, escape, input};
+use super::layout;
 use super::sign_in::{redirect, retry_later};
 use crate::security::{self, Post, SESSION_COOKIE, client_key, cookie, refused_origin};
 use crate::security::{EditorPost, SignedIn};
 use crate::startup::AppState;
-
-/// `text` as a QR code in SVG: one path of dark squares on white, four modules of quiet
-/// zone, scaled by the page.
-fn qr_svg(text: &str) -> Option<String> {
-    let code = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
-    let size = code.size();
-    let mut path = String::new();
-    for y in 0..size {
-        for x in 0..size {
-            if code.get_module(x, y) {
-                path.push_str(&format!("M{},{}h1v1h-1z", x + 4, y + 4));
-            }
-        }
-    }
-    let full = size + 8;
-    Some(format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {full} {full}\" width=\"240\" height=\"240\" \
-         role=\"img\" aria-label=\"QR code for your app\" shape-rendering=\"crispEdges\">\
-         <rect width=\"{full}\" height=\"{full}\" fill=\"#fff\"/><path d=\"{path}\" fill=\"#000\"/></svg>"
-    ))
-}
 
 /// The setup page for `secret`, with what went wrong.
 fn setup_page(
@@ -43,7 +24,7 @@ fn setup_page(
     session: &EditorSession,
     secret: &TwoStepSecret,
     status: StatusCode,
-    errors: &[(&'static str, String)],
+    errors: FieldErrors,
 ) -> Response {
     let url = match secret.otpauth_url(&session.account.email) {
         Ok(url) => url,
@@ -52,65 +33,20 @@ fn setup_page(
             return layout::went_wrong();
         }
     };
-    let text = secret.to_base32();
-    // In groups of four, as apps show it, easier to type.
-    let grouped: Vec<String> = text
-        .as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect();
-    let main = format!(
-        "{summary}<h1 class=\"heading-xl\">Set up a code from an app</h1>\
-         <p class=\"body\">Signing in will ask for a 6-digit code from an authenticator app on your \
-         phone as well as your password, so your password alone is not enough to sign in as you.</p>\
-         <ol class=\"list list--number\">\
-         <li>Open an authenticator app on your phone and add an account.</li>\
-         <li>Scan this QR code, or type in the key below.</li>\
-         <li>Enter the 6-digit code the app shows.</li></ol>\
-         <p class=\"body\">{qr}</p>\
-         <h2 class=\"heading-s\">Key</h2>\
-         <p class=\"body\"><code id=\"two-step-key\">{key}</code></p>\
-         <details class=\"details\"><summary class=\"details__summary\">The app’s address, to paste</summary>\
-         <div class=\"details__text\"><p class=\"body share\"><code>{url}</code></p></div></details>\
-         <form method=\"post\" action=\"/editor/account/two-step\" novalidate>\
-         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
-         <input type=\"hidden\" name=\"secret\" value=\"{secret}\">{code}\
-         <button type=\"submit\" class=\"button\">Turn on</button></form>",
-        summary = error_summary(errors),
-        qr = qr_svg(&url).unwrap_or_default(),
-        key = escape(&grouped.join(" ")),
-        url = escape(&url),
-        csrf = escape(session.csrf_token.as_str()),
-        secret = escape(&text),
-        code = code_input(errors),
-    );
-    let title = if errors.is_empty() {
-        "Set up a code from an app"
-    } else {
-        "Error: Set up a code from an app"
-    };
+    let (editor, secret) = (session.clone(), secret.to_base32());
+    let page = move || view! { <TwoStepSetupPage editor url secret errors /> };
     (
         status,
-        Html(layout::page(
-            &state.leptos_options,
-            title,
-            Some(session),
-            &main,
-        )),
+        Html(dayfinder_app::editor::render(&state.leptos_options, page)),
     )
         .into_response()
 }
 
-/// The 6-digit code's field.
-fn code_input(errors: &[(&'static str, String)]) -> String {
-    input(
-        errors,
-        "code",
-        "Code from your app",
-        Some("The 6 digits your app shows now, for example 123456"),
-        "type=\"text\" inputmode=\"numeric\" autocomplete=\"one-time-code\" spellcheck=\"false\"",
-        "",
-    )
+/// What went wrong with the code typed.
+fn code_error(message: impl Into<String>) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.add("code", message);
+    errors
 }
 
 /// The council editor for the setup pages, or the answer to send instead.
@@ -138,7 +74,13 @@ pub async fn setup_form(State(state): State<AppState>, SignedIn(session): Signed
         return redirect("/editor/account", None);
     }
     match TwoStepSecret::generate() {
-        Ok(secret) => setup_page(&state, &session, &secret, StatusCode::OK, &[]),
+        Ok(secret) => setup_page(
+            &state,
+            &session,
+            &secret,
+            StatusCode::OK,
+            FieldErrors::new(),
+        ),
         Err(error) => {
             tracing::error!(?error, "Failed to make a second step's secret");
             layout::went_wrong()
@@ -166,8 +108,8 @@ pub async fn set_up(
     };
     let code = post.field("code").trim().to_string();
     if code.is_empty() {
-        let errors = [("code", "Enter the code from your app".to_string())];
-        return setup_page(&state, &session, &secret, StatusCode::BAD_REQUEST, &errors);
+        let errors = code_error("Enter the code from your app");
+        return setup_page(&state, &session, &secret, StatusCode::BAD_REQUEST, errors);
     }
     let engine = state.engine.clone();
     let (account, kept) = (session.account.clone(), secret.clone());
@@ -187,8 +129,8 @@ pub async fn set_up(
             redirect("/editor/account?two-step-on", None)
         }
         Ok(false) => {
-            let errors = [("code", AccountError::WrongCode.to_string())];
-            setup_page(&state, &session, &secret, StatusCode::BAD_REQUEST, &errors)
+            let errors = code_error(AccountError::WrongCode.to_string());
+            setup_page(&state, &session, &secret, StatusCode::BAD_REQUEST, errors)
         }
         Err(response) => response,
     }
@@ -199,29 +141,13 @@ fn code_page(
     state: &AppState,
     session: &EditorSession,
     status: StatusCode,
-    errors: &[(&'static str, String)],
+    errors: FieldErrors,
 ) -> Response {
-    let main = format!(
-        "{summary}<h1 class=\"heading-xl\">Enter the code from your app</h1>\
-         <p class=\"body\">Open the authenticator app on your phone to see the 6-digit code for \
-         Dayfinder.</p>\
-         <form method=\"post\" action=\"/editor/sign-in/code\" novalidate>\
-         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">{code}\
-         <button type=\"submit\" class=\"button\">Sign in</button></form>\
-         <p class=\"body\">Lost your phone? Ask the person who runs Dayfinder to turn the code \
-         off for your account.</p>",
-        summary = error_summary(errors),
-        csrf = escape(session.csrf_token.as_str()),
-        code = code_input(errors),
-    );
-    let title = if errors.is_empty() {
-        "Enter the code from your app"
-    } else {
-        "Error: Enter the code from your app"
-    };
+    let csrf = session.csrf_token.as_str().to_string();
+    let page = move || view! { <TwoStepCodePage csrf errors /> };
     (
         status,
-        Html(layout::page(&state.leptos_options, title, None, &main)),
+        Html(dayfinder_app::editor::render(&state.leptos_options, page)),
     )
         .into_response()
 }
@@ -249,7 +175,7 @@ async fn awaiting(
 #[tracing::instrument(skip_all)]
 pub async fn code_form(State(state): State<AppState>, headers: HeaderMap) -> Response {
     match awaiting(&state, &headers).await {
-        Ok(Some((_, session))) => code_page(&state, &session, StatusCode::OK, &[]),
+        Ok(Some((_, session))) => code_page(&state, &session, StatusCode::OK, FieldErrors::new()),
         Ok(None) => redirect("/editor/sign-in", None),
         Err(response) => response,
     }
@@ -274,8 +200,8 @@ pub async fn enter_code(State(state): State<AppState>, request: Request<Body>) -
     }
     let code = post.field("code").trim().to_string();
     if code.is_empty() {
-        let errors = [("code", "Enter the code from your app".to_string())];
-        return code_page(&state, &session, StatusCode::BAD_REQUEST, &errors);
+        let errors = code_error("Enter the code from your app");
+        return code_page(&state, &session, StatusCode::BAD_REQUEST, errors);
     }
     let engine = state.engine.clone();
     let client = client_key(&post.parts, &state.editor.trusted_proxies);
@@ -301,7 +227,7 @@ pub async fn enter_code(State(state): State<AppState>, request: Request<Body>) -
                 &state,
                 &session,
                 StatusCode::TOO_MANY_REQUESTS,
-                &[("code", error.to_string())],
+                code_error(error.to_string()),
             );
             return retry_later(page);
         }
@@ -318,23 +244,6 @@ pub async fn enter_code(State(state): State<AppState>, request: Request<Body>) -
         &state,
         &session,
         StatusCode::BAD_REQUEST,
-        &[("code", error.to_string())],
+        code_error(error.to_string()),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_qr_code_is_a_square_svg_of_dark_modules_with_a_quiet_zone() {
-        let url = "otpauth://totp/Dayfinder:sam%40example.org?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Dayfinder";
-        let svg = qr_svg(url).expect("a QR code");
-        let size = QrCode::encode_text(url, QrCodeEcc::Medium).unwrap().size();
-        assert!(svg.starts_with("<svg"), "{svg}");
-        assert!(svg.contains(&format!("viewBox=\"0 0 {0} {0}\"", size + 8)));
-        // The three finder patterns alone are 3 × 33 dark modules.
-        assert!(svg.matches('M').count() >= 99);
-        assert!(!svg.contains("href"), "nothing is fetched");
-    }
 }
