@@ -3,12 +3,20 @@
 //! handlers in `dayfinder_server::editor` check the request and fetch the data; the pages
 //! here only say it.
 
+mod audit;
+mod event_form;
+mod events;
 mod frame;
 mod message;
+mod moderation;
 mod problems;
 
+pub use audit::AuditPage;
+pub use event_form::{Choices, DateFields, DateInput, EventFields, EventForm, TextArea};
+pub use events::EventPage;
 pub use frame::EditorFrame;
 pub use message::{MessagePage, Notice, went_wrong};
+pub use moderation::{ChangePage, ChangesPage, DiffTable, Done};
 pub use problems::ProblemsPage;
 
 use leptos::config::LeptosOptions;
