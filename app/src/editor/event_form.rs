@@ -149,6 +149,9 @@ pub fn TextArea(
 ) -> impl IntoView {
     let described = errors.described_by(&name, hint.is_some());
     let hint = hint.map(|text| view! { <div class="hint" id=format!("{name}-hint")>{text}</div> });
+    // Leptos writes a textarea's text as it is (as for a script), so typed text holding
+    // `</textarea>` would become markup: it is escaped here.
+    let value = html_escape::encode_text(&value).into_owned();
     view! {
         <div class=errors.group_class(&name)>
             <label class="label" for=name.clone()>{label}</label>
