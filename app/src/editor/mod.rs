@@ -6,9 +6,13 @@
 mod charts;
 mod account;
 mod accounts;
+mod audit;
+mod event_form;
+mod events;
 mod frame;
 mod insight;
 mod message;
+mod moderation;
 mod problems;
 mod quality;
 mod sign_in;
@@ -16,9 +20,13 @@ mod two_step;
 
 pub use account::{AccountPage, PasswordPage};
 pub use accounts::{AccountsPage, DisableAccountPage};
+pub use audit::AuditPage;
+pub use event_form::{Choices, DateFields, DateInput, EventFields, EventForm, TextArea};
+pub use events::EventPage;
 pub use frame::EditorFrame;
 pub use insight::{PeriodForm, SupplyPage, UnmetDemandPage};
 pub use message::{MessagePage, Notice, went_wrong};
+pub use moderation::{ChangePage, ChangesPage, DiffTable, Done};
 pub use problems::ProblemsPage;
 pub use quality::{QualityPage, StalePage};
 pub use sign_in::SignInPage;

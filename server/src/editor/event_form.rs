@@ -1,12 +1,13 @@
-//! The event form: an open day, drop-in or taster session of a listing, every field, kept
-//! as typed when it comes back with mistakes (like the listing form, whose pieces it uses).
+//! The event form's fields and back: an open day, drop-in or taster session of a listing,
+//! kept as typed when it comes back with mistakes (like the listing form, whose values and
+//! checks it uses). The form itself is `dayfinder_app::editor::EventForm`.
 
 use dayfinder::model::{Audience, Booking, ClockTime, Event, EventKind, EventPlace, Need, Term};
+use dayfinder_app::editor::{DateFields, EventFields};
 use jiff::civil::Date;
 
-use super::layout::{error_summary, escape};
 use super::listing_form::{
-    FieldErrors, Form, Values, looks_like_email, looks_like_phone, looks_like_website, pence,
+    FieldErrors, Values, looks_like_email, looks_like_phone, looks_like_website, pence,
 };
 
 /// The form filled in from an event (or blank, for a new one).
@@ -337,229 +338,49 @@ pub fn parse(
     }
 }
 
-fn date_input(f: &Form, field: &'static str, legend: &str, hint: &str) -> String {
-    let part = |p: &str, label: &str, width: &str| {
-        let id = format!("{field}-{p}");
-        format!(
-            "<div class=\"date-input__item\"><label class=\"label\" for=\"{id}\">{label}</label>\
-             <input class=\"input {width}\" id=\"{id}\" name=\"{id}\" type=\"text\" inputmode=\"numeric\" value=\"{}\"></div>",
-            escape(f.values.get(&id))
-        )
+/// What the form shows, field by field, from the values as typed (or as stored).
+pub fn fields(values: &Values) -> EventFields {
+    let text = |name: &str| values.get(name).to_string();
+    let date = |name: &str| DateFields {
+        day: text(&format!("{name}-day")),
+        month: text(&format!("{name}-month")),
+        year: text(&format!("{name}-year")),
     };
-    let error_field = format!("{field}-day");
-    let error = f.errors.iter().find(|(k, _)| *k == error_field).map(|(_, m)| {
-        format!(
-            "<p id=\"{field}-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> {}</p>",
-            escape(m)
-        )
-    });
-    format!(
-        "<div class=\"{group}\"><fieldset class=\"fieldset\" role=\"group\" aria-describedby=\"{field}-hint{err}\">\
-         <legend class=\"fieldset__legend\">{legend}</legend><div class=\"hint\" id=\"{field}-hint\">{hint}</div>{error}\
-         <div class=\"date-input\">{d}{m}{y}</div></fieldset></div>",
-        group = if error.is_some() {
-            "form-group form-group--error"
-        } else {
-            "form-group"
-        },
-        err = if error.is_some() {
-            format!(" {field}-error")
-        } else {
-            String::new()
-        },
-        error = error.unwrap_or_default(),
-        legend = escape(legend),
-        hint = escape(hint),
-        d = part("day", "Day", "input--width-2"),
-        m = part("month", "Month", "input--width-2"),
-        y = part("year", "Year", "input--width-4"),
-    )
-}
-
-fn radios(f: &Form, field: &str, legend: &str, choices: &[(&str, &str)]) -> String {
-    let items: String = choices
-        .iter()
-        .enumerate()
-        .map(|(i, (value, label))| {
-            let id = if i == 0 { field.to_string() } else { format!("{field}-{value}") };
-            format!(
-                "<div class=\"checkboxes__item\"><input class=\"checkboxes__input\" id=\"{id}\" name=\"{field}\" type=\"radio\" value=\"{value}\"{}>\
-                 <label class=\"label checkboxes__label\" for=\"{id}\">{}</label></div>",
-                if f.values.get(field) == *value { " checked" } else { "" },
-                escape(label)
-            )
-        })
-        .collect();
-    f.fieldset(field, legend, None, &items)
-}
-
-/// The whole form. `listing_place` names the listing's place, when it has one.
-pub fn render(
-    values: &Values,
-    errors: &[(&'static str, String)],
-    listing_place: Option<&str>,
-    action: &str,
-    csrf: &str,
-    submit: &str,
-) -> String {
-    let f = Form { values, errors };
-    let mut places = Vec::new();
-    let at_listing = listing_place.map(|p| format!("At the listing’s place: {p}"));
-    if let Some(label) = &at_listing {
-        places.push(("listing", label.as_str()));
+    EventFields {
+        title: text("title"),
+        kind: text("kind"),
+        description: text("description"),
+        date: date("date"),
+        start: text("start"),
+        end: text("end"),
+        place: text("place"),
+        place_name: text("place_name"),
+        place_address: text("place_address"),
+        place_town: text("place_town"),
+        place_postcode: text("place_postcode"),
+        needs: values
+            .all("needs")
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+        min_age: text("min_age"),
+        max_age: text("max_age"),
+        audience_notes: text("audience_notes"),
+        price: text("price"),
+        cost_notes: text("cost_notes"),
+        booking_required: text("booking_required"),
+        booking_phone: text("booking_phone"),
+        booking_email: text("booking_email"),
+        booking_link: text("booking_link"),
+        book_by: date("book_by"),
+        booking_notes: text("booking_notes"),
     }
-    places.push(("elsewhere", "Somewhere else"));
-    format!(
-        "{summary}<form method=\"post\" action=\"{action}\" novalidate>\
-         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
-         {title}{kind}{description}\
-         <h2 class=\"heading-m\">When</h2>{date}{start}{end}\
-         <h2 class=\"heading-m\">Where</h2>{place}{place_name}{place_address}{place_town}{place_postcode}\
-         <h2 class=\"heading-m\">Who it is for</h2>{needs}{min_age}{max_age}{audience_notes}\
-         <h2 class=\"heading-m\">Cost and booking</h2>{price}{cost_notes}{booking}{phone}{email}{link}{by}{booking_notes}\
-         <button type=\"submit\" class=\"button\">{submit}</button></form>",
-        summary = error_summary(errors),
-        action = escape(action),
-        csrf = escape(csrf),
-        title = f.input(
-            "title",
-            "Title",
-            Some("For example: Open day, or Come and try canoeing."),
-            "text",
-            ""
-        ),
-        kind = f.choices::<EventKind>("kind", "Kind of event", None, true),
-        description = f.textarea(
-            "description",
-            "What happens",
-            Some("What people will see and do, and what to bring."),
-            5
-        ),
-        date = date_input(&f, "date", "Date", "For example, 27 3 2027"),
-        start = f.input(
-            "start",
-            "Starts",
-            Some("24 hour clock, like 10:00."),
-            "text",
-            " inputmode=\"numeric\""
-        ),
-        end = f.input(
-            "end",
-            "Ends",
-            Some("24 hour clock, like 12:30."),
-            "text",
-            " inputmode=\"numeric\""
-        ),
-        place = radios(&f, "place", "Where is it?", &places),
-        place_name = f.input(
-            "place_name",
-            "Name of the place (if somewhere else)",
-            None,
-            "text",
-            ""
-        ),
-        place_address = f.input(
-            "place_address",
-            "Address (if somewhere else)",
-            None,
-            "text",
-            ""
-        ),
-        place_town = f.input("place_town", "Town (if somewhere else)", None, "text", ""),
-        place_postcode = f.input(
-            "place_postcode",
-            "Postcode (if somewhere else)",
-            None,
-            "text",
-            " autocomplete=\"off\""
-        ),
-        needs = f.choices::<Need>(
-            "needs",
-            "Who is it for?",
-            Some("Leave all empty if everyone is welcome."),
-            false
-        ),
-        min_age = f.input(
-            "min_age",
-            "Youngest age (optional)",
-            None,
-            "text",
-            " inputmode=\"numeric\""
-        ),
-        max_age = f.input(
-            "max_age",
-            "Oldest age (optional)",
-            None,
-            "text",
-            " inputmode=\"numeric\""
-        ),
-        audience_notes = f.input(
-            "audience_notes",
-            "Notes on who it is for (optional)",
-            Some("For example: Families and carers welcome."),
-            "text",
-            ""
-        ),
-        price = f.input(
-            "price",
-            "Price per person in pounds (optional)",
-            Some("Leave empty if it is free."),
-            "text",
-            " inputmode=\"decimal\""
-        ),
-        cost_notes = f.input(
-            "cost_notes",
-            "Cost notes (optional)",
-            Some("For example: Carers go free."),
-            "text",
-            ""
-        ),
-        booking = radios(
-            &f,
-            "booking_required",
-            "Do people need to book?",
-            &[("yes", "Yes"), ("no", "No, they can just come")]
-        ),
-        phone = f.input(
-            "booking_phone",
-            "Phone to book (optional)",
-            None,
-            "tel",
-            " autocomplete=\"off\""
-        ),
-        email = f.input(
-            "booking_email",
-            "Email to book (optional)",
-            None,
-            "email",
-            " autocomplete=\"off\" spellcheck=\"false\""
-        ),
-        link = f.input(
-            "booking_link",
-            "Website to book (optional)",
-            None,
-            "url",
-            " autocomplete=\"off\" spellcheck=\"false\""
-        ),
-        by = date_input(
-            &f,
-            "book_by",
-            "Book by (optional)",
-            "For example, 20 3 2027. Leave empty if there is no closing date."
-        ),
-        booking_notes = f.input(
-            "booking_notes",
-            "Booking notes (optional)",
-            None,
-            "text",
-            ""
-        ),
-    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dayfinder_app::editor::EventForm;
 
     fn an_event() -> Event {
         dayfinder::sample::directory()
@@ -657,8 +478,17 @@ mod tests {
             ],
         ] {
             let v = Values::from_pairs(&pairs);
-            assert!(parse(&v, None, None, today).is_err());
-            render(&v, &[], None, "/x", "t", "Save");
+            let errors = parse(&v, None, None, today).unwrap_err();
+            let (fields, errors) = (fields(&v), errors.into_iter().collect());
+            let options = leptos::config::LeptosOptions::builder()
+                .output_name("dayfinder")
+                .build();
+            let page = dayfinder_app::editor::render(&options, move || {
+                leptos::prelude::view! {
+                    <EventForm fields errors listing_place=None action="/x" csrf="t" submit="Save" />
+                }
+            });
+            assert!(page.contains("There is a problem"));
         }
     }
 }

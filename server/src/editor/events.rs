@@ -9,10 +9,12 @@ use dayfinder::engine::uk_today;
 use dayfinder::model::validate::valid_id;
 use dayfinder::model::{Event, Listing};
 use dayfinder::moderation::{EditOutcome, Proposal};
+use dayfinder_app::editor::EventPage;
 use jiff::Timestamp;
+use leptos::prelude::*;
 
 use super::event_form;
-use super::layout::{self, escape};
+use super::layout;
 use super::listing_form::{FieldErrors, Values};
 use super::sign_in::redirect_to;
 use crate::security::{EditorPost, SignedIn};
@@ -27,13 +29,6 @@ struct Editing {
 }
 
 impl Editing {
-    fn place(&self) -> Option<String> {
-        self.listing
-            .location
-            .as_ref()
-            .map(|l| format!("{}, {}", l.name, l.town))
-    }
-
     fn location_id(&self) -> Option<&str> {
         self.listing.service.location_id.as_deref()
     }
@@ -95,81 +90,26 @@ fn render(
     values: &Values,
     errors: &FieldErrors,
 ) -> Response {
-    let council = session.account.role.is_council();
-    let service = &editing.listing.service;
-    let (heading, action) = match &editing.event {
-        Some(e) => ("Change an event", format!("/editor/events/{}/edit", e.id)),
-        None => (
-            "Add an open day or event",
-            format!("/editor/services/{}/events/new", service.id),
-        ),
-    };
-    let waiting = match &editing.pending {
-        Some(_) if !council => "<div class=\"notice\" role=\"status\"><p class=\"notice__text\">Your change to this \
-             event is waiting for approval. This form shows it; sending the form again replaces it.</p></div>"
-            .to_string(),
-        Some(p) => format!(
-            "<div class=\"notice\"><p class=\"notice__text\">A change to this event is waiting. \
-             <a class=\"link\" href=\"/editor/changes/{}\">Review the change</a>.</p></div>",
-            p.id.0
-        ),
-        None => String::new(),
-    };
-    let how = if council {
-        "Your changes are published as soon as you save them."
-    } else {
-        "A council editor checks every change before it is published."
-    };
-    let form = event_form::render(
-        values,
-        errors,
-        editing.place().as_deref(),
-        &action,
-        session.csrf_token.as_str(),
-        if council {
-            "Save and publish"
-        } else {
-            "Send for approval"
-        },
-    );
-    let remove = match &editing.event {
-        Some(e) => format!(
-            "<h2 class=\"heading-m\">Remove this event</h2>\
-             <p class=\"body\">If it is cancelled, remove it so nobody comes for nothing.</p>\
-             <form method=\"post\" action=\"/editor/events/{id}/remove\">\
-             <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
-             <button type=\"submit\" class=\"button button--warning\">Remove {title}</button></form>",
-            id = escape(&e.id),
-            csrf = escape(session.csrf_token.as_str()),
-            title = escape(&e.title),
-        ),
-        None => String::new(),
-    };
-    let main = format!(
-        "<a href=\"/editor/services/{id}/edit\" class=\"back-link\">Back to the listing</a>\
-         <span class=\"caption-l\">{name}</span><h1 class=\"heading-xl\">{heading}</h1>{waiting}\
-         <p class=\"body\">{how}</p>{form}{remove}",
-        id = escape(&service.id),
-        name = escape(&service.name),
-    );
-    let title = format!(
-        "{}{heading}: {}",
-        if errors.is_empty() { "" } else { "Error: " },
-        service.name
-    );
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::BAD_REQUEST
     };
+    let (editor, listing, event) = (
+        session.clone(),
+        editing.listing.clone(),
+        editing.event.clone(),
+    );
+    let pending = editing.pending.as_ref().map(|p| p.id);
+    let fields = event_form::fields(values);
+    let errors: dayfinder_app::components::form::FieldErrors =
+        errors.iter().map(|(f, m)| (*f, m.as_str())).collect();
+    let page = move || {
+        view! { <EventPage editor listing event pending fields errors /> }
+    };
     (
         status,
-        Html(layout::page(
-            &state.leptos_options,
-            &title,
-            Some(session),
-            &main,
-        )),
+        Html(dayfinder_app::editor::render(&state.leptos_options, page)),
     )
         .into_response()
 }
