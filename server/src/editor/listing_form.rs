@@ -1,12 +1,12 @@
 //! The listing form: every field of a service an editor may change, as form fields and
 //! back. What was typed is kept as typed, so a form with a mistake comes back with
-//! everything still in it and a GOV.UK error summary on top.
+//! everything still in it and a GOV.UK error summary on top. The form itself is
+//! `dayfinder_app::editor::ListingForm`.
 
 use dayfinder::model::{
     ClockTime, Contact, Cost, CostKind, Eligibility, JoinRoute, Kind, Need, Service, Session, Term,
     Tier, Weekday,
 };
-
 use dayfinder_app::editor::{MAX_SESSION_ROWS, session_rows};
 
 use super::layout::{escape, field_error};
@@ -14,13 +14,14 @@ use super::layout::{escape, field_error};
 /// A blank session row at the end of the form, to add sessions without JavaScript.
 const BLANK_SESSION_ROWS: usize = 2;
 
-/// The form's fields by name, as typed (or as stored, for a fresh form).
+/// The form's fields by name, as typed (or as stored, for a fresh form). Named `Values`
+/// here, as the event form (event_form.rs, events.rs) knows it.
 pub use dayfinder_app::editor::FormValues as Values;
 
 /// One mistake: the field's id (for the summary's link) and what to do.
 pub type FieldErrors = Vec<(&'static str, String)>;
 
-/// The mistakes as the pages show them.
+/// The mistakes as the pages' components take them.
 pub(super) fn shown(
     errors: &[(&'static str, String)],
 ) -> dayfinder_app::components::form::FieldErrors {
@@ -401,8 +402,8 @@ fn session_field(row: usize, part: &str) -> &'static str {
 
 // ---- Rendering, for the event form only ----
 
-/// The form's fields as HTML, for `event_form.rs` until it too is a component (the
-/// listing form is `dayfinder_app::editor::ListingForm`).
+/// The form's fields as HTML strings, for `event_form.rs` only, until it too is a
+/// component; remove this then (the listing and place forms are components).
 pub(super) struct Form<'a> {
     pub(super) values: &'a Values,
     pub(super) errors: &'a [(&'static str, String)],
