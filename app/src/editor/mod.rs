@@ -31,6 +31,23 @@ pub use problems::ProblemsPage;
 pub use quality::{QualityPage, StalePage};
 pub use sign_in::SignInPage;
 pub use two_step::{TwoStepCodePage, TwoStepSetupPage};
+mod edit;
+mod form_values;
+mod frame;
+mod listing_form;
+mod message;
+mod places;
+mod problems;
+mod vacancies;
+
+pub use edit::EditListingPage;
+pub use form_values::FormValues;
+pub use frame::EditorFrame;
+pub use listing_form::{ListingForm, MAX_SESSION_ROWS, session_rows};
+pub use message::{MessagePage, Notice, went_wrong};
+pub use places::{PlacePage, ProviderPage};
+pub use problems::ProblemsPage;
+pub use vacancies::ServicesPage;
 
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;

@@ -8,11 +8,13 @@ use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::EditorSession;
 use dayfinder::engine::uk_today;
 use dayfinder::model::validate::valid_id;
-use dayfinder::model::{Directory, Event, Service, Term};
+use dayfinder::model::{Directory, Event, Service};
 use dayfinder::moderation::{EditOutcome, Proposal};
+use dayfinder_app::editor::EditListingPage;
 use jiff::Timestamp;
+use leptos::prelude::*;
 
-use super::layout::{self, escape};
+use super::layout;
 use super::listing_form::{self, FieldErrors, Values};
 use super::sign_in::redirect_to;
 use crate::security::{EditorPost, SignedIn};
@@ -93,126 +95,34 @@ fn not_found(state: &AppState) -> Response {
     )
 }
 
-/// Links to change what the listing shares with others: its place and its provider.
-fn records_links(service: &Service) -> String {
-    let place = service
-        .location_id
-        .as_deref()
-        .map(|l| {
-            format!(
-                "<li><a class=\"link\" href=\"/editor/places/{}/edit?from={}\">Change the place’s address or access</a></li>",
-                escape(l),
-                escape(&service.id)
-            )
-        })
-        .unwrap_or_default();
-    format!(
-        "<ul class=\"list list--bullet\">{place}<li><a class=\"link\" href=\"/editor/providers/{}/edit?from={}\">Change the provider’s name or contact details</a></li></ul>",
-        escape(&service.organisation_id),
-        escape(&service.id)
-    )
-}
-
-/// The listing's open days and events, each with a link to change it, and one to add one.
-fn events_section(service_id: &str, events: &[Event]) -> String {
-    let rows: String = events
-        .iter()
-        .map(|e| {
-            format!(
-                "<tr><td>{date}</td><td>{title}<br><span class=\"body-s\">{kind}</span></td>\
-                 <td><a class=\"link\" href=\"/editor/events/{id}/edit\">Change<span class=\"visually-hidden\"> {title}, {date}</span></a></td></tr>",
-                date = escape(&e.start.date().strftime("%-d %B %Y").to_string()),
-                title = escape(&e.title),
-                kind = escape(e.kind.label()),
-                id = escape(&e.id),
-            )
-        })
-        .collect();
-    let table = if events.is_empty() {
-        "<p class=\"body\">There are no open days or events for this listing.</p>".to_string()
-    } else {
-        format!(
-            "<table class=\"table\"><caption class=\"visually-hidden\">Open days and events</caption>\
-             <thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Event</th><th scope=\"col\"><span class=\"visually-hidden\">Change</span></th></tr></thead>\
-             <tbody>{rows}</tbody></table>"
-        )
-    };
-    format!(
-        "<h2 class=\"heading-l\" id=\"events\">Open days and events</h2>{table}\
-         <p class=\"body\"><a class=\"button button--secondary\" href=\"/editor/services/{}/events/new\">Add an open day or event</a></p>",
-        escape(service_id)
-    )
-}
-
+/// The form, as stored or as sent: 400 with its mistakes.
 fn render(
     state: &AppState,
-    session: &EditorSession,
-    editing: &Editing,
-    values: &Values,
+    session: EditorSession,
+    editing: Editing,
+    values: Values,
     errors: &FieldErrors,
 ) -> Response {
-    let council = session.account.role.is_council();
-    let id = &editing.start.id;
-    let waiting = match &editing.pending {
-        Some(p) if !council => format!(
-            "<div class=\"notice\" role=\"status\"><p class=\"notice__text\">Your change of {} is waiting for \
-             approval. This form shows it; sending the form again replaces it.</p></div>",
-            escape(&layout::date_time(p.proposed_at))
-        ),
-        Some(p) => format!(
-            "<div class=\"notice\"><p class=\"notice__text\">{} proposed a change on {}. \
-             <a class=\"link\" href=\"/editor/changes/{}\">Review the change</a>.</p></div>",
-            escape(&p.proposed_by.name),
-            escape(&layout::date_time(p.proposed_at)),
-            p.id.0
-        ),
-        None => String::new(),
-    };
-    let how = if council {
-        "Your changes are published as soon as you save them, and recorded in the audit log."
-    } else {
-        "A council editor checks every change before it is published. You will see here \
-         whether it was approved. To change vacancies, use Your services: that needs no approval. \
-         If everything is still right, save the form unchanged to confirm it."
-    };
-    let form = listing_form::render(
-        values,
-        errors,
-        &editing.locations,
-        &format!("/editor/services/{id}/edit"),
-        session.csrf_token.as_str(),
-        if council {
-            "Save and publish"
-        } else {
-            "Send for approval"
-        },
-    );
-    let main = format!(
-        "<a href=\"/editor\" class=\"back-link\">Back to services</a>\
-         <span class=\"caption-l\">{name}</span><h1 class=\"heading-xl\">Change the listing</h1>{waiting}\
-         <p class=\"body\">{how}</p><p class=\"body\"><a class=\"link\" href=\"/services/{id}\">See the published listing</a></p>{records}{form}{events}",
-        records = records_links(&editing.start),
-        name = escape(&editing.start.name),
-        events = events_section(id, &editing.events),
-    );
-    let title = if errors.is_empty() {
-        format!("Change {}", editing.start.name)
-    } else {
-        format!("Error: Change {}", editing.start.name)
-    };
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::BAD_REQUEST
     };
+    let errors = listing_form::shown(errors);
+    let Editing {
+        start,
+        pending,
+        locations,
+        events,
+    } = editing;
+    let page = move || {
+        view! {
+            <EditListingPage editor=session start pending locations events values errors />
+        }
+    };
     (
         status,
-        Html(layout::page(
-            &state.leptos_options,
-            &title,
-            Some(session),
-            &main,
-        )),
+        Html(dayfinder_app::editor::render(&state.leptos_options, page)),
     )
         .into_response()
 }
@@ -229,8 +139,8 @@ pub async fn page(
     }
     match load(&state, &session, &id).await {
         Ok(Some(editing)) => {
-            let values = Values::of(&editing.start);
-            render(&state, &session, &editing, &values, &Vec::new())
+            let values = listing_form::values_of(&editing.start);
+            render(&state, session, editing, values, &Vec::new())
         }
         Ok(None) => not_found(&state),
         Err(response) => response,
@@ -259,7 +169,7 @@ pub async fn save(
     let values = Values::from_pairs(post.fields());
     let edited = match listing_form::parse(&values, &editing.start, &editing.locations) {
         Ok(edited) => edited,
-        Err(errors) => return render(&state, &session, &editing, &values, &errors),
+        Err(errors) => return render(&state, session, editing, values, &errors),
     };
     let engine = state.engine.clone();
     let account = session.account.clone();

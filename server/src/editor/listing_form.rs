@@ -1,131 +1,100 @@
 //! The listing form: every field of a service an editor may change, as form fields and
 //! back. What was typed is kept as typed, so a form with a mistake comes back with
-//! everything still in it and a GOV.UK error summary on top.
+//! everything still in it and a GOV.UK error summary on top. The form itself is
+//! `dayfinder_app::editor::ListingForm`.
 
-use dayfinder::easyread;
 use dayfinder::model::{
     ClockTime, Contact, Cost, CostKind, Eligibility, JoinRoute, Kind, Need, Service, Session, Term,
     Tier, Weekday,
 };
+use dayfinder_app::editor::{MAX_SESSION_ROWS, session_rows};
 
-use super::layout::{error_summary, escape, field_error};
+use super::layout::{escape, field_error};
 
 /// A blank session row at the end of the form, to add sessions without JavaScript.
 const BLANK_SESSION_ROWS: usize = 2;
-/// The most session rows a form may carry (a week of several sessions a day).
-const MAX_SESSION_ROWS: usize = 30;
 
-/// The form's fields by name, as typed (or as stored, for a fresh form).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Values(Vec<(String, String)>);
+/// The form's fields by name, as typed (or as stored, for a fresh form). Named `Values`
+/// here, as the event form (event_form.rs, events.rs) knows it.
+pub use dayfinder_app::editor::FormValues as Values;
 
 /// One mistake: the field's id (for the summary's link) and what to do.
 pub type FieldErrors = Vec<(&'static str, String)>;
 
-impl Values {
-    pub fn from_pairs(pairs: &[(String, String)]) -> Values {
-        Values(pairs.to_vec())
-    }
+/// The mistakes as the pages' components take them.
+pub(super) fn shown(
+    errors: &[(&'static str, String)],
+) -> dayfinder_app::components::form::FieldErrors {
+    errors
+        .iter()
+        .map(|(field, message)| (*field, message.clone()))
+        .collect()
+}
 
-    pub(super) fn push(&mut self, name: impl Into<String>, value: impl Into<String>) {
-        self.0.push((name.into(), value.into()));
+/// The form filled in from a stored service, with blank session rows to add more.
+pub fn values_of(service: &Service) -> Values {
+    let mut v = Values::default();
+    v.push("name", &service.name);
+    v.push("location", service.location_id.clone().unwrap_or_default());
+    v.push("summary", &service.summary);
+    v.push("description", &service.description);
+    v.push("activities", service.activities.join("\n"));
+    v.push("easy_read", &service.easy_read);
+    v.push("tier", service.tier.slug());
+    for k in &service.kinds {
+        v.push("kinds", k.slug());
     }
-
-    pub fn get(&self, name: &str) -> &str {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or("", |(_, v)| v.as_str())
+    for n in &service.needs {
+        v.push("needs", n.slug());
     }
-
-    pub(super) fn all(&self, name: &str) -> Vec<&str> {
-        self.0
-            .iter()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-            .collect()
+    for (i, s) in service.sessions.iter().enumerate() {
+        v.push(format!("session-{i}-day"), s.day.slug());
+        v.push(format!("session-{i}-start"), s.start.to_string());
+        v.push(format!("session-{i}-end"), s.end.to_string());
     }
-
-    pub(super) fn has(&self, name: &str, value: &str) -> bool {
-        self.all(name).contains(&value)
+    for i in service.sessions.len()..service.sessions.len() + BLANK_SESSION_ROWS {
+        v.push(format!("session-{i}-day"), "");
     }
-
-    /// How many session rows the form has (the highest row number plus one).
-    fn session_rows(&self) -> usize {
-        self.0
-            .iter()
-            .filter_map(|(k, _)| k.strip_prefix("session-")?.split('-').next()?.parse().ok())
-            .map(|n: usize| n + 1)
-            .max()
-            .unwrap_or(0)
-            .min(MAX_SESSION_ROWS)
+    v.push("schedule_notes", &service.schedule_notes);
+    v.push(
+        "duration_weeks",
+        service
+            .duration_weeks
+            .map(|w| w.to_string())
+            .unwrap_or_default(),
+    );
+    v.push("min_age", service.eligibility.minimum_age.to_string());
+    v.push(
+        "max_age",
+        service
+            .eligibility
+            .maximum_age
+            .map(|a| a.to_string())
+            .unwrap_or_default(),
+    );
+    v.push("eligibility_notes", &service.eligibility.notes);
+    for k in &service.cost.kinds {
+        v.push("cost_kinds", k.slug());
     }
-
-    /// The form filled in from a stored service, with blank session rows to add more.
-    pub fn of(service: &Service) -> Values {
-        let mut v = Values::default();
-        v.push("name", &service.name);
-        v.push("location", service.location_id.clone().unwrap_or_default());
-        v.push("summary", &service.summary);
-        v.push("description", &service.description);
-        v.push("activities", service.activities.join("\n"));
-        v.push("easy_read", &service.easy_read);
-        v.push("tier", service.tier.slug());
-        for k in &service.kinds {
-            v.push("kinds", k.slug());
-        }
-        for n in &service.needs {
-            v.push("needs", n.slug());
-        }
-        for (i, s) in service.sessions.iter().enumerate() {
-            v.push(format!("session-{i}-day"), s.day.slug());
-            v.push(format!("session-{i}-start"), s.start.to_string());
-            v.push(format!("session-{i}-end"), s.end.to_string());
-        }
-        for i in service.sessions.len()..service.sessions.len() + BLANK_SESSION_ROWS {
-            v.push(format!("session-{i}-day"), "");
-        }
-        v.push("schedule_notes", &service.schedule_notes);
-        v.push(
-            "duration_weeks",
-            service
-                .duration_weeks
-                .map(|w| w.to_string())
-                .unwrap_or_default(),
-        );
-        v.push("min_age", service.eligibility.minimum_age.to_string());
-        v.push(
-            "max_age",
-            service
-                .eligibility
-                .maximum_age
-                .map(|a| a.to_string())
-                .unwrap_or_default(),
-        );
-        v.push("eligibility_notes", &service.eligibility.notes);
-        for k in &service.cost.kinds {
-            v.push("cost_kinds", k.slug());
-        }
-        v.push(
-            "price",
-            service
-                .cost
-                .price_per_session_pence
-                .map(|p| format!("{}.{:02}", p / 100, p % 100))
-                .unwrap_or_default(),
-        );
-        v.push("cost_notes", &service.cost.notes);
-        for j in &service.join {
-            v.push("join", j.slug());
-        }
-        v.push("transport", if service.transport { "yes" } else { "no" });
-        let c = &service.contact;
-        v.push("contact_name", c.name.clone().unwrap_or_default());
-        v.push("contact_phone", c.phone.clone().unwrap_or_default());
-        v.push("contact_email", c.email.clone().unwrap_or_default());
-        v.push("contact_website", c.website.clone().unwrap_or_default());
-        v
+    v.push(
+        "price",
+        service
+            .cost
+            .price_per_session_pence
+            .map(|p| format!("{}.{:02}", p / 100, p % 100))
+            .unwrap_or_default(),
+    );
+    v.push("cost_notes", &service.cost.notes);
+    for j in &service.join {
+        v.push("join", j.slug());
     }
+    v.push("transport", if service.transport { "yes" } else { "no" });
+    let c = &service.contact;
+    v.push("contact_name", c.name.clone().unwrap_or_default());
+    v.push("contact_phone", c.phone.clone().unwrap_or_default());
+    v.push("contact_email", c.email.clone().unwrap_or_default());
+    v.push("contact_website", c.website.clone().unwrap_or_default());
+    v
 }
 
 fn terms<T: Term>(values: &Values, name: &str) -> Vec<T> {
@@ -245,7 +214,7 @@ pub fn parse(
     }
 
     s.sessions = Vec::new();
-    for i in 0..values.session_rows() {
+    for i in 0..session_rows(values) {
         let day = values.get(&format!("session-{i}-day"));
         let start = values.get(&format!("session-{i}-start")).trim();
         let end = values.get(&format!("session-{i}-end")).trim();
@@ -431,8 +400,10 @@ fn session_field(row: usize, part: &str) -> &'static str {
         .or_insert_with(|| Box::leak(id.into_boxed_str()))
 }
 
-// ---- Rendering ----
+// ---- Rendering, for the event form only ----
 
+/// The form's fields as HTML strings, for `event_form.rs` only, until it too is a
+/// component; remove this then (the listing and place forms are components).
 pub(super) struct Form<'a> {
     pub(super) values: &'a Values,
     pub(super) errors: &'a [(&'static str, String)],
@@ -568,294 +539,22 @@ impl Form<'_> {
             error = self.error(field),
         )
     }
-
-    fn sessions(&self) -> String {
-        let rows = self.values.session_rows().max(1);
-        let mut out = String::new();
-        for i in 0..rows {
-            let n = i + 1;
-            let day = self.values.get(&format!("session-{i}-day"));
-            let options: String = std::iter::once(("", "No session"))
-                .chain(Weekday::all().iter().map(|d| (d.slug(), d.label())))
-                .map(|(slug, label)| {
-                    format!(
-                        "<option value=\"{slug}\"{}>{label}</option>",
-                        if slug == day { " selected" } else { "" }
-                    )
-                })
-                .collect();
-            let part = |p: &str| session_field(i, p);
-            let time = |p: &str, label: &str| {
-                let id = part(p);
-                format!(
-                    "<div class=\"{group}\"><label class=\"label\" for=\"{id}\">{label}</label>{error}\
-                     <input class=\"input input--short\" id=\"{id}\" name=\"{id}\" type=\"text\" inputmode=\"numeric\" \
-                     autocomplete=\"off\" value=\"{value}\" aria-describedby=\"sessions-hint{err}\"></div>",
-                    group = self.group(id),
-                    error = self.error(id),
-                    value = escape(self.values.get(id)),
-                    err = if self.errors.iter().any(|(f, _)| *f == id) {
-                        format!(" {id}-error")
-                    } else {
-                        String::new()
-                    },
-                )
-            };
-            let day_id = part("day");
-            let remove_id = part("remove");
-            let remove = if day.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "<div class=\"checkboxes__item\"><input class=\"checkboxes__input\" id=\"{remove_id}\" name=\"{remove_id}\" type=\"checkbox\" value=\"yes\"{}>\
-                     <label class=\"label checkboxes__label\" for=\"{remove_id}\">Remove session {n}</label></div>",
-                    if self.values.get(remove_id).is_empty() {
-                        ""
-                    } else {
-                        " checked"
-                    }
-                )
-            };
-            out.push_str(&format!(
-                "<fieldset class=\"fieldset session-row\"><legend class=\"fieldset__legend\">Session {n}</legend>\
-                 <div class=\"session-row__fields\">\
-                 <div class=\"{group}\"><label class=\"label\" for=\"{day_id}\">Day</label>{error}\
-                 <select class=\"select\" id=\"{day_id}\" name=\"{day_id}\">{options}</select></div>\
-                 {start}{end}</div>{remove}</fieldset>",
-                group = self.group(day_id),
-                error = self.error(day_id),
-                start = time("start", "Starts"),
-                end = time("end", "Ends"),
-            ));
-        }
-        format!(
-            "<h2 class=\"heading-m\">When it runs</h2>\
-             <div class=\"hint\" id=\"sessions-hint\">Times on the 24 hour clock, like 09:30 or 14:00. \
-             To add a session, fill in an empty row. To add more rows, save and come back.</div>{out}"
-        )
-    }
-
-    fn easy_read_advice(&self) -> String {
-        let text = self.values.get("easy_read");
-        let report = easyread::check(text);
-        let items: String = report
-            .advice
-            .iter()
-            .map(|a| format!("<li>{}</li>", escape(&a.message)))
-            .collect();
-        let verdict = if report.passes() {
-            "<p class=\"body\">The easy read checker found nothing to change.</p>".to_string()
-        } else {
-            format!(
-                "<p class=\"body\">The easy read checker suggests:</p><ul class=\"list list--bullet\">{items}</ul>"
-            )
-        };
-        format!(
-            "<aside class=\"advice\" aria-labelledby=\"easy-read-advice-title\">\
-             <h3 class=\"heading-s\" id=\"easy-read-advice-title\">Easy read advice</h3>{verdict}\
-             <p class=\"body-s\">The advice is for what was last saved or sent. \
-             See <a class=\"link\" href=\"/words\">the glossary</a> for everyday words.</p></aside>"
-        )
-    }
-}
-
-/// The whole form (without the page around it). `action` is where it posts.
-pub fn render(
-    values: &Values,
-    errors: &[(&'static str, String)],
-    locations: &[(String, String)],
-    action: &str,
-    csrf: &str,
-    submit: &str,
-) -> String {
-    let f = Form { values, errors };
-    let location = values.get("location");
-    let location_options: String =
-        std::iter::once(("", "No fixed place (at home, online or out and about)"))
-            .chain(
-                locations
-                    .iter()
-                    .map(|(id, name)| (id.as_str(), name.as_str())),
-            )
-            .map(|(id, name)| {
-                format!(
-                    "<option value=\"{}\"{}>{}</option>",
-                    escape(id),
-                    if id == location { " selected" } else { "" },
-                    escape(name)
-                )
-            })
-            .collect();
-    let transport: String = [("yes", "Yes"), ("no", "No")]
-        .iter()
-        .enumerate()
-        .map(|(i, (value, label))| {
-            let id = if i == 0 { "transport".to_string() } else { format!("transport-{value}") };
-            format!(
-                "<div class=\"checkboxes__item\"><input class=\"checkboxes__input\" id=\"{id}\" name=\"transport\" type=\"radio\" value=\"{value}\"{}>\
-                 <label class=\"label checkboxes__label\" for=\"{id}\">{label}</label></div>",
-                if values.get("transport") == *value { " checked" } else { "" }
-            )
-        })
-        .collect();
-    format!(
-        "{summary}<form method=\"post\" action=\"{action}\" novalidate>\
-         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
-         <h2 class=\"heading-m\">About the service</h2>\
-         {name}\
-         <div class=\"{g_loc}\"><label class=\"label\" for=\"location\">Where it happens</label>{e_loc}\
-         <select class=\"select\" id=\"location\" name=\"location\"{d_loc}>{location_options}</select></div>\
-         {summary_field}{description}{activities}\
-         <div class=\"easy-read-edit\">{easy_read}{advice}</div>\
-         {tier}{kinds}{needs}\
-         {sessions}{schedule_notes}{duration}\
-         <h2 class=\"heading-m\">Who can go</h2>{min_age}{max_age}{eligibility_notes}\
-         <h2 class=\"heading-m\">Cost and joining</h2>{cost_kinds}{price}{cost_notes}{join}\
-         {transport}\
-         <h2 class=\"heading-m\">Contact</h2>{contact_name}{contact_phone}{contact_email}{contact_website}\
-         <button type=\"submit\" class=\"button\">{submit}</button></form>",
-        summary = error_summary(errors),
-        action = escape(action),
-        csrf = escape(csrf),
-        name = f.input("name", "Name of the service", None, "text", ""),
-        g_loc = f.group("location"),
-        e_loc = f.error("location"),
-        d_loc = f.described("location", false),
-        summary_field = f.textarea(
-            "summary",
-            "Summary",
-            Some("One or two sentences, shown in search results."),
-            3
-        ),
-        description = f.textarea(
-            "description",
-            "Description",
-            Some("Leave a blank line between paragraphs."),
-            8
-        ),
-        activities = f.textarea(
-            "activities",
-            "Activities (optional)",
-            Some("One on each line, like gardening or chair yoga."),
-            4
-        ),
-        easy_read = f.textarea(
-            "easy_read",
-            "Easy read summary",
-            Some("Short sentences in everyday words. Up to 15 words in each sentence."),
-            5
-        ),
-        advice = f.easy_read_advice(),
-        tier = f.choices::<Tier>("tier", "Tier", None, true),
-        kinds = f.choices::<Kind>(
-            "kinds",
-            "Kind of service",
-            Some("Select all that apply."),
-            false
-        ),
-        needs = f.choices::<Need>(
-            "needs",
-            "Who it is for",
-            Some("Select all that apply."),
-            false
-        ),
-        sessions = f.sessions(),
-        schedule_notes = f.input(
-            "schedule_notes",
-            "Timetable notes (optional)",
-            Some("For example: Arranged with you, or Closed on bank holidays."),
-            "text",
-            ""
-        ),
-        duration = f.input(
-            "duration_weeks",
-            "Length of course in weeks (optional)",
-            Some("Only for courses that end, like enablement. Up to 52."),
-            "text",
-            " inputmode=\"numeric\""
-        ),
-        min_age = f.input(
-            "min_age",
-            "Youngest age",
-            None,
-            "text",
-            " inputmode=\"numeric\""
-        ),
-        max_age = f.input(
-            "max_age",
-            "Oldest age (optional)",
-            Some("Leave empty if there is no upper age."),
-            "text",
-            " inputmode=\"numeric\""
-        ),
-        eligibility_notes =
-            f.textarea("eligibility_notes", "Who can go: notes (optional)", None, 2),
-        cost_kinds = f.choices::<CostKind>(
-            "cost_kinds",
-            "Ways to pay",
-            Some("Select all that apply."),
-            false
-        ),
-        price = f.input(
-            "price",
-            "Price per session in pounds (optional)",
-            Some("For people paying for themselves, like 12.50."),
-            "text",
-            " inputmode=\"decimal\""
-        ),
-        cost_notes = f.input(
-            "cost_notes",
-            "Cost notes (optional)",
-            Some("For example: Lunch £3.50 extra."),
-            "text",
-            ""
-        ),
-        join = f.choices::<JoinRoute>(
-            "join",
-            "How people can join",
-            Some("Select all that apply."),
-            false
-        ),
-        transport = f.fieldset(
-            "transport",
-            "Does the service offer transport to and from it?",
-            None,
-            &transport
-        ),
-        contact_name = f.input(
-            "contact_name",
-            "Contact name (optional)",
-            None,
-            "text",
-            " autocomplete=\"off\""
-        ),
-        contact_phone = f.input(
-            "contact_phone",
-            "Phone (optional)",
-            None,
-            "tel",
-            " autocomplete=\"off\""
-        ),
-        contact_email = f.input(
-            "contact_email",
-            "Email (optional)",
-            None,
-            "email",
-            " autocomplete=\"off\" spellcheck=\"false\""
-        ),
-        contact_website = f.input(
-            "contact_website",
-            "Website (optional)",
-            None,
-            "url",
-            " autocomplete=\"off\" spellcheck=\"false\""
-        ),
-    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dayfinder_app::editor::ListingForm;
+    use leptos::prelude::*;
+
+    /// The form as the page shows it.
+    fn render(values: &Values, errors: &[(&'static str, String)], s: &Service) -> String {
+        let (values, errors, locations) = (values.clone(), shown(errors), locations(s));
+        Owner::new().with(|| {
+            view! { <ListingForm values errors locations action="/x" csrf="t" submit="Save" /> }
+                .to_html()
+        })
+    }
 
     fn a_service() -> Service {
         dayfinder::sample::directory()
@@ -872,22 +571,18 @@ mod tests {
     #[test]
     fn a_form_filled_from_a_service_reads_back_as_the_same_service() {
         let s = a_service();
-        let back = parse(&Values::of(&s), &s, &locations(&s)).unwrap();
+        let back = parse(&values_of(&s), &s, &locations(&s)).unwrap();
         assert_eq!(back, s);
     }
 
     #[test]
     fn a_bad_time_is_reported_against_its_field_and_kept_as_typed() {
         let s = a_service();
-        let mut values = Values::of(&s);
-        for (k, v) in values.0.iter_mut() {
-            if k == "session-0-start" {
-                *v = "half nine".into();
-            }
-        }
+        let mut values = values_of(&s);
+        values.set("session-0-start", "half nine");
         let errors = parse(&values, &s, &locations(&s)).unwrap_err();
         assert_eq!(errors[0].0, "session-0-start");
-        let html = render(&values, &errors, &locations(&s), "/x", "t", "Save");
+        let html = render(&values, &errors, &s);
         assert!(html.contains("value=\"half nine\""));
         assert!(html.contains("href=\"#session-0-start\""));
     }
@@ -900,12 +595,11 @@ mod tests {
             "data:text/html,x",
             "https://user:pw@example.org",
         ] {
-            let mut values = Values::of(&s);
-            values.0.retain(|(k, _)| k != "contact_website");
-            values.0.push(("contact_website".into(), bad.into()));
+            let mut values = values_of(&s);
+            values.set("contact_website", bad);
             let errors = parse(&values, &s, &locations(&s)).unwrap_err();
             assert_eq!(errors[0].0, "contact_website", "{bad}");
-            let html = render(&values, &errors, &locations(&s), "/x", "t", "Save");
+            let html = render(&values, &errors, &s);
             assert!(html.contains("href=\"#contact_website\""), "{bad}");
         }
     }
@@ -913,10 +607,9 @@ mod tests {
     #[test]
     fn a_blank_row_adds_nothing_and_a_filled_one_adds_a_session() {
         let s = a_service();
-        let mut values = Values::of(&s);
+        let mut values = values_of(&s);
         let row = s.sessions.len();
-        values.0.retain(|(k, _)| k != &format!("session-{row}-day"));
-        values.push(format!("session-{row}-day"), "sunday");
+        values.set(&format!("session-{row}-day"), "sunday");
         values.push(format!("session-{row}-start"), "10:00");
         values.push(format!("session-{row}-end"), "12:30");
         let back = parse(&values, &s, &locations(&s)).unwrap();
@@ -952,7 +645,7 @@ mod tests {
         ] {
             let values = Values::from_pairs(&pairs);
             assert!(parse(&values, &s, &locations(&s)).is_err());
-            render(&values, &[], &locations(&s), "/x", "t", "Save");
+            render(&values, &[], &s);
         }
     }
 }

@@ -9,11 +9,13 @@ use dayfinder::accounts::EditorSession;
 use dayfinder::model::validate::valid_id;
 use dayfinder::model::{AccessFeature, Location, Organisation, Term};
 use dayfinder::moderation::{EditOutcome, PlaceToEdit, Proposal};
+use dayfinder_app::editor::{PlacePage, ProviderPage};
 use jiff::Timestamp;
+use leptos::prelude::*;
 
-use super::layout::{self, error_summary, escape};
+use super::layout;
 use super::listing_form::{
-    FieldErrors, Form, Values, looks_like_email, looks_like_phone, looks_like_website,
+    FieldErrors, Values, looks_like_email, looks_like_phone, looks_like_website, shown,
 };
 use super::sign_in::redirect_to;
 use crate::security::{EditorPost, SignedIn};
@@ -177,167 +179,59 @@ fn parse_provider(values: &Values, base: &Organisation) -> Result<Organisation, 
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn page(
-    state: &AppState,
-    session: &EditorSession,
-    heading: &str,
-    caption: &str,
-    intro: &str,
-    fields: &str,
-    action: &str,
-    from: &str,
-    pending: Option<&Proposal>,
-    errors: &[(&'static str, String)],
-) -> Response {
-    let council = session.account.role.is_council();
-    let back = if from.is_empty() {
-        "/editor".to_string()
-    } else {
-        format!("/editor/services/{from}/edit")
-    };
-    let waiting = match pending {
-        Some(_) if !council => "<div class=\"notice\" role=\"status\"><p class=\"notice__text\">Your change is \
-             waiting for approval. This form shows it; sending the form again replaces it.</p></div>"
-            .to_string(),
-        Some(p) => format!(
-            "<div class=\"notice\"><p class=\"notice__text\">A change is waiting. \
-             <a class=\"link\" href=\"/editor/changes/{}\">Review the change</a>.</p></div>",
-            p.id.0
-        ),
-        None => String::new(),
-    };
-    let main = format!(
-        "<a href=\"{back}\" class=\"back-link\">Back to the listing</a>{summary}\
-         <span class=\"caption-l\">{caption}</span><h1 class=\"heading-xl\">{heading}</h1>{waiting}\
-         <p class=\"body\">{intro}</p>\
-         <form method=\"post\" action=\"{action}?from={from}\" novalidate>\
-         <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">{fields}\
-         <button type=\"submit\" class=\"button\">{submit}</button></form>",
-        back = escape(&back),
-        summary = error_summary(errors),
-        caption = escape(caption),
-        heading = escape(heading),
-        intro = escape(intro),
-        action = escape(action),
-        from = escape(from),
-        csrf = escape(session.csrf_token.as_str()),
-        submit = if council {
-            "Save and publish"
-        } else {
-            "Send for approval"
-        },
-    );
-    let title = format!(
-        "{}{heading}: {caption}",
-        if errors.is_empty() { "" } else { "Error: " }
-    );
-    let status = if errors.is_empty() {
+/// 200 for a fresh form, 400 for one with mistakes.
+fn status(errors: &FieldErrors) -> StatusCode {
+    if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::BAD_REQUEST
+    }
+}
+
+/// The place's form, as stored or as sent with its mistakes.
+fn show_place(
+    state: &AppState,
+    session: EditorSession,
+    found: PlaceToEdit,
+    values: Values,
+    errors: &FieldErrors,
+    from: String,
+) -> Response {
+    let PlaceToEdit {
+        place,
+        pending,
+        listings,
+    } = found;
+    let listings = listings.len();
+    let (status, errors) = (status(errors), shown(errors));
+    let page = move || {
+        view! { <PlacePage editor=session place listings values errors from pending /> }
     };
     (
         status,
-        Html(layout::page(
-            &state.leptos_options,
-            &title,
-            Some(session),
-            &main,
-        )),
+        Html(dayfinder_app::editor::render(&state.leptos_options, page)),
     )
         .into_response()
 }
 
-fn place_fields(values: &Values, errors: &[(&'static str, String)]) -> String {
-    let f = Form { values, errors };
-    [
-        f.input(
-            "name",
-            "Name of the place",
-            Some("For example: Oakley Centre."),
-            "text",
-            "",
-        ),
-        f.input(
-            "address",
-            "Address",
-            Some("The street address, without the town or postcode."),
-            "text",
-            "",
-        ),
-        f.input("town", "Town", None, "text", ""),
-        f.input(
-            "postcode",
-            "Postcode",
-            Some("Residents searching near a place find it by this."),
-            "text",
-            " autocomplete=\"off\"",
-        ),
-        f.choices::<AccessFeature>(
-            "access",
-            "What the place offers",
-            Some("Select all that apply."),
-            false,
-        ),
-        f.textarea(
-            "access_notes",
-            "Access notes (optional)",
-            Some("For example: Lift to the first floor."),
-            3,
-        ),
-    ]
-    .concat()
-}
-
-fn provider_fields(values: &Values, errors: &[(&'static str, String)]) -> String {
-    let f = Form { values, errors };
-    [
-        f.input("name", "Provider’s name", None, "text", ""),
-        f.textarea(
-            "description",
-            "About the provider",
-            Some("One or two sentences: who you are and what you do."),
-            4,
-        ),
-        f.input(
-            "website",
-            "Website (optional)",
-            None,
-            "url",
-            " autocomplete=\"off\" spellcheck=\"false\"",
-        ),
-        f.input(
-            "email",
-            "Email (optional)",
-            None,
-            "email",
-            " autocomplete=\"off\" spellcheck=\"false\"",
-        ),
-        f.input(
-            "phone",
-            "Phone (optional)",
-            None,
-            "tel",
-            " autocomplete=\"off\"",
-        ),
-    ]
-    .concat()
-}
-
-fn intro(council: bool, place: bool) -> &'static str {
-    match (council, place) {
-        (true, true) => "Every listing at this place changes with it, as soon as you save.",
-        (false, true) => {
-            "Every listing at this place changes with it. A council editor checks the change first."
-        }
-        (true, false) => {
-            "These details show on every listing of this provider, as soon as you save."
-        }
-        (false, false) => {
-            "These details show on every listing of yours. A council editor checks the change first."
-        }
-    }
+/// The provider's form, as stored or as sent with its mistakes.
+fn show_provider(
+    state: &AppState,
+    session: EditorSession,
+    (provider, pending): (Organisation, Option<Proposal>),
+    values: Values,
+    errors: &FieldErrors,
+    from: String,
+) -> Response {
+    let (status, errors) = (status(errors), shown(errors));
+    let page = move || {
+        view! { <ProviderPage editor=session provider values errors from pending /> }
+    };
+    (
+        status,
+        Html(dayfinder_app::editor::render(&state.leptos_options, page)),
+    )
+        .into_response()
 }
 
 fn outcome(state: &AppState, outcome: EditOutcome, from: &str) -> Response {
@@ -372,26 +266,9 @@ pub async fn place_page(
     let (engine, account) = (state.engine.clone(), session.account.clone());
     let found = super::blocking("load a place", move || engine.place_to_edit(&account, &id)).await;
     match found {
-        Ok(Some(PlaceToEdit {
-            place,
-            pending,
-            listings: services,
-        })) => {
-            let caption = format!("{} ({} listings)", place.name, services.len());
-            let fields = place_fields(&place_values(&place), &[]);
-            let action = format!("/editor/places/{}/edit", place.id);
-            page(
-                &state,
-                &session,
-                "Change the place",
-                &caption,
-                intro(session.account.role.is_council(), true),
-                &fields,
-                &action,
-                &from,
-                pending.as_ref(),
-                &[],
-            )
+        Ok(Some(found)) => {
+            let values = place_values(&found.place);
+            show_place(&state, session, found, values, &Vec::new(), from)
         }
         Ok(None) => not_found(&state, "Place"),
         Err(response) => response,
@@ -414,31 +291,10 @@ pub async fn place_save(
             Ok(None) => return not_found(&state, "Place"),
             Err(response) => return response,
         };
-    let PlaceToEdit {
-        place,
-        pending,
-        listings: services,
-    } = found;
     let values = Values::from_pairs(post.fields());
-    let after = match parse_place(&values, &place, &state) {
+    let after = match parse_place(&values, &found.place, &state) {
         Ok(after) => after,
-        Err(errors) => {
-            let caption = format!("{} ({} listings)", place.name, services.len());
-            let fields = place_fields(&values, &errors);
-            let action = format!("/editor/places/{}/edit", place.id);
-            return page(
-                &state,
-                &session,
-                "Change the place",
-                &caption,
-                intro(session.account.role.is_council(), true),
-                &fields,
-                &action,
-                &from,
-                pending.as_ref(),
-                &errors,
-            );
-        }
+        Err(errors) => return show_place(&state, session, found, values, &errors, from),
     };
     let (engine, account, listing) = (state.engine.clone(), session.account.clone(), from.clone());
     match super::blocking("save a place", move || {
@@ -466,21 +322,9 @@ pub async fn provider_page(
     })
     .await
     {
-        Ok(Some((provider, pending))) => {
-            let fields = provider_fields(&provider_values(&provider), &[]);
-            let action = format!("/editor/providers/{}/edit", provider.id);
-            page(
-                &state,
-                &session,
-                "Change the provider’s details",
-                &provider.name,
-                intro(session.account.role.is_council(), false),
-                &fields,
-                &action,
-                &from,
-                pending.as_ref(),
-                &[],
-            )
+        Ok(Some(found)) => {
+            let values = provider_values(&found.0);
+            show_provider(&state, session, found, values, &Vec::new(), from)
         }
         Ok(None) => not_found(&state, "Provider"),
         Err(response) => response,
@@ -497,7 +341,7 @@ pub async fn provider_save(
 ) -> Response {
     let from = from_listing(&query);
     let (engine, account) = (state.engine.clone(), session.account.clone());
-    let (provider, pending) = match super::blocking("load a provider", move || {
+    let found = match super::blocking("load a provider", move || {
         engine.provider_to_edit(&account, &id)
     })
     .await
@@ -507,24 +351,9 @@ pub async fn provider_save(
         Err(response) => return response,
     };
     let values = Values::from_pairs(post.fields());
-    let after = match parse_provider(&values, &provider) {
+    let after = match parse_provider(&values, &found.0) {
         Ok(after) => after,
-        Err(errors) => {
-            let fields = provider_fields(&values, &errors);
-            let action = format!("/editor/providers/{}/edit", provider.id);
-            return page(
-                &state,
-                &session,
-                "Change the provider’s details",
-                &provider.name,
-                intro(session.account.role.is_council(), false),
-                &fields,
-                &action,
-                &from,
-                pending.as_ref(),
-                &errors,
-            );
-        }
+        Err(errors) => return show_provider(&state, session, found, values, &errors, from),
     };
     let (engine, account, listing) = (state.engine.clone(), session.account.clone(), from.clone());
     match super::blocking("save a provider", move || {
