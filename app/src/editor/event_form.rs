@@ -5,6 +5,8 @@
 use dayfinder::model::{EventKind, Need, Term};
 use leptos::prelude::*;
 
+pub use crate::components::form_textarea::Textarea;
+
 use crate::components::form::{ErrorSummary, FieldError, FieldErrors, TextInput};
 
 /// A GOV.UK date's three fields, as typed.
@@ -86,7 +88,7 @@ pub fn EventForm(
                 hint="For example: Open day, or Come and try canoeing." />
             <Choices errors=e() name="kind" legend="Kind of event" radio=true choices=kinds
                 checked=vec![f.kind] />
-            <TextArea errors=e() name="description" label="What happens" rows=5 value=f.description
+            <Textarea errors=e() name="description" label="What happens" rows=5 value=f.description
                 hint="What people will see and do, and what to bring." />
             <h2 class="heading-m">"When"</h2>
             <DateInput errors=e() name="date" legend="Date" hint="For example, 27 3 2027" value=f.date />
@@ -133,33 +135,6 @@ pub fn EventForm(
                 value=f.booking_notes />
             <button type="submit" class="button">{submit}</button>
         </form>
-    }
-}
-
-/// A labelled text area in the GOV.UK pattern, like [`TextInput`]: `name` is its `id`
-/// too, and its hint and message are linked by `aria-describedby`.
-#[component]
-pub fn TextArea(
-    errors: FieldErrors,
-    #[prop(into)] name: String,
-    #[prop(into)] label: String,
-    #[prop(into)] value: String,
-    #[prop(optional, into)] hint: Option<String>,
-    rows: u8,
-) -> impl IntoView {
-    let described = errors.described_by(&name, hint.is_some());
-    let hint = hint.map(|text| view! { <div class="hint" id=format!("{name}-hint")>{text}</div> });
-    // Leptos writes a textarea's text as it is (as for a script), so typed text holding
-    // `</textarea>` would become markup: it is escaped here.
-    let value = html_escape::encode_text(&value).into_owned();
-    view! {
-        <div class=errors.group_class(&name)>
-            <label class="label" for=name.clone()>{label}</label>
-            {hint}
-            <FieldError errors=errors.clone() field=name.clone() />
-            <textarea class="textarea" id=name.clone() name=name.clone() rows=rows
-                aria-describedby=described>{value}</textarea>
-        </div>
     }
 }
 

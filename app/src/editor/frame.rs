@@ -25,7 +25,9 @@ pub fn EditorFrame(
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="robots" content="noindex, nofollow" />
-                <title>{format!("{title} – Dayfinder editors")}</title>
+                // As text, a dynamic title gets a hydration marker (`<!>`) that would show in the
+                // tab; written whole instead, escaped by the crate the site's titles use.
+                <title inner_html=html_escape::encode_text(&format!("{title} – Dayfinder editors")).into_owned()></title>
                 {stylesheet}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
             </head>

@@ -3,50 +3,43 @@
 //! handlers in `dayfinder_server::editor` check the request and fetch the data; the pages
 //! here only say it.
 
-mod charts;
 mod account;
 mod accounts;
 mod audit;
+mod charts;
+mod edit;
 mod event_form;
 mod events;
+mod form_values;
 mod frame;
 mod insight;
+mod listing_form;
 mod message;
 mod moderation;
+mod places;
 mod problems;
 mod quality;
 mod sign_in;
 mod two_step;
+mod vacancies;
 
 pub use account::{AccountPage, PasswordPage};
 pub use accounts::{AccountsPage, DisableAccountPage};
 pub use audit::AuditPage;
-pub use event_form::{Choices, DateFields, DateInput, EventFields, EventForm, TextArea};
+pub use edit::EditListingPage;
+pub use event_form::{Choices, DateFields, DateInput, EventFields, EventForm, Textarea};
 pub use events::EventPage;
+pub use form_values::FormValues;
 pub use frame::EditorFrame;
 pub use insight::{PeriodForm, SupplyPage, UnmetDemandPage};
+pub use listing_form::{ListingForm, MAX_SESSION_ROWS, session_rows};
 pub use message::{MessagePage, Notice, went_wrong};
 pub use moderation::{ChangePage, ChangesPage, DiffTable, Done};
+pub use places::{PlacePage, ProviderPage};
 pub use problems::ProblemsPage;
 pub use quality::{QualityPage, StalePage};
 pub use sign_in::SignInPage;
 pub use two_step::{TwoStepCodePage, TwoStepSetupPage};
-mod edit;
-mod form_values;
-mod frame;
-mod listing_form;
-mod message;
-mod places;
-mod problems;
-mod vacancies;
-
-pub use edit::EditListingPage;
-pub use form_values::FormValues;
-pub use frame::EditorFrame;
-pub use listing_form::{ListingForm, MAX_SESSION_ROWS, session_rows};
-pub use message::{MessagePage, Notice, went_wrong};
-pub use places::{PlacePage, ProviderPage};
-pub use problems::ProblemsPage;
 pub use vacancies::ServicesPage;
 
 use leptos::config::LeptosOptions;

@@ -266,7 +266,7 @@ fn Decision(id: i64, csrf: String, reason: String, errors: FieldErrors) -> impl 
         </form>
         <form method="post" action=format!("/editor/changes/{id}/reject") novalidate>
             <input type="hidden" name="csrf" value=csrf />
-            <super::event_form::TextArea
+            <super::event_form::Textarea
                 errors
                 name="reason"
                 label="If you do not approve it, say why"

@@ -4,6 +4,9 @@
 //! ([`ProblemForm`]), and a report by sending people to the thank-you page.
 
 use leptos::prelude::*;
+
+use crate::components::form::FieldErrors;
+use crate::components::form_textarea::Textarea;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -186,6 +189,12 @@ fn ReportForm(id: String, name: String, typed: ProblemForm) -> impl IntoView {
             }
         })
         .collect_view();
+    // The shared textarea escapes what was typed (see `form_textarea`).
+    let field_errors: FieldErrors = typed
+        .errors
+        .iter()
+        .map(|(f, m)| (f.clone(), m.clone()))
+        .collect();
     let action = format!("/services/{id}/report-a-problem");
     let back = format!("/services/{id}");
     view! {
@@ -203,12 +212,8 @@ fn ReportForm(id: String, name: String, typed: ProblemForm) -> impl IntoView {
                     {kinds}
                 </fieldset>
             </div>
-            <div class=group("details")>
-                <label class="label" for="details">"Tell us more"</label>
-                <div class="hint" id="details-hint">{words.details_hint}</div>
-                {message("details")}
-                <textarea class="textarea" id="details" name="details" rows="5" aria-describedby=described("details", true)>{typed.details.clone()}</textarea>
-            </div>
+            <Textarea errors=field_errors.clone() name="details" label="Tell us more"
+                hint=words.details_hint value=typed.details.clone() rows=5 />
             <div class=group("contact")>
                 <label class="label" for="contact">{words.contact_label}</label>
                 <div class="hint" id="contact-hint">{words.contact_hint}</div>

@@ -365,6 +365,30 @@ async fn a_report_with_mistakes_comes_back_as_typed_with_a_400() {
 }
 
 #[tokio::test]
+async fn typed_details_that_close_the_textarea_come_back_as_text() {
+    start().await;
+    let id = server().third.clone();
+    let mut visitor = Browser::new("198.51.100.42");
+    let answer = visitor
+        .post(
+            &format!("/services/{id}/report-a-problem"),
+            &[
+                ("kind", ""),
+                ("details", "a</textarea><zq1 x=y>"),
+                ("contact", ""),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, 400, "{}", answer.body);
+    assert!(!answer.body.contains("<zq1"), "{}", answer.body);
+    assert!(
+        answer
+            .body
+            .contains("a&lt;/textarea&gt;&lt;zq1 x=y&gt;</textarea>")
+    );
+}
+
+#[tokio::test]
 async fn the_honeypot_and_the_hourly_limit_keep_spam_out() {
     start().await;
     let id = server().third.clone();
