@@ -5,9 +5,10 @@
 use dayfinder::model::{EventKind, Need, Term};
 use leptos::prelude::*;
 
+pub use crate::components::form_choices::{Choice, Choices};
 pub use crate::components::form_textarea::Textarea;
 
-use crate::components::form::{ErrorSummary, FieldError, FieldErrors, TextInput};
+use crate::components::form::{ErrorSummary, FieldErrors, TextInput};
 
 /// A GOV.UK date's three fields, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -86,8 +87,7 @@ pub fn EventForm(
             <input type="hidden" name="csrf" value=csrf />
             <TextInput errors=e() name="title" label="Title" value=f.title
                 hint="For example: Open day, or Come and try canoeing." />
-            <Choices errors=e() name="kind" legend="Kind of event" radio=true choices=kinds
-                checked=vec![f.kind] />
+            <Choices errors=e() name="kind" legend="Kind of event" radio=true choices=ticked(kinds, &[f.kind]) />
             <Textarea errors=e() name="description" label="What happens" rows=5 value=f.description
                 hint="What people will see and do, and what to bring." />
             <h2 class="heading-m">"When"</h2>
@@ -97,8 +97,7 @@ pub fn EventForm(
             <TextInput errors=e() name="end" label="Ends" value=f.end
                 hint="24 hour clock, like 12:30." inputmode="numeric" width="input--short" />
             <h2 class="heading-m">"Where"</h2>
-            <Choices errors=e() name="place" legend="Where is it?" radio=true choices=places
-                checked=vec![f.place] />
+            <Choices errors=e() name="place" legend="Where is it?" radio=true choices=ticked(places, &[f.place]) />
             <TextInput errors=e() name="place_name" label="Name of the place (if somewhere else)"
                 value=f.place_name />
             <TextInput errors=e() name="place_address" label="Address (if somewhere else)"
@@ -108,8 +107,7 @@ pub fn EventForm(
             <TextInput errors=e() name="place_postcode" label="Postcode (if somewhere else)"
                 value=f.place_postcode autocomplete="off" />
             <h2 class="heading-m">"Who it is for"</h2>
-            <Choices errors=e() name="needs" legend="Who is it for?" radio=false choices=needs
-                checked=f.needs hint="Leave all empty if everyone is welcome." />
+            <Choices errors=e() name="needs" legend="Who is it for?" radio=false choices=ticked(needs, &f.needs) hint="Leave all empty if everyone is welcome." />
             <TextInput errors=e() name="min_age" label="Youngest age (optional)" value=f.min_age
                 inputmode="numeric" width="input--short" />
             <TextInput errors=e() name="max_age" label="Oldest age (optional)" value=f.max_age
@@ -122,7 +120,7 @@ pub fn EventForm(
             <TextInput errors=e() name="cost_notes" label="Cost notes (optional)" value=f.cost_notes
                 hint="For example: Carers go free." />
             <Choices errors=e() name="booking_required" legend="Do people need to book?" radio=true
-                choices=booking checked=vec![f.booking_required] />
+                choices=ticked(booking, &[f.booking_required]) />
             <TextInput errors=e() name="booking_phone" label="Phone to book (optional)"
                 value=f.booking_phone kind="tel" autocomplete="off" />
             <TextInput errors=e() name="booking_email" label="Email to book (optional)"
@@ -138,51 +136,12 @@ pub fn EventForm(
     }
 }
 
-/// Checkboxes (or radios) in a fieldset, each `(value, label)`, those in `checked` ticked.
-/// The first box has the field's id, for the error summary's link; the others
-/// `{name}-{value}`.
-#[component]
-pub fn Choices(
-    errors: FieldErrors,
-    #[prop(into)] name: String,
-    #[prop(into)] legend: String,
-    #[prop(optional, into)] hint: Option<String>,
-    radio: bool,
-    choices: Vec<(&'static str, String)>,
-    checked: Vec<String>,
-) -> impl IntoView {
-    let described = errors.described_by(&name, hint.is_some());
-    let kind = if radio { "radio" } else { "checkbox" };
-    let items = choices
+/// The choices as the shared [`Choices`] takes them, those in `checked` ticked.
+fn ticked(choices: Vec<(&'static str, String)>, checked: &[String]) -> Vec<Choice> {
+    choices
         .into_iter()
-        .enumerate()
-        .map(|(i, (value, label))| {
-            let id = if i == 0 {
-                name.clone()
-            } else {
-                format!("{name}-{value}")
-            };
-            let ticked = checked.iter().any(|c| c == value);
-            view! {
-                <div class="checkboxes__item">
-                    <input class="checkboxes__input" id=id.clone() name=name.clone() type=kind
-                        value=value checked=ticked />
-                    <label class="label checkboxes__label" for=id>{label}</label>
-                </div>
-            }
-        })
-        .collect_view();
-    let hint = hint.map(|text| view! { <div class="hint" id=format!("{name}-hint")>{text}</div> });
-    view! {
-        <div class=errors.group_class(&name)>
-            <fieldset class="fieldset" aria-describedby=described>
-                <legend class="fieldset__legend">{legend}</legend>
-                {hint}
-                <FieldError errors=errors.clone() field=name.clone() />
-                {items}
-            </fieldset>
-        </div>
-    }
+        .map(|(value, label)| Choice::new(value, label, checked.iter().any(|c| c == value)))
+        .collect()
 }
 
 /// A GOV.UK date: day, month and year (`{name}-day` and so on), with a hint. Its message
