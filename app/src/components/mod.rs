@@ -17,5 +17,6 @@ pub mod pictures;
 pub mod search_form;
 pub mod service_card;
 pub mod shortlist_button;
+pub mod table;
 pub mod text_matches;
 pub mod upcoming_events;

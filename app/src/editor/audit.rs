@@ -6,6 +6,8 @@ use dayfinder::accounts::EditorSession;
 use dayfinder::moderation::{AuditAction, AuditEntry, Snapshot};
 use leptos::prelude::*;
 
+use crate::components::table::ScrollTable;
+
 use super::moderation::DiffTable;
 use super::{EditorFrame, date_time};
 
@@ -32,21 +34,10 @@ pub fn AuditPage(
             .map(|entry| view! { <Entry entry /> })
             .collect_view();
         view! {
-            <div class="table-scroll" role="region" aria-label="Audit log" tabindex="0">
-                <table class="table">
-                    <caption class="table__caption">{caption}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"When"</th>
-                            <th scope="col">"Who"</th>
-                            <th scope="col">"What"</th>
-                            <th scope="col">"Listing"</th>
-                            <th scope="col">"Details"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <ScrollTable label="Audit log" caption
+                headings=&["When", "Who", "What", "Listing", "Details"]>
+                {rows}
+            </ScrollTable>
         }
         .into_any()
     };

@@ -6,6 +6,8 @@ use dayfinder::accounts::EditorSession;
 use dayfinder::moderation::{FieldChange, Proposal, ProposalStatus};
 use leptos::prelude::*;
 
+use crate::components::table::ScrollTable;
+
 use super::{EditorFrame, date_time};
 use crate::components::form::{ErrorSummary, FieldErrors};
 
@@ -237,20 +239,10 @@ fn ChangesTable(proposals: Vec<Proposal>, caption: &'static str) -> impl IntoVie
         })
         .collect_view();
     view! {
-        <div class="table-scroll" role="region" aria-label=caption tabindex="0">
-            <table class="table">
-                <caption class="table__caption">{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Listing"</th>
-                        <th scope="col">"What changes"</th>
-                        <th scope="col">"Sent by"</th>
-                        <th scope="col">"Status"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <ScrollTable label=caption caption
+            headings=&["Listing", "What changes", "Sent by", "Status"]>
+            {rows}
+        </ScrollTable>
     }
     .into_any()
 }
