@@ -20,7 +20,12 @@ use crate::view_mode::{ViewMode, switch_href};
 pub fn EasyEventPage() -> impl IntoView {
     let params = use_params_map();
     let sheet = PageResource::new_with_options(
-        move || params.read().get("id").unwrap_or_default(),
+        move || {
+            params
+                .try_read()
+                .and_then(|p| p.get("id"))
+                .unwrap_or_default()
+        },
         get_easy_event,
         false,
     );

@@ -21,11 +21,17 @@ use crate::view_mode::{ViewMode, switch_href};
 pub fn EasyListingPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let back = move || query.read().get("back");
+    let back = move || query.try_read().and_then(|q| q.get("back"));
     let listing = PageResource::new_with_options(
         move || {
             let near = back().and_then(|qs| urls::parse_search(&qs).0.place);
-            (params.read().get("id").unwrap_or_default(), near)
+            (
+                params
+                    .try_read()
+                    .and_then(|p| p.get("id"))
+                    .unwrap_or_default(),
+                near,
+            )
         },
         |(id, near)| get_easy_listing(id, near),
         false,

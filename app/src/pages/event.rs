@@ -15,7 +15,12 @@ use crate::events::{EventSheet, get_event};
 pub fn EventPage() -> impl IntoView {
     let params = use_params_map();
     let sheet = PageResource::new_with_options(
-        move || params.read().get("id").unwrap_or_default(),
+        move || {
+            params
+                .try_read()
+                .and_then(|p| p.get("id"))
+                .unwrap_or_default()
+        },
         get_event,
         false,
     );

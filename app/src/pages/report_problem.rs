@@ -98,7 +98,15 @@ const EASY: Wording = Wording {
 pub fn ReportProblemPage() -> impl IntoView {
     let params = use_params_map();
     let sheet = PageResource::new_with_options(
-        move || (params.read().get("id").unwrap_or_default(), None::<String>),
+        move || {
+            (
+                params
+                    .try_read()
+                    .and_then(|p| p.get("id"))
+                    .unwrap_or_default(),
+                None::<String>,
+            )
+        },
         |(id, near)| get_listing(id, near),
         false,
     );
@@ -257,7 +265,15 @@ fn intro(lines: &'static [(&'static str, &'static str)]) -> AnyView {
 #[component]
 pub fn ProblemSentPage() -> impl IntoView {
     let params = use_params_map();
-    let back = move || format!("/services/{}", params.read().get("id").unwrap_or_default());
+    let back = move || {
+        format!(
+            "/services/{}",
+            params
+                .try_read()
+                .and_then(|p| p.get("id"))
+                .unwrap_or_default()
+        )
+    };
     view! {
         <Title text="Thank you for your report – Dayfinder" />
         <div class="panel panel--confirmation">
@@ -275,7 +291,15 @@ pub fn ProblemSentPage() -> impl IntoView {
 #[component]
 pub fn EasyProblemSentPage() -> impl IntoView {
     let params = use_params_map();
-    let back = move || format!("/services/{}", params.read().get("id").unwrap_or_default());
+    let back = move || {
+        format!(
+            "/services/{}",
+            params
+                .try_read()
+                .and_then(|p| p.get("id"))
+                .unwrap_or_default()
+        )
+    };
     view! {
         <Title text="Thank you for telling us – easy read – Dayfinder" />
         <div class="panel panel--confirmation">
