@@ -35,7 +35,7 @@ impl<T: DeserializeOwned> Decoder<T> for Binary {
 }
 
 /// A resource whose data is embedded in the page (see the module's note).
-pub type PageResource<T> = Resource<T, Binary>;
+pub type PageResource<T> = ArcResource<T, Binary>;
 
 /// A resource loaded once, embedded in the page (see the module's note).
-pub type PageOnceResource<T> = OnceResource<T, Binary>;
+pub type PageOnceResource<T> = ArcOnceResource<T, Binary>;

@@ -62,13 +62,17 @@ pub fn Layout(children: Children) -> impl IntoView {
     let tagline = crate::profile::SiteNames::get().tagline;
     let source = PageOnceResource::new_with_options(data_source(), false);
     // The banner and footer show the source's first sentence; the about page shows it all.
-    let source_line = move || async move {
-        source
-            .await
-            .ok()
-            .map(|s| first_sentence(&s))
-            .filter(|s| !s.is_empty())
+    let source_line = move || {
+        let source = source.clone();
+        async move {
+            source
+                .await
+                .ok()
+                .map(|s| first_sentence(&s))
+                .filter(|s| !s.is_empty())
+        }
     };
+    let banner_line = source_line.clone();
     view! {
         <a href="#main-content" class="skip-link">"Skip to main content"</a>
         <header>
@@ -82,8 +86,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             <ViewSwitch />
             <div class="width-container">
                 <Suspense>
-                {move || Suspend::new(async move {
-                    let line = source_line().await;
+                {move || { let line = banner_line(); Suspend::new(async move {
+                    let line = line.await;
                     line.map(|text| {
                         let (sample, text) = sample_tag(&text);
                         view! {
@@ -97,7 +101,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             </div>
                         }
                     })
-                })}
+                }) }}
                 </Suspense>
             </div>
         </header>
@@ -119,7 +123,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <li><a href="/open-data" class="footer__link">"Open data and API"</a></li>
                 </ul>
                 <p class="footer__meta">
-                    <Suspense>{move || Suspend::new(async move { source_line().await.map(|s| view! { {s} " " }) })}</Suspense>
+                    <Suspense>{move || { let line = source_line(); Suspend::new(async move { line.await.map(|s| view! { {s} " " }) }) }}</Suspense>
                     "Postcode data: Contains OS data © Crown copyright and database right 2025; "
                     "Royal Mail data © Royal Mail copyright and database right 2025; "
                     "Office for National Statistics, Open Government Licence v.3.0. "

@@ -16,7 +16,7 @@ use crate::shortlist_api::my_list_ids;
 pub const FORM_ID: &str = "shortlist-form";
 
 /// The ids in the visitor's list, read once per page load (every change reloads the page).
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct MyList(PageOnceResource<Result<Vec<String>, AppError>>);
 
 impl MyList {
@@ -35,7 +35,7 @@ impl MyList {
 
     async fn ids(list: Option<MyList>) -> Vec<String> {
         match list {
-            Some(MyList(list)) => list.await.unwrap_or_default(),
+            Some(MyList(list)) => list.clone().await.unwrap_or_default(),
             None => Vec::new(),
         }
     }
@@ -58,10 +58,13 @@ pub fn MyListLink() -> impl IntoView {
     };
     view! {
         <Suspense fallback=|| view! { <a href="/my-list" class="header__link">"My list"</a> }>
-            {move || Suspend::new(async move {
-                let count = MyList::ids(list).await.len();
-                view! { <a href="/my-list" class="header__link">{format!("My list ({count})")}</a> }
-            })}
+            {move || {
+                let list = list.clone();
+                Suspend::new(async move {
+                    let count = MyList::ids(list).await.len();
+                    view! { <a href="/my-list" class="header__link">{format!("My list ({count})")}</a> }
+                })
+            }}
         </Suspense>
         <form id=FORM_ID method="post" action="/my-list/add" class="shortlist-form">
             <input type="hidden" name="back" value=back />
@@ -78,6 +81,7 @@ pub fn ShortlistButton(id: String, name: String) -> impl IntoView {
             {move || {
                 let id = id.clone();
                 let name = name.clone();
+                let list = list.clone();
                 Suspend::new(async move {
                     let on_list = MyList::ids(list).await.contains(&id);
                     let (action, label) = if on_list {

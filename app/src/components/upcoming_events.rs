@@ -71,8 +71,8 @@ pub fn UpcomingEvents(service_id: String) -> impl IntoView {
         <section class="upcoming-events" aria-labelledby="upcoming-events-heading">
             <h2 class="heading-m" id="upcoming-events-heading">"Open days and events"</h2>
             <Suspense fallback=|| view! { <p class="body">"Loading events…"</p> }>
-                {move || Suspend::new(async move {
-                    match events.await {
+                {move || { let events = events.clone(); Suspend::new(async move {
+                    match events.clone().await {
                         Ok(cards) if !cards.is_empty() => view! {
                             <ul class="events">
                                 {cards.into_iter().map(|card| view! { <EventSummary card show_date=true /> }).collect_view()}
@@ -84,7 +84,7 @@ pub fn UpcomingEvents(service_id: String) -> impl IntoView {
                         }
                         .into_any(),
                     }
-                })}
+                }) }}
             </Suspense>
             <p class="body"><a class="link" href="/events">"See all open days and events"</a></p>
         </section>

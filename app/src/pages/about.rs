@@ -23,8 +23,8 @@ pub fn AboutPage() -> impl IntoView {
             <a class="link" href=profile.website>{profile.names.council}</a> "."
         </p>
         <Suspense fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let overview = overview.await.unwrap_or_default();
+            {move || { let overview_res = overview.clone(); Suspend::new(async move {
+                let overview = overview_res.await.unwrap_or_default();
                 let sample = is_sample(&overview.source);
                 view! {
                     <h2 class="heading-m">"Where the listings come from"</h2>
@@ -41,7 +41,7 @@ pub fn AboutPage() -> impl IntoView {
                         {format!("The directory lists {} day opportunities from {} providers.", overview.services, overview.providers)}
                     </p>
                 }
-            })}
+            }) }}
         </Suspense>
         <h2 class="heading-m">"Use the data"</h2>
         <p class="body">

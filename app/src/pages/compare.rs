@@ -19,12 +19,12 @@ pub fn ComparePage() -> impl IntoView {
         PageResource::new_with_options(move || location.search.get(), compare_listings, false);
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
+            {move || { let data = data.clone(); Suspend::new(async move {
+                match data.clone().await {
                     Ok(page) => view! { <Comparison page /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }

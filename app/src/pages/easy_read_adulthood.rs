@@ -18,12 +18,12 @@ pub fn EasyAdulthoodPage() -> impl IntoView {
     view! {
         <Title text="Growing up: what can happen next – easy read – Dayfinder" />
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
+            {move || { let page = page.clone(); Suspend::new(async move {
+                match page.clone().await {
                     Ok(page) => view! { <EasyAdulthoodView page /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }

@@ -22,12 +22,12 @@ pub fn EasyComparePage() -> impl IntoView {
         PageResource::new_with_options(move || location.search.get(), easy_compare_listings, false);
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
+            {move || { let data = data.clone(); Suspend::new(async move {
+                match data.clone().await {
                     Ok(page) => view! { <EasyComparison page /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }

@@ -31,13 +31,13 @@ pub fn EasyEventPage() -> impl IntoView {
     );
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match sheet.await {
+            {move || { let sheet = sheet.clone(); Suspend::new(async move {
+                match sheet.clone().await {
                     Ok(sheet) => view! { <EasyEventView sheet /> }.into_any(),
                     Err(AppError::NotFound) => view! { <EasyEventNotFound /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }

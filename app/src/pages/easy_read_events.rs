@@ -34,12 +34,12 @@ pub fn EasyEventsListPage() -> impl IntoView {
         PageResource::new_with_options(move || location.search.get(), easy_upcoming_events, false);
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading events…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
+            {move || { let page = page.clone(); Suspend::new(async move {
+                match page.clone().await {
                     Ok(page) => view! { <EasyEventsList page /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }

@@ -39,12 +39,12 @@ pub fn EasyListingPage() -> impl IntoView {
     let back = move || urls::back_href(back().as_deref());
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || {
+            {move || { let listing = listing.clone();
                 // Read before the await (as on the standard listing page): a visitor who
                 // leaves early takes the page's signals with them.
                 let back = back();
                 Suspend::new(async move {
-                    match listing.await {
+                    match listing.clone().await {
                         Ok(sheet) => view! { <EasyListingView sheet back /> }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }

@@ -58,12 +58,12 @@ pub fn EasyMyListPage() -> impl IntoView {
     let list = load(easy_my_list_page);
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
+            {move || { let list = list.clone(); Suspend::new(async move {
+                match list.clone().await {
                     Ok(page) => view! { <EasyMyList page /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }
@@ -220,12 +220,12 @@ pub fn EasySharedListPage() -> impl IntoView {
     let list = load(easy_shared_list_page);
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
+            {move || { let list = list.clone(); Suspend::new(async move {
+                match list.clone().await {
                     Ok(page) => view! { <EasySharedList page /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }
@@ -286,12 +286,12 @@ pub fn EasyClearListPage() -> impl IntoView {
     let list = load(easy_my_list_page);
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
+            {move || { let list = list.clone(); Suspend::new(async move {
+                match list.clone().await {
                     Ok(page) => view! { <EasyClearList n=page.entries.len() /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }

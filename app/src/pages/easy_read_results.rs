@@ -21,12 +21,12 @@ pub fn EasyResultsPage() -> impl IntoView {
     let results = PageResource::new_with_options(move || location.search.get(), search_easy, false);
     view! {
         <Transition fallback=|| view! { <p class="body">"Looking…"</p> }>
-            {move || Suspend::new(async move {
-                match results.await {
+            {move || { let results = results.clone(); Suspend::new(async move {
+                match results.clone().await {
                     Ok(page) => view! { <EasyResultsView page /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }

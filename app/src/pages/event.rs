@@ -26,12 +26,12 @@ pub fn EventPage() -> impl IntoView {
     );
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match sheet.await {
+            {move || { let sheet = sheet.clone(); Suspend::new(async move {
+                match sheet.clone().await {
                     Ok(sheet) => view! { <EventView sheet /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }

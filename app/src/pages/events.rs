@@ -20,12 +20,12 @@ pub fn EventsListPage() -> impl IntoView {
         PageResource::new_with_options(move || location.search.get(), upcoming_events, false);
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading events…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
+            {move || { let page = page.clone(); Suspend::new(async move {
+                match page.clone().await {
                     Ok(page) => view! { <EventsList page /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }

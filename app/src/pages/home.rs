@@ -87,8 +87,8 @@ pub fn HomePage() -> impl IntoView {
             <button type="submit" class="button">"Search"</button>
         </Form>
         <Suspense fallback=|| view! { <p class="body">"Loading ways to browse…"</p> }>
-            {move || Suspend::new(async move {
-                let overview = overview.await.unwrap_or_default();
+            {move || { let overview_res = overview.clone(); Suspend::new(async move {
+                let overview = overview_res.await.unwrap_or_default();
                 view! {
                     <div class="browse-grid">
                         <BrowseList heading="Browse by who it is for" id="browse-need" links={browse_links::<Need>("need", overview.needs)} />
@@ -96,7 +96,7 @@ pub fn HomePage() -> impl IntoView {
                         <BrowseList heading="Browse by town" id="browse-town" links=town_links(overview.towns) />
                     </div>
                 }
-            })}
+            }) }}
         </Suspense>
         <section class="explainer" aria-labelledby="what-are">
             <h2 class="heading-m" id="what-are">"What are day opportunities?"</h2>

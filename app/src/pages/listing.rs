@@ -35,12 +35,12 @@ pub fn ListingPage() -> impl IntoView {
     let back = move || urls::back_href(back().as_deref());
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || {
+            {move || { let listing = listing.clone();
                 // Read now, not after the await: a visitor who leaves before the listing
                 // arrives takes the page's signals with them.
                 let back = back();
                 Suspend::new(async move {
-                    match listing.await {
+                    match listing.clone().await {
                         Ok(sheet) => view! { <ListingView sheet back /> }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }

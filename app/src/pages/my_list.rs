@@ -37,12 +37,12 @@ pub fn MyListPage() -> impl IntoView {
     let list = load(my_list_page);
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
+            {move || { let list = list.clone(); Suspend::new(async move {
+                match list.clone().await {
                     Ok(page) => view! { <MyListView page /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }
@@ -199,12 +199,12 @@ pub fn SharedListPage() -> impl IntoView {
     let list = load(shared_list_page);
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
+            {move || { let list = list.clone(); Suspend::new(async move {
+                match list.clone().await {
                     Ok(page) => view! { <SharedList page /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }
@@ -264,12 +264,12 @@ pub fn ClearListPage() -> impl IntoView {
     let list = load(my_list_page);
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
+            {move || { let list = list.clone(); Suspend::new(async move {
+                match list.clone().await {
                     Ok(page) => view! { <ClearList n=page.entries.len() /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }

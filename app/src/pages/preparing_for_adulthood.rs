@@ -59,12 +59,12 @@ pub fn PreparingForAdulthoodPage() -> impl IntoView {
         </ul>
 
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
+            {move || { let page = page.clone(); Suspend::new(async move {
+                match page.clone().await {
                     Ok(page) => view! { <YoungAdultOptions page /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
         <FocusOnArrival />
     }

@@ -34,13 +34,13 @@ pub fn PrintSheetPage() -> impl IntoView {
     let one_a_page = query.read_untracked().get("pages").as_deref() == Some("one");
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
+            {move || { let data = data.clone(); Suspend::new(async move {
+                match data.clone().await {
                     Ok(sheet) if easy => view! { <EasySheet sheet one_a_page /> }.into_any(),
                     Ok(sheet) => view! { <Sheet sheet /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }

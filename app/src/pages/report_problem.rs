@@ -113,10 +113,10 @@ pub fn ReportProblemPage() -> impl IntoView {
     let typed = use_context::<ProblemForm>().unwrap_or_default();
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
-            {move || {
+            {move || { let sheet = sheet.clone();
                 let typed = typed.clone();
                 Suspend::new(async move {
-                    match sheet.await {
+                    match sheet.clone().await {
                         Ok(sheet) => view! { <ReportForm id=sheet.id name=sheet.name typed /> }.into_any(),
                         Err(error) => view! { <ErrorView error /> }.into_any(),
                     }

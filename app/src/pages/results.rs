@@ -27,15 +27,17 @@ pub fn ResultsPage() -> impl IntoView {
         PageResource::new_with_options(move || location.search.get(), search_services, false);
     // With JavaScript: after every answer, even one the same as the results on screen (going
     // back to them before a newer search answered), the boxes show the search shown.
+    let tracked = results.clone();
     Effect::new(move |_| {
-        results.track();
+        tracked.track();
         show_choices_of_page();
     });
     // With JavaScript: after new results arrive (not on first load), move focus or announce.
     let enhancements = Enhancements::get();
+    let watched = results.clone();
     Effect::watch(
         move || {
-            results
+            watched
                 .get()
                 .and_then(Result::ok)
                 .map(|page| (page.query_string, page.total))
@@ -52,12 +54,12 @@ pub fn ResultsPage() -> impl IntoView {
     );
     view! {
         <Transition fallback=|| view! { <p class="body">"Searching…"</p> }>
-            {move || Suspend::new(async move {
-                match results.await {
+            {move || { let results = results.clone(); Suspend::new(async move {
+                match results.clone().await {
                     Ok(page) => view! { <Results page /> }.into_any(),
                     Err(error) => view! { <ErrorView error /> }.into_any(),
                 }
-            })}
+            }) }}
         </Transition>
     }
 }
