@@ -24,6 +24,9 @@ if ! $site_only; then
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql)
   # openssl makes the test cluster's self-signed certificate (scripts/test.sh).
   command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
+  # Python with venv for the email tests' real SMTP server (aiosmtpd, below).
+  command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+  python3 -c 'import ensurepip' 2>/dev/null || need_apt+=(python3-venv)
 fi
 if [ "${#need_apt[@]}" -gt 0 ]; then
   sudo=""
@@ -75,4 +78,12 @@ if ! $site_only && [ -f end2end/package-lock.json ]; then
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
     echo "$want" >"$stamp"
   fi
+fi
+
+# The email tests' SMTP server: aiosmtpd from PyPI in a virtual environment of its own
+# (server/tests/support/smtp_sink.py runs in it; scripts/test.sh points the tests at it).
+if ! $site_only && ! target/tools/smtpd/bin/python -c 'import aiosmtpd' 2>/dev/null; then
+  say "installing aiosmtpd into target/tools/smtpd"
+  python3 -m venv target/tools/smtpd
+  target/tools/smtpd/bin/python -m pip install --quiet --disable-pip-version-check aiosmtpd==1.4.6
 fi

@@ -65,6 +65,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "Starting a throwaway PostgreSQL for the store suite"
 start_postgres
 
+# The email tests start a real SMTP server (aiosmtpd) with this Python.
+export DAYFINDER_TEST_SMTPD_PYTHON="$PWD/target/tools/smtpd/bin/python"
+
 step "Unit and integration tests"
 cargo test --workspace
 

@@ -7,231 +7,22 @@
 //! folder; rounds are bounded by count, never by time.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use dayfinder::model::{Term, VacancyStatus};
 use dayfinder::store::{SqliteStore, Store};
 
-const PASSWORD: &str = "plum tree river lantern";
-
-/// A running `dayfinder serve`, killed when dropped.
-struct Site {
-    child: Child,
-    address: String,
-}
-
-impl Site {
-    /// Starts the server on a free port and waits for it to say where it listens (it says
-    /// so once the store is open and the index caught up).
-    fn start(data_dir: &Path) -> Site {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dayfinder"))
-            .arg("--data-dir")
-            .arg(data_dir)
-            .args(["serve", "--addr", "127.0.0.1:0"])
-            .env("RUST_LOG", "info,tantivy=warn")
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the server starts");
-        let stderr = child.stderr.take().expect("the server's log");
-        let (found, address) = mpsc::channel();
-        // Reads the log to its end, so the server never blocks on a full pipe.
-        std::thread::spawn(move || {
-            let mut found = Some(found);
-            let mut seen = Vec::new();
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(at) = line.find("Dayfinder is at http://") {
-                    let url: String = line[at + "Dayfinder is at ".len()..]
-                        .chars()
-                        .take_while(|c| !c.is_whitespace() && *c != '\u{1b}')
-                        .collect();
-                    if let Some(tx) = found.take() {
-                        let _ = tx.send(Ok(url));
-                    }
-                } else if found.is_some() {
-                    seen.push(line);
-                }
-            }
-            if let Some(tx) = found {
-                let _ = tx.send(Err(seen.join("\n")));
-            }
-        });
-        // A guard against a hang, not a measure of speed.
-        match address.recv_timeout(Duration::from_secs(300)) {
-            Ok(Ok(address)) => Site { child, address },
-            Ok(Err(log)) => panic!("the server stopped before listening:\n{log}"),
-            Err(_) => {
-                let _ = child.kill();
-                panic!("the server did not start listening");
-            }
-        }
-    }
-
-    /// SIGKILL: no shutdown, no flushing, nothing.
-    fn kill(mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Site {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Runs a command of the binary to its end, with `stdin` as its standard input.
-fn dayfinder(data_dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dayfinder"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env("RUST_LOG", "warn")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the command runs");
-    child
-        .stdin
-        .take()
-        .expect("its standard input")
-        .write_all(stdin.as_bytes())
-        .expect("the password is typed");
-    child.wait_with_output().expect("the command finishes")
-}
-
-fn succeeded(output: &Output) -> String {
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "the command failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
-}
-
-/// Adds an editor with the command line (the site may be running).
-fn add_editor(data_dir: &Path, email: &str, organisation: Option<&str>) {
-    // Their own password: these tests go straight on to editing.
-    let mut args = vec![
-        "add-editor",
-        "--email",
-        email,
-        "--name",
-        "Test Editor",
-        "--own-password",
-    ];
-    match organisation {
-        Some(organisation) => args.extend(["--role", "provider", "--organisation", organisation]),
-        None => args.extend(["--role", "council"]),
-    }
-    succeeded(&dayfinder(data_dir, &args, &format!("{PASSWORD}\n")));
-}
-
-/// An editor's browser: the session cookie and the form token survive restarts (they are
-/// in the store), while the site's address changes with each start.
-struct Editor {
-    client: reqwest::Client,
-    cookies: BTreeMap<String, String>,
-    csrf: String,
-}
+#[allow(dead_code)]
+#[path = "support/process.rs"]
+mod process;
+use process::{Editor, PASSWORD, Site, add_editor, dayfinder, succeeded};
 
 impl Editor {
-    fn new() -> Editor {
-        Editor {
-            client: reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .expect("a client"),
-            cookies: BTreeMap::new(),
-            csrf: String::new(),
-        }
-    }
-
-    fn cookie_header(&self) -> String {
-        self.cookies
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    fn remember(&mut self, response: &reqwest::Response) {
-        for value in response.headers().get_all("set-cookie") {
-            let text = value.to_str().unwrap_or("");
-            if let Some((name, value)) = text.split(';').next().and_then(|p| p.split_once('=')) {
-                if value.is_empty() || text.contains("Max-Age=0") {
-                    self.cookies.remove(name);
-                } else {
-                    self.cookies.insert(name.into(), value.into());
-                }
-            }
-        }
-    }
-
-    async fn get(&mut self, site: &str, path: &str) -> (u16, String) {
-        let response = self
-            .client
-            .get(format!("{site}{path}"))
-            .header("cookie", self.cookie_header())
-            .send()
-            .await
-            .expect("the page is answered");
-        self.remember(&response);
-        let status = response.status().as_u16();
-        (status, response.text().await.expect("a body"))
-    }
-
-    async fn post(
-        &mut self,
-        site: &str,
-        path: &str,
-        form: &[(&str, &str)],
-    ) -> reqwest::Result<reqwest::Response> {
-        let body = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(form)
-            .finish();
-        let response = self
-            .client
-            .post(format!("{site}{path}"))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("origin", site)
-            .header("cookie", self.cookie_header())
-            .body(body)
-            .send()
-            .await?;
-        self.remember(&response);
-        Ok(response)
-    }
-
-    /// Signs in through the form, and keeps the session's form token.
-    async fn sign_in(&mut self, site: &str, email: &str) {
-        let (status, form) = self.get(site, "/editor/sign-in").await;
-        assert_eq!(status, 200);
-        let token = csrf_of(&form);
-        let answer = self
-            .post(
-                site,
-                "/editor/sign-in",
-                &[("csrf", &token), ("email", email), ("password", PASSWORD)],
-            )
-            .await
-            .expect("the sign-in is answered");
-        assert_eq!(answer.status().as_u16(), 303, "signed in");
-        let (status, page) = self.get(site, "/editor").await;
-        assert_eq!(status, 200);
-        self.csrf = csrf_of(&page);
-    }
-
     /// The one-click vacancy form; `Ok(true)` when the save was acknowledged (303).
     async fn set_vacancy(
         &mut self,
@@ -259,12 +50,6 @@ impl Editor {
             other => panic!("a vacancy save was answered {other}, not 303"),
         }
     }
-}
-
-fn csrf_of(page: &str) -> String {
-    let marker = "name=\"csrf\" value=\"";
-    let from = page.find(marker).expect("a form with a token") + marker.len();
-    page[from..].split('"').next().unwrap_or("").to_string()
 }
 
 fn next(status: VacancyStatus) -> VacancyStatus {

@@ -20,3 +20,4 @@ pub mod shortlist_button;
 pub mod table;
 pub mod text_matches;
 pub mod upcoming_events;
+pub mod warning_text;

@@ -7,6 +7,8 @@ use dayfinder::model::{Service, Term, VacancyStatus};
 use jiff::civil::Date;
 use leptos::prelude::*;
 
+use crate::components::warning_text::WarningText;
+
 use super::{EditorFrame, Notice};
 use crate::view_models::freshness;
 
@@ -19,8 +21,27 @@ pub fn ServicesPage(
     filter: Option<String>,
     saved: Option<String>,
     today: Date,
+    /// `None` when email is set up; otherwise how many emails wait in the outbox.
+    email_waiting: Option<u64>,
 ) -> impl IntoView {
     let council = editor.account.role.is_council();
+    let email = email_waiting.map(|waiting| {
+        let waiting = match waiting {
+            0 => String::new(),
+            1 => " 1 email is waiting to be sent.".to_string(),
+            n => format!(" {n} emails are waiting to be sent."),
+        };
+        let how = if council {
+            " Emails wait in the outbox until council IT sets the mail server (--smtp-url, see docs/email.md in the Dayfinder release); nothing is lost."
+        } else {
+            " Dayfinder cannot email you or the people who use your services until the council sets it up; nothing is lost."
+        };
+        view! {
+            <WarningText>
+                <p class="body">"Email is not set up." {waiting} {how}</p>
+            </WarningText>
+        }
+    });
     let title = if council {
         "All services"
     } else {
@@ -98,6 +119,7 @@ pub fn ServicesPage(
     view! {
         <EditorFrame title editor>
             {notice}
+            {email}
             {heading}
             <p class="body">
                 "Keep each service’s vacancies up to date: choose what is true today. "

@@ -2,6 +2,8 @@
 //! (The calendar file itself, `/events/{id}.ics`, is served by the server crate.)
 
 use leptos::prelude::*;
+
+use crate::components::warning_text::WarningText;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -58,13 +60,9 @@ fn EventView(sheet: EventSheet) -> impl IntoView {
     let title = format!("{}, {} – Dayfinder", card.title, card.date);
     let finished = finished.then(|| {
         view! {
-            <div class="warning-text">
-                <span class="warning-text__icon" aria-hidden="true">"!"</span>
-                <div class="warning-text__text">
-                    <span class="visually-hidden">"Warning: "</span>
-                    <p class="body">"This event has finished. " <a class="link" href="/events">"See upcoming events"</a></p>
-                </div>
-            </div>
+            <WarningText>
+                <p class="body">"This event has finished. " <a class="link" href="/events">"See upcoming events"</a></p>
+            </WarningText>
         }
     });
     let service = card.service.clone().map(|(href, name)| {

@@ -2,6 +2,8 @@
 //! timetable as a table and schema.org data for search engines.
 
 use leptos::prelude::*;
+
+use crate::components::warning_text::WarningText;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -156,14 +158,9 @@ fn ListingView(sheet: ListingSheet, back: Option<String>) -> impl IntoView {
             " "
             <span class="body-s">{sheet.vacancy_checked}</span>
         </p>
-        {sheet.out_of_date.then(|| view! {
-            <div class="warning-text">
-                <span class="warning-text__icon" aria-hidden="true">"!"</span>
-                <p class="warning-text__text">
-                    <span class="visually-hidden">"Warning: "</span>
-                    {format!("This listing may be out of date. It was last checked on {}. Contact them to check before you go.", sheet.last_checked)}
-                </p>
-            </div>
+        {sheet.out_of_date.then(|| {
+            let text = format!("This listing may be out of date. It was last checked on {}. Contact them to check before you go.", sheet.last_checked);
+            view! { <WarningText><p class="body">{text}</p></WarningText> }
         })}
         {list_button}
         <Facts facts=sheet.key_facts />

@@ -4,6 +4,8 @@
 //! `shortlist` module), so all of it works without JavaScript.
 
 use leptos::prelude::*;
+
+use crate::components::warning_text::WarningText;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
@@ -59,10 +61,7 @@ fn MyListView(page: ListPage) -> impl IntoView {
     });
     let warning = page.warning.map(|text| {
         view! {
-            <div class="warning-text">
-                <span class="warning-text__icon" aria-hidden="true">"!"</span>
-                <p class="warning-text__text"><span class="visually-hidden">"Warning: "</span>{text}</p>
-            </div>
+            <WarningText><p class="body">{text}</p></WarningText>
         }
     });
     let body = if n == 0 {

@@ -4,6 +4,8 @@
 
 use dayfinder::query::{Order, PlaceNotice, SearchQuery};
 use leptos::prelude::*;
+
+use crate::components::warning_text::WarningText;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_location};
 
@@ -213,15 +215,11 @@ fn PlaceWarning(notice: PlaceNotice, query: SearchQuery) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="warning-text place-notice">
-            <span class="warning-text__icon" aria-hidden="true">"!"</span>
-            <div class="warning-text__text">
-                <span class="visually-hidden">"Warning: "</span>
-                <p class="body">{notice.message}</p>
-                <p class="body">"Did you mean:"</p>
-                <ul class="list">{suggestions}</ul>
-            </div>
-        </div>
+        <WarningText class="place-notice">
+            <p class="body">{notice.message}</p>
+            <p class="body">"Did you mean:"</p>
+            <ul class="list">{suggestions}</ul>
+        </WarningText>
     }
 }
 

@@ -50,9 +50,25 @@ pub async fn page(
         Ok(editable) => editable,
         Err(response) => return response,
     };
+    // Email not set up: editors are told; council editors also see how much waits.
+    let email_waiting = if state.email_set_up {
+        None
+    } else if session.account.role.is_council() {
+        let engine = state.engine.clone();
+        match super::blocking("count the email outbox", move || {
+            engine.outbox().outbox_counts()
+        })
+        .await
+        {
+            Ok(counts) => Some(counts.waiting),
+            Err(response) => return response,
+        }
+    } else {
+        Some(0)
+    };
     let today = uk_today();
     let page = move || {
-        view! { <ServicesPage editor=session editable filter saved today /> }
+        view! { <ServicesPage editor=session editable filter saved today email_waiting /> }
     };
     Html(dayfinder_app::editor::render(&state.leptos_options, page)).into_response()
 }

@@ -1,0 +1,246 @@
+//! Email through a real SMTP server on loopback: aiosmtpd from PyPI
+//! (`server/tests/support/smtp_sink.py`, installed by scripts/install-tools.sh), which
+//! keeps every message it receives as a file. The real `dayfinder` binary sends to it.
+//!
+//! Without that Python (`DAYFINDER_TEST_SMTPD_PYTHON`) the tests say "skipped" and pass,
+//! except under CI (`CI` set), where they fail: CI must prove email works.
+//!
+//! Waits are bounded by a count of checks, as a guard against a hang, never as a measure.
+
+#[allow(dead_code)]
+#[path = "support/process.rs"]
+mod process;
+
+use std::ffi::OsStr;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::time::Duration;
+
+use process::{Editor, Site, add_editor, dayfinder, succeeded};
+
+/// The from-address the tests' council profile gives.
+const FROM: &str = "dayfinder@council.example";
+
+/// A running aiosmtpd, stopped when dropped.
+struct Sink {
+    child: Child,
+    // Closing it tells the sink to stop.
+    _stdin: ChildStdin,
+    port: u16,
+    folder: tempfile::TempDir,
+}
+
+impl Sink {
+    /// Starts the SMTP server, or `None` (skipped) when its Python is not there.
+    fn start() -> Option<Sink> {
+        let Some(python) = std::env::var_os("DAYFINDER_TEST_SMTPD_PYTHON") else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must run the email tests: set DAYFINDER_TEST_SMTPD_PYTHON (scripts/test.sh does)"
+            );
+            eprintln!(
+                "email: skipped: DAYFINDER_TEST_SMTPD_PYTHON is unset (scripts/test.sh sets it)"
+            );
+            return None;
+        };
+        let folder = tempfile::tempdir().expect("a folder for the mail");
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_sink.py");
+        let mut child = Command::new(python)
+            .arg(script)
+            .arg(folder.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("the SMTP server starts");
+        let stdin = child.stdin.take().expect("its input");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("its output"))
+            .read_line(&mut line)
+            .expect("the SMTP server says its port");
+        let port = line
+            .trim()
+            .strip_prefix("listening on ")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("the SMTP server said {line:?}"));
+        Some(Sink {
+            child,
+            _stdin: stdin,
+            port,
+            folder,
+        })
+    }
+
+    fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// Every message received so far, in order, as received.
+    fn messages(&self) -> Vec<String> {
+        let mut names: Vec<PathBuf> = std::fs::read_dir(self.folder.path())
+            .expect("the mail folder")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension() == Some(OsStr::new("eml")))
+            .collect();
+        names.sort();
+        names
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("a message"))
+            .collect()
+    }
+
+    /// Waits until `count` messages have arrived (the worker looks every few seconds).
+    fn wait_for(&self, count: usize) -> Vec<String> {
+        for _ in 0..600 {
+            let messages = self.messages();
+            if messages.len() >= count {
+                return messages;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        panic!(
+            "{count} email(s) did not arrive; got {}",
+            self.messages().len()
+        );
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The sample council's profile with an `[email]` sender, in `dir`.
+fn profile_with_sender(dir: &Path) -> PathBuf {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/profile.toml");
+    let mut text = std::fs::read_to_string(sample).expect("the sample profile");
+    text.push_str(&format!(
+        "\n[email]\nfrom = \"{FROM}\"\nname = \"Dayfinder test\"\n"
+    ));
+    let path = dir.join("profile.toml");
+    std::fs::write(&path, text).expect("the profile is written");
+    path
+}
+
+/// `dayfinder email ...` with the profile.
+fn email_command(data: &Path, profile: &Path, args: &[&str]) -> String {
+    let mut all = vec!["--profile", profile.to_str().expect("a path")];
+    all.extend(["email"]);
+    all.extend(args);
+    succeeded(&dayfinder(data, &all, ""))
+}
+
+/// The value of a header in a raw message (the first line of it).
+fn header<'a>(message: &'a str, name: &str) -> Option<&'a str> {
+    message.lines().find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.eq_ignore_ascii_case(name).then(|| value.trim())
+    })
+}
+
+/// Asks the outbox how it stands until `sent` shows, for the counts line by line.
+fn wait_until_sent(data: &Path, profile: &Path, sent: u64) -> String {
+    for _ in 0..300 {
+        let status = email_command(data, profile, &["status"]);
+        if status.contains(&format!("Sent (last week): {sent}")) {
+            return status;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    panic!("the outbox never showed {sent} sent");
+}
+
+#[test]
+fn a_test_email_reaches_the_mail_server_once_from_the_council_address() {
+    let Some(sink) = Sink::start() else { return };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (data, profile) = (dir.path().join("data"), profile_with_sender(dir.path()));
+    let site = Site::start_with(
+        &data,
+        &[
+            OsStr::new("--smtp-url"),
+            OsStr::new(&sink.url()),
+            OsStr::new("--profile"),
+            profile.as_os_str(),
+        ],
+    );
+    let out = email_command(&data, &profile, &["test", "--to", "it.team@example.org"]);
+    assert!(out.contains("is in the outbox"), "{out}");
+
+    let messages = sink.wait_for(1);
+    let status = wait_until_sent(&data, &profile, 1);
+    assert!(status.contains("Waiting: 0"), "{status}");
+    let message = &messages[0];
+    assert_eq!(header(message, "Subject"), Some("Dayfinder test email"));
+    assert_eq!(header(message, "To"), Some("it.team@example.org"));
+    let from = header(message, "From").expect("a From");
+    assert!(
+        from.contains(FROM) && from.contains("Dayfinder test"),
+        "{from}"
+    );
+    let id = header(message, "Message-ID").expect("a Message-ID");
+    assert!(
+        id.starts_with("<dayfinder.") && id.ends_with("@council.example>"),
+        "{id}"
+    );
+    assert!(message.contains("If you can read it, the site can send email."));
+    // Sent once: a few more turns of the worker send nothing again.
+    std::thread::sleep(Duration::from_secs(12));
+    assert_eq!(sink.messages().len(), 1, "sent exactly once");
+    drop(site);
+}
+
+#[test]
+fn email_saved_before_a_kill_is_sent_once_after_the_restart() {
+    let Some(sink) = Sink::start() else { return };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (data, profile) = (dir.path().join("data"), profile_with_sender(dir.path()));
+    // A site with no mail server: the email is saved and waits.
+    let site = Site::start_with(&data, &[OsStr::new("--profile"), profile.as_os_str()]);
+    email_command(&data, &profile, &["test", "--to", "waiting@example.org"]);
+    let status = email_command(&data, &profile, &["status"]);
+    assert!(status.contains("Waiting: 1"), "{status}");
+    site.kill();
+
+    let site = Site::start_with(
+        &data,
+        &[
+            OsStr::new("--smtp-url"),
+            OsStr::new(&sink.url()),
+            OsStr::new("--profile"),
+            profile.as_os_str(),
+        ],
+    );
+    let messages = sink.wait_for(1);
+    assert_eq!(header(&messages[0], "To"), Some("waiting@example.org"));
+    wait_until_sent(&data, &profile, 1);
+    std::thread::sleep(Duration::from_secs(12));
+    assert_eq!(sink.messages().len(), 1, "sent exactly once");
+    drop(site);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_mail_server_the_site_works_and_editors_are_told_email_is_not_set_up() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (data, profile) = (dir.path().join("data"), profile_with_sender(dir.path()));
+    let site = Site::start_with(&data, &[OsStr::new("--profile"), profile.as_os_str()]);
+    add_editor(&data, "council.email@example.org", None);
+    email_command(&data, &profile, &["test", "--to", "someone@example.org"]);
+
+    let search = reqwest::get(format!("{}/search?q=club", site.address))
+        .await
+        .expect("the search answers");
+    assert_eq!(search.status().as_u16(), 200, "the site still works");
+
+    let mut editor = Editor::new();
+    editor
+        .sign_in(&site.address, "council.email@example.org")
+        .await;
+    let (status, page) = editor.get(&site.address, "/editor").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Email is not set up."), "{page}");
+    assert!(page.contains("1 email is waiting to be sent."));
+}
