@@ -125,6 +125,18 @@ fn profile_with_sender(dir: &Path) -> PathBuf {
     path
 }
 
+/// The site with the profile, sending through `sink`.
+fn sending_site(data: &Path, profile: &Path, sink: &Sink) -> Site {
+    let url = sink.url();
+    let args = [
+        OsStr::new("--smtp-url"),
+        OsStr::new(&url),
+        OsStr::new("--profile"),
+        profile.as_os_str(),
+    ];
+    Site::start_with(data, &args)
+}
+
 /// `dayfinder email ...` with the profile.
 fn email_command(data: &Path, profile: &Path, args: &[&str]) -> String {
     let mut all = vec!["--profile", profile.to_str().expect("a path")];
@@ -158,15 +170,7 @@ fn a_test_email_reaches_the_mail_server_once_from_the_council_address() {
     let Some(sink) = Sink::start() else { return };
     let dir = tempfile::tempdir().expect("a temporary folder");
     let (data, profile) = (dir.path().join("data"), profile_with_sender(dir.path()));
-    let site = Site::start_with(
-        &data,
-        &[
-            OsStr::new("--smtp-url"),
-            OsStr::new(&sink.url()),
-            OsStr::new("--profile"),
-            profile.as_os_str(),
-        ],
-    );
+    let site = sending_site(&data, &profile, &sink);
     let out = email_command(&data, &profile, &["test", "--to", "it.team@example.org"]);
     assert!(out.contains("is in the outbox"), "{out}");
 
@@ -205,15 +209,7 @@ fn email_saved_before_a_kill_is_sent_once_after_the_restart() {
     assert!(status.contains("Waiting: 1"), "{status}");
     site.kill();
 
-    let site = Site::start_with(
-        &data,
-        &[
-            OsStr::new("--smtp-url"),
-            OsStr::new(&sink.url()),
-            OsStr::new("--profile"),
-            profile.as_os_str(),
-        ],
-    );
+    let site = sending_site(&data, &profile, &sink);
     let messages = sink.wait_for(1);
     assert_eq!(header(&messages[0], "To"), Some("waiting@example.org"));
     wait_until_sent(&data, &profile, 1);

@@ -21,7 +21,10 @@ use std::time::{Duration, Instant};
 use dayfinder::model::{Term, VacancyStatus};
 use dayfinder::store::{PostgresStore, Store};
 
-const PASSWORD: &str = "plum tree river lantern";
+#[allow(dead_code)]
+#[path = "support/process.rs"]
+mod process;
+use process::{Editor, PASSWORD};
 
 /// What the issue asks of the change feed: an edit on one node is searchable on every
 /// node within this. (A requirement checked with a deadline, not a measure of speed.)
@@ -265,134 +268,6 @@ fn add_provider_editor(database: &Database, email: &str, organisation: &str) {
 
 // ---------------------------------------------------------------------------------------
 // An editor's browser, and search.
-
-/// Cookies and the form token: they are in the database, so they work on every node.
-#[derive(Clone)]
-struct Editor {
-    client: reqwest::Client,
-    cookies: BTreeMap<String, String>,
-    csrf: String,
-}
-
-impl Editor {
-    fn new() -> Editor {
-        Editor {
-            client: reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .expect("a client"),
-            cookies: BTreeMap::new(),
-            csrf: String::new(),
-        }
-    }
-
-    fn cookie_header(&self) -> String {
-        self.cookies
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    fn remember(&mut self, response: &reqwest::Response) {
-        for value in response.headers().get_all("set-cookie") {
-            let text = value.to_str().unwrap_or("");
-            if let Some((name, value)) = text.split(';').next().and_then(|p| p.split_once('=')) {
-                if value.is_empty() || text.contains("Max-Age=0") {
-                    self.cookies.remove(name);
-                } else {
-                    self.cookies.insert(name.into(), value.into());
-                }
-            }
-        }
-    }
-
-    async fn get(&mut self, site: &str, path: &str) -> (u16, String) {
-        let response = self
-            .client
-            .get(format!("{site}{path}"))
-            .header("cookie", self.cookie_header())
-            .send()
-            .await
-            .expect("the page is answered");
-        self.remember(&response);
-        let status = response.status().as_u16();
-        (status, response.text().await.expect("a body"))
-    }
-
-    async fn post(
-        &mut self,
-        site: &str,
-        path: &str,
-        form: &[(&str, &str)],
-    ) -> reqwest::Result<reqwest::Response> {
-        let body = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(form)
-            .finish();
-        let response = self
-            .client
-            .post(format!("{site}{path}"))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("origin", site)
-            .header("cookie", self.cookie_header())
-            .body(body)
-            .send()
-            .await?;
-        self.remember(&response);
-        Ok(response)
-    }
-
-    async fn sign_in(&mut self, site: &str, email: &str) {
-        let (status, form) = self.get(site, "/editor/sign-in").await;
-        assert_eq!(status, 200);
-        let token = csrf_of(&form);
-        let answer = self
-            .post(
-                site,
-                "/editor/sign-in",
-                &[("csrf", &token), ("email", email), ("password", PASSWORD)],
-            )
-            .await
-            .expect("the sign-in is answered");
-        assert_eq!(answer.status().as_u16(), 303, "signed in");
-        let (status, page) = self.get(site, "/editor").await;
-        assert_eq!(status, 200);
-        self.csrf = csrf_of(&page);
-    }
-
-    /// The one-click vacancy form; `Ok(())` when the save was acknowledged (303), an
-    /// error when the node did not answer.
-    async fn set_vacancy(
-        &mut self,
-        site: &str,
-        service: &str,
-        status: VacancyStatus,
-    ) -> reqwest::Result<()> {
-        let csrf = self.csrf.clone();
-        let response = self
-            .post(
-                site,
-                "/editor/vacancies",
-                &[
-                    ("csrf", &csrf),
-                    ("service", service),
-                    ("vacancy", status.slug()),
-                ],
-            )
-            .await?;
-        let code = response.status().as_u16();
-        // Read to the end, so that a kill while it is sent counts as no answer.
-        response.bytes().await?;
-        assert_eq!(code, 303, "a vacancy save was answered {code}, not 303");
-        Ok(())
-    }
-}
-
-fn csrf_of(page: &str) -> String {
-    let marker = "name=\"csrf\" value=\"";
-    let from = page.find(marker).expect("a form with a token") + marker.len();
-    page[from..].split('"').next().unwrap_or("").to_string()
-}
 
 fn next(status: VacancyStatus) -> VacancyStatus {
     match status {

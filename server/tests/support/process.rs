@@ -9,6 +9,8 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use dayfinder::model::Term;
+
 /// Every test editor's password.
 pub const PASSWORD: &str = "plum tree river lantern";
 
@@ -138,6 +140,7 @@ pub fn add_editor(data_dir: &Path, email: &str, organisation: Option<&str>) {
 
 /// An editor's browser: the session cookie and the form token survive restarts (they are
 /// in the store), while the site's address changes with each start.
+#[derive(Clone)]
 pub struct Editor {
     client: reqwest::Client,
     pub cookies: BTreeMap<String, String>,
@@ -229,6 +232,33 @@ impl Editor {
         let (status, page) = self.get(site, "/editor").await;
         assert_eq!(status, 200);
         self.csrf = csrf_of(&page);
+    }
+
+    /// The one-click vacancy form; `Ok(())` when the save was acknowledged (303), an
+    /// error when the node did not answer.
+    pub async fn set_vacancy(
+        &mut self,
+        site: &str,
+        service: &str,
+        status: dayfinder::model::VacancyStatus,
+    ) -> reqwest::Result<()> {
+        let csrf = self.csrf.clone();
+        let response = self
+            .post(
+                site,
+                "/editor/vacancies",
+                &[
+                    ("csrf", &csrf),
+                    ("service", service),
+                    ("vacancy", status.slug()),
+                ],
+            )
+            .await?;
+        let code = response.status().as_u16();
+        // Read to the end, so that a kill while it is sent counts as no answer.
+        response.bytes().await?;
+        assert_eq!(code, 303, "a vacancy save was answered {code}, not 303");
+        Ok(())
     }
 }
 
