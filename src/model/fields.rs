@@ -114,6 +114,8 @@ pub mod service {
 pub mod event {
     use super::TextRule;
 
+    pub const PLACE_POSTCODE: TextRule = TextRule::optional("postcode", 10);
+
     pub const TITLE: TextRule = TextRule::required("the event’s title", 120);
     pub const DESCRIPTION: TextRule = TextRule::required("what happens at the event", 3_000);
     pub const PLACE_NAME: TextRule = TextRule::optional("name of the place", 120);
@@ -122,6 +124,17 @@ pub mod event {
     pub const AUDIENCE_NOTES: TextRule = TextRule::optional("notes on who it is for", 300);
     pub const COST_NOTES: TextRule = TextRule::optional("cost notes", 300);
     pub const BOOKING_NOTES: TextRule = TextRule::optional("booking notes", 300);
+}
+
+/// The ways to get in touch that listings, events and providers give (checked further by
+/// `PhoneNumber`, `Email` and `WebAddress`).
+pub mod contact {
+    use super::TextRule;
+
+    pub const PHONE: TextRule =
+        TextRule::optional("the phone number", crate::model::phone::MAX_PHONE);
+    pub const EMAIL: TextRule = TextRule::optional("the email address", 200);
+    pub const WEBSITE: TextRule = TextRule::optional("the website", 300);
 }
 
 /// A place's text fields.

@@ -2,12 +2,16 @@
 //! kept as typed when it comes back with mistakes (like the listing form, whose values and
 //! checks it uses). The form itself is `dayfinder_app::editor::EventForm`.
 
-use dayfinder::model::{Audience, Booking, ClockTime, Event, EventKind, EventPlace, Need, Term};
+use dayfinder::model::fields::{contact, event};
+use dayfinder::model::{
+    Audience, Booking, ClockTime, Event, EventKind, EventPlace, Need, Term, TextRule,
+};
 use dayfinder_app::editor::{DateFields, EventFields};
 use jiff::civil::Date;
 
 use super::listing_form::{
-    FieldErrors, Values, looks_like_email, looks_like_phone, looks_like_website, pence,
+    FieldErrors, Values, looks_like_email, looks_like_phone, looks_like_website, price_field,
+    text_field,
 };
 
 /// The form filled in from an event (or blank, for a new one).
@@ -118,30 +122,20 @@ pub fn parse(
     today: Date,
 ) -> Result<Event, FieldErrors> {
     let mut errors: FieldErrors = Vec::new();
-    let mut text = |field: &'static str, label: &str, max: usize, required: bool| -> String {
-        let value = values.get(field).trim().to_string();
-        if required && value.is_empty() {
-            errors.push((field, format!("Enter {label}")));
-        } else if value.chars().count() > max {
-            errors.push((
-                field,
-                format!("The {label} must be {max} characters or fewer"),
-            ));
-        }
-        value
-    };
-    let title = text("title", "the event’s title", 120, true);
-    let description = text("description", "what happens at the event", 3_000, true);
-    let place_name = text("place_name", "name of the place", 120, false);
-    let place_address = text("place_address", "address", 200, false);
-    let place_town = text("place_town", "town", 60, false);
-    let place_postcode = text("place_postcode", "postcode", 10, false);
-    let audience_notes = text("audience_notes", "notes on who it is for", 300, false);
-    let cost_notes = text("cost_notes", "cost notes", 300, false);
-    let booking_phone = text("booking_phone", "phone number", 40, false);
-    let booking_email = text("booking_email", "email address", 200, false);
-    let booking_link = text("booking_link", "booking website", 300, false);
-    let booking_notes = text("booking_notes", "booking notes", 300, false);
+    let mut text =
+        |field: &'static str, rule: TextRule| text_field(values, &mut errors, field, rule);
+    let title = text("title", event::TITLE);
+    let description = text("description", event::DESCRIPTION);
+    let place_name = text("place_name", event::PLACE_NAME);
+    let place_address = text("place_address", event::PLACE_ADDRESS);
+    let place_town = text("place_town", event::PLACE_TOWN);
+    let place_postcode = text("place_postcode", event::PLACE_POSTCODE);
+    let audience_notes = text("audience_notes", event::AUDIENCE_NOTES);
+    let cost_notes = text("cost_notes", event::COST_NOTES);
+    let booking_phone = text("booking_phone", contact::PHONE);
+    let booking_email = text("booking_email", contact::EMAIL);
+    let booking_link = text("booking_link", contact::WEBSITE);
+    let booking_notes = text("booking_notes", event::BOOKING_NOTES);
 
     let kind = EventKind::from_slug(values.get("kind"));
     if kind.is_none() {
@@ -242,18 +236,13 @@ pub fn parse(
             "The oldest age must be the same as or more than the youngest age".into(),
         ));
     }
-    let price_text = values.get("price").trim();
-    let price_pence = if price_text.is_empty() {
-        0
-    } else {
-        match pence(price_text) {
-            Some(p) if p <= 100_000 => p,
-            _ => {
-                errors.push(("price", "Enter the price in pounds and pence, like 5.00, or leave it empty if it is free".into()));
-                0
-            }
-        }
-    };
+    let price_pence = price_field(
+        values,
+        &mut errors,
+        "price",
+        "Enter the price in pounds and pence, like 5.00, or leave it empty if it is free",
+    )
+    .unwrap_or(0);
     let required = match values.get("booking_required") {
         "yes" => true,
         "no" => false,

@@ -3,9 +3,10 @@
 //! everything still in it and a GOV.UK error summary on top. The form itself is
 //! `dayfinder_app::editor::ListingForm`.
 
+use dayfinder::model::fields::{contact, service};
 use dayfinder::model::{
-    ClockTime, Contact, Cost, CostKind, Eligibility, JoinRoute, Kind, Need, Service, Session, Term,
-    Tier, Weekday,
+    ClockTime, Contact, Cost, CostKind, Eligibility, JoinRoute, Kind, MoneyError, Need, Pence,
+    Service, Session, Term, TextRule, Tier, Weekday,
 };
 use dayfinder_app::editor::{MAX_SESSION_ROWS, session_rows};
 
@@ -108,34 +109,58 @@ fn optional(text: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_string())
 }
 
-/// "12.50", "£12", "12" as pence; None for anything else.
-pub(super) fn pence(text: &str) -> Option<u32> {
-    let text = text.trim().trim_start_matches('£').trim();
-    let (pounds, pennies) = match text.split_once('.') {
-        Some((p, d)) if d.len() == 2 => (p, d),
-        Some(_) => return None,
-        None => (text, "00"),
-    };
-    if pounds.is_empty()
-        || !pounds.chars().all(|c| c.is_ascii_digit())
-        || !pennies.chars().all(|c| c.is_ascii_digit())
-        || pounds.len() > 4
-    {
+/// A field checked against its core rule (`dayfinder::model::fields`): the text trimmed,
+/// and a message in `errors` when it breaks the rule.
+pub(super) fn text_field(
+    values: &Values,
+    errors: &mut FieldErrors,
+    field: &'static str,
+    rule: TextRule,
+) -> String {
+    let value = values.get(field);
+    match rule.check(value) {
+        Ok(text) => text,
+        Err(error) => {
+            errors.push((field, rule.message(error)));
+            value.trim().to_string()
+        }
+    }
+}
+
+/// A price field read by the core's one money rule; `None` when left empty or wrong (then
+/// `wrong` is the message, or the rule's own when the amount is too large).
+pub(super) fn price_field(
+    values: &Values,
+    errors: &mut FieldErrors,
+    field: &'static str,
+    wrong: &str,
+) -> Option<u32> {
+    let text = values.get(field).trim();
+    if text.is_empty() {
         return None;
     }
-    Some(pounds.parse::<u32>().ok()? * 100 + pennies.parse::<u32>().ok()?)
+    match Pence::parse_pounds(text) {
+        Ok(pence) => Some(pence.get()),
+        Err(MoneyError::TooMuch) => {
+            errors.push((field, format!("The price {}", MoneyError::TooMuch)));
+            None
+        }
+        Err(MoneyError::NotMoney) => {
+            errors.push((field, wrong.to_string()));
+            None
+        }
+    }
 }
 
 pub(super) fn looks_like_email(text: &str) -> bool {
     dayfinder::accounts::Email::parse(text).is_ok()
 }
 
+/// A phone number people could dial: the core's one rule ([`PhoneNumber`]).
+///
+/// [`PhoneNumber`]: dayfinder::model::PhoneNumber
 pub(super) fn looks_like_phone(text: &str) -> bool {
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    (7..=15).contains(&digits)
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +()-".contains(c))
+    dayfinder::model::PhoneNumber::parse(text).is_ok()
 }
 
 /// A website's address a listing may link to: the core's one rule ([`WebAddress`]).
@@ -154,38 +179,31 @@ pub fn parse(
 ) -> Result<Service, FieldErrors> {
     let mut errors: FieldErrors = Vec::new();
     let mut s = base.clone();
-    let mut text = |field: &'static str, label: &str, max: usize, required: bool| -> String {
-        let value = values.get(field).trim().to_string();
-        if required && value.is_empty() {
-            errors.push((field, format!("Enter {label}")));
-        } else if value.chars().count() > max {
-            errors.push((
-                field,
-                format!("{} must be {max} characters or fewer", capitalise(label)),
-            ));
-        }
-        value
-    };
-    s.name = text("name", "the service’s name", 120, true);
-    s.summary = text("summary", "a summary of one or two sentences", 400, true);
-    s.description = text("description", "a description", 5_000, true);
-    let activities = text("activities", "the activities", 2_000, false);
-    s.easy_read = text("easy_read", "an easy read summary", 1_500, false);
-    s.schedule_notes = text("schedule_notes", "the timetable notes", 300, false);
-    let eligibility_notes = text("eligibility_notes", "who can go", 500, false);
-    let cost_notes = text("cost_notes", "the cost notes", 300, false);
-    let contact_name = text("contact_name", "the contact’s name", 120, false);
-    let contact_phone = text("contact_phone", "the phone number", 40, false);
-    let contact_email = text("contact_email", "the email address", 200, false);
-    let contact_website = text("contact_website", "the website", 300, false);
+    let mut text =
+        |field: &'static str, rule: TextRule| text_field(values, &mut errors, field, rule);
+    s.name = text("name", service::NAME);
+    s.summary = text("summary", service::SUMMARY);
+    s.description = text("description", service::DESCRIPTION);
+    let activities = text("activities", service::ACTIVITIES);
+    s.easy_read = text("easy_read", service::EASY_READ);
+    s.schedule_notes = text("schedule_notes", service::SCHEDULE_NOTES);
+    let eligibility_notes = text("eligibility_notes", service::ELIGIBILITY_NOTES);
+    let cost_notes = text("cost_notes", service::COST_NOTES);
+    let contact_name = text("contact_name", service::CONTACT_NAME);
+    let contact_phone = text("contact_phone", contact::PHONE);
+    let contact_email = text("contact_email", contact::EMAIL);
+    let contact_website = text("contact_website", contact::WEBSITE);
     s.activities = activities
         .lines()
         .map(str::trim)
         .filter(|a| !a.is_empty())
         .map(str::to_string)
         .collect();
-    if s.activities.len() > 30 {
-        errors.push(("activities", "List 30 activities or fewer".into()));
+    if s.activities.len() > service::MAX_ACTIVITIES {
+        errors.push((
+            "activities",
+            format!("List {} activities or fewer", service::MAX_ACTIVITIES),
+        ));
     }
 
     let location = values.get("location");
@@ -309,21 +327,12 @@ pub fn parse(
     if cost_kinds.is_empty() {
         errors.push(("cost_kinds", "Select at least one way to pay".into()));
     }
-    let price_text = values.get("price").trim();
-    let price = if price_text.is_empty() {
-        None
-    } else {
-        match pence(price_text) {
-            Some(p) if p <= 100_000 => Some(p),
-            _ => {
-                errors.push((
-                    "price",
-                    "Enter the price per session in pounds and pence, like 12.50, or leave it empty".into(),
-                ));
-                None
-            }
-        }
-    };
+    let price = price_field(
+        values,
+        &mut errors,
+        "price",
+        "Enter the price per session in pounds and pence, like 12.50, or leave it empty",
+    );
     s.cost = Cost {
         kinds: cost_kinds,
         price_per_session_pence: price,
@@ -375,14 +384,6 @@ pub fn parse(
     } else {
         Err(errors)
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// The id of a session row's field ("session-2-start"), as a static string for the error
@@ -474,12 +475,22 @@ mod tests {
     }
 
     #[test]
-    fn prices_are_read_in_pounds_and_pence() {
-        assert_eq!(pence("12.50"), Some(1250));
-        assert_eq!(pence("£12"), Some(1200));
-        assert_eq!(pence("12.5"), None);
-        assert_eq!(pence("twelve"), None);
-        assert_eq!(pence(""), None);
+    fn prices_are_read_in_pounds_and_pence_as_importers_read_them() {
+        let price = |text: &str| {
+            let mut values = Values::default();
+            values.push("price", text.to_string());
+            let mut errors = Vec::new();
+            (
+                price_field(&values, &mut errors, "price", "wrong"),
+                errors.len(),
+            )
+        };
+        assert_eq!(price("12.50"), (Some(1250), 0));
+        assert_eq!(price("£12"), (Some(1200), 0));
+        assert_eq!(price("12.5"), (Some(1250), 0));
+        assert_eq!(price("twelve"), (None, 1));
+        assert_eq!(price(""), (None, 0));
+        assert_eq!(price("£100,000"), (None, 1));
     }
 
     #[test]

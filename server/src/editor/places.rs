@@ -6,8 +6,9 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::EditorSession;
+use dayfinder::model::fields::{contact, location, organisation};
 use dayfinder::model::validate::valid_id;
-use dayfinder::model::{AccessFeature, Location, Organisation, Term};
+use dayfinder::model::{AccessFeature, Location, Organisation, Term, TextRule};
 use dayfinder::moderation::{EditOutcome, PlaceToEdit, Proposal};
 use dayfinder_app::editor::{PlacePage, ProviderPage};
 use jiff::Timestamp;
@@ -15,7 +16,7 @@ use leptos::prelude::*;
 
 use super::layout;
 use super::listing_form::{
-    FieldErrors, Values, looks_like_email, looks_like_phone, looks_like_website, shown,
+    FieldErrors, Values, looks_like_email, looks_like_phone, looks_like_website, shown, text_field,
 };
 use super::sign_in::redirect_to;
 use crate::security::{EditorPost, SignedIn};
@@ -63,39 +64,27 @@ fn provider_values(o: &Organisation) -> Values {
     v
 }
 
+/// A field the form asks for, whatever the core lets an import leave out.
 fn required(
     values: &Values,
     errors: &mut FieldErrors,
     field: &'static str,
-    label: &str,
-    max: usize,
+    rule: TextRule,
 ) -> String {
-    let value = values.get(field).trim().to_string();
-    if value.is_empty() {
-        errors.push((field, format!("Enter {label}")));
-    } else if value.chars().count() > max {
-        errors.push((
-            field,
-            format!("The {label} must be {max} characters or fewer"),
-        ));
-    }
-    value
+    let rule = TextRule {
+        required: true,
+        ..rule
+    };
+    text_field(values, errors, field, rule)
 }
 
 fn optional(
     values: &Values,
     errors: &mut FieldErrors,
     field: &'static str,
-    label: &str,
-    max: usize,
+    rule: TextRule,
 ) -> Option<String> {
-    let value = values.get(field).trim().to_string();
-    if value.chars().count() > max {
-        errors.push((
-            field,
-            format!("The {label} must be {max} characters or fewer"),
-        ));
-    }
+    let value = text_field(values, errors, field, rule);
     (!value.is_empty()).then_some(value)
 }
 
@@ -107,11 +96,11 @@ fn parse_place(
 ) -> Result<Location, FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut l = base.clone();
-    l.name = required(values, &mut errors, "name", "name of the place", 120);
-    l.address = required(values, &mut errors, "address", "address", 200);
-    l.town = required(values, &mut errors, "town", "town", 60);
+    l.name = required(values, &mut errors, "name", location::NAME);
+    l.address = required(values, &mut errors, "address", location::ADDRESS);
+    l.town = required(values, &mut errors, "town", location::TOWN);
     l.access_notes =
-        optional(values, &mut errors, "access_notes", "access notes", 500).unwrap_or_default();
+        optional(values, &mut errors, "access_notes", location::ACCESS_NOTES).unwrap_or_default();
     l.accessibility = AccessFeature::all()
         .iter()
         .copied()
@@ -143,17 +132,16 @@ fn parse_place(
 fn parse_provider(values: &Values, base: &Organisation) -> Result<Organisation, FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut o = base.clone();
-    o.name = required(values, &mut errors, "name", "provider’s name", 120);
+    o.name = required(values, &mut errors, "name", organisation::NAME);
     o.description = required(
         values,
         &mut errors,
         "description",
-        "a description of the provider",
-        2_000,
+        organisation::DESCRIPTION,
     );
-    o.website = optional(values, &mut errors, "website", "website", 300);
-    o.email = optional(values, &mut errors, "email", "email address", 200);
-    o.phone = optional(values, &mut errors, "phone", "phone number", 40);
+    o.website = optional(values, &mut errors, "website", contact::WEBSITE);
+    o.email = optional(values, &mut errors, "email", contact::EMAIL);
+    o.phone = optional(values, &mut errors, "phone", contact::PHONE);
     if o.website.as_deref().is_some_and(|w| !looks_like_website(w)) {
         errors.push((
             "website",

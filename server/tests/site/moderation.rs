@@ -626,3 +626,30 @@ async fn a_new_postcode_for_a_place_moves_it_once_approved_and_a_made_up_one_is_
         .unwrap();
     assert!(found.hits.iter().any(|h| h.id == id));
 }
+
+#[tokio::test]
+async fn the_listing_form_reads_prices_and_phones_by_the_rules_imports_use() {
+    start().await;
+    let id = service();
+    let mut provider = Browser::new("198.51.100.39");
+    provider.sign_in(PROVIDER).await;
+    let action = format!("/editor/services/{id}/edit");
+    let form = provider.get(&action).await;
+    let mut fields = form_fields(&form.body, &action);
+    // What an Open Referral feed may send: one decimal place, an extension.
+    set(&mut fields, "price", "12.5");
+    set(&mut fields, "contact_phone", "01632 960123 ext 23");
+    // A name one character too long keeps the form from being sent, so only its
+    // messages show: the price and phone have none.
+    set(&mut fields, "name", &"n".repeat(121));
+    let sent = provider.post(&action, &pairs(&fields)).await;
+    assert_eq!(sent.status, 400, "{}", sent.body);
+    assert!(
+        sent.body
+            .contains("The service’s name must be 120 characters or fewer"),
+        "{}",
+        sent.body
+    );
+    assert!(!sent.body.contains("Enter the price per session"));
+    assert!(!sent.body.contains("Enter a telephone number"));
+}
