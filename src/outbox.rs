@@ -67,9 +67,10 @@ pub fn backoff(attempts: u32) -> SignedDuration {
     SignedDuration::from_mins(minutes.min(360))
 }
 
-/// Sent emails are forgotten (bodies and addresses) this long after sending: they may
-/// hold personal details, and the privacy page says how long they are kept.
-pub const KEEP_SENT: SignedDuration = SignedDuration::from_hours(7 * 24);
+/// Emails are forgotten (bodies and addresses) this long after they were sent or given
+/// up on: they may hold personal details (`crate::retention`, which the privacy page reads).
+pub const KEEP_FINISHED: SignedDuration =
+    SignedDuration::from_hours(crate::retention::EMAIL_DAYS_AFTER_SENDING * 24);
 
 /// A new email's token: 16 random bytes as hex.
 pub fn new_token() -> Result<String, crate::accounts::AccountError> {

@@ -9,3 +9,7 @@ pub const REPORT_CLIENT_HASH_HOURS: i64 = 1;
 /// Days after a problem report is closed that the reporter's email or phone is erased
 /// (the report itself, and what it said, are kept).
 pub const REPORT_CONTACT_DAYS_AFTER_CLOSING: i64 = 90;
+
+/// Days an email the site sent (its address and words) is kept after it was sent, or
+/// after the site gave up trying (`crate::outbox`).
+pub const EMAIL_DAYS_AFTER_SENDING: i64 = 7;

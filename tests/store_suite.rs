@@ -222,7 +222,7 @@ suite!(
     a_feed_is_followed_once_and_its_last_run_is_kept,
     a_queued_email_is_taken_by_one_node_and_tried_again_after_its_lease,
     a_failed_email_waits_its_backoff_and_is_given_up_in_the_end,
-    sent_emails_are_forgotten_after_their_time,
+    sent_and_given_up_emails_are_forgotten_after_their_time,
 );
 
 fn sample() -> Directory {
@@ -1801,13 +1801,21 @@ fn a_failed_email_waits_its_backoff_and_is_given_up_in_the_end<B: Backend>(b: &B
     );
 }
 
-fn sent_emails_are_forgotten_after_their_time<B: Backend>(b: &B) {
+fn sent_and_given_up_emails_are_forgotten_after_their_time<B: Backend>(b: &B) {
     let store = b.open();
     let old = store.queue_email(&email("old@example.org"), now()).unwrap();
     store.claim_due_email(now()).unwrap().unwrap();
     store.email_sent(old, now()).unwrap();
+    let hopeless = store
+        .queue_email(&email("gone@example.org"), now())
+        .unwrap();
+    store.claim_due_email(now()).unwrap().unwrap();
+    store
+        .email_failed(hopeless, "no such mailbox", now(), None)
+        .unwrap();
     let waiting = store.queue_email(&email("new@example.org"), now()).unwrap();
-    assert_eq!(store.forget_sent_emails(now() + seconds(1)).unwrap(), 1);
+    assert_eq!(store.forget_finished_emails(now()).unwrap(), 0, "not yet");
+    assert_eq!(store.forget_finished_emails(now() + seconds(1)).unwrap(), 2);
     assert_eq!(
         store.outbox_counts().unwrap(),
         OutboxCounts {

@@ -200,7 +200,8 @@ pub async fn send_due(engine: &Arc<Engine>, mailer: &Mailer) -> usize {
 }
 
 /// Sends the outbox's email as it becomes due, for as long as the server runs, and now
-/// and then forgets email sent longer ago than `dayfinder::outbox::KEEP_SENT`.
+/// and then forgets email sent (or given up on) longer ago than
+/// `dayfinder::outbox::KEEP_FINISHED`.
 pub async fn keep_sending(engine: Arc<Engine>, mailer: Mailer, every: Duration) {
     // About hourly at the usual five seconds.
     const FORGET_EVERY: u32 = 720;
@@ -218,11 +219,11 @@ pub async fn keep_sending(engine: Arc<Engine>, mailer: Mailer, every: Duration) 
             let forgotten = tokio::task::spawn_blocking(move || {
                 engine
                     .outbox()
-                    .forget_sent_emails(Timestamp::now() - dayfinder::outbox::KEEP_SENT)
+                    .forget_finished_emails(Timestamp::now() - dayfinder::outbox::KEEP_FINISHED)
             })
             .await;
             if let Ok(Err(error)) = forgotten {
-                tracing::error!(?error, "Failed to forget old sent email");
+                tracing::error!(?error, "Failed to forget old email");
             }
         }
         count = count.wrapping_add(1);

@@ -27,8 +27,9 @@ pub trait OutboxStore: Send + Sync {
     ) -> StoreResult<()>;
     /// How many are waiting, given up on and sent.
     fn outbox_counts(&self) -> StoreResult<OutboxCounts>;
-    /// Forgets emails sent before `before` (addresses and words); returns how many.
-    fn forget_sent_emails(&self, before: Timestamp) -> StoreResult<u64>;
+    /// Forgets emails sent or given up on before `before` (addresses and words); returns
+    /// how many. An email still being tried is never forgotten.
+    fn forget_finished_emails(&self, before: Timestamp) -> StoreResult<u64>;
 }
 
 /// The columns an email is read from, in [`queued_from`]'s order.
@@ -183,10 +184,10 @@ impl OutboxStore for SqliteStore {
         })
     }
 
-    fn forget_sent_emails(&self, before: Timestamp) -> StoreResult<u64> {
+    fn forget_finished_emails(&self, before: Timestamp) -> StoreResult<u64> {
         self.write(|tx| {
             Ok(tx.execute(
-                "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?1",
+                "DELETE FROM outbox WHERE coalesce(sent_at, given_up_at) < ?1",
                 [before.as_second()],
             )? as u64)
         })

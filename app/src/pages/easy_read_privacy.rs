@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use dayfinder::retention::{REPORT_CLIENT_HASH_HOURS, REPORT_CONTACT_DAYS_AFTER_CLOSING};
+use dayfinder::retention::{
+    EMAIL_DAYS_AFTER_SENDING, REPORT_CLIENT_HASH_HOURS, REPORT_CONTACT_DAYS_AFTER_CLOSING,
+};
 
 use crate::components::easy_read::EasySections;
 use crate::components::easy_read_data::{contact_says, say, written};
@@ -92,6 +94,16 @@ pub fn EasyPrivacyPage() -> impl IntoView {
                 say(
                     "info",
                     "Then we delete it. It stops people who misuse the form.",
+                ),
+            ],
+        ),
+        (
+            "If we email you",
+            vec![
+                say("info", "We keep the email until it is sent."),
+                say(
+                    "clock",
+                    format!("We delete it {EMAIL_DAYS_AFTER_SENDING} days after we send it."),
                 ),
             ],
         ),

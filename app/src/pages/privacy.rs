@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use dayfinder::retention::{REPORT_CLIENT_HASH_HOURS, REPORT_CONTACT_DAYS_AFTER_CLOSING};
+use dayfinder::retention::{
+    EMAIL_DAYS_AFTER_SENDING, REPORT_CLIENT_HASH_HOURS, REPORT_CONTACT_DAYS_AFTER_CLOSING,
+};
 
 use crate::enhance::FocusOnArrival;
 use crate::profile::{ContactWays, SiteProfile};
@@ -89,6 +91,12 @@ pub fn PrivacyPage() -> impl IntoView {
             "If you report a problem with a listing, we keep what you write, and your email or phone number if you give it, so the council’s directory team can put the listing right and reply to you. "
             {format!("We delete your email or phone number {REPORT_CONTACT_DAYS_AFTER_CLOSING} days after the team closes your report. ")}
             {format!("To stop misuse, we also keep a scrambled form (a keyed hash) of your device’s internet address for {}, then delete it. We never keep the address itself.", hours(REPORT_CLIENT_HASH_HOURS))}
+        </p>
+        <h2 class="heading-m">"Emails we send"</h2>
+        <p class="body">
+            "When this website emails you, it keeps the email, with your email address, so that it can try again if sending fails. "
+            {format!("We delete it {EMAIL_DAYS_AFTER_SENDING} days after sending it (or after we stop trying, if it cannot be delivered). ")}
+            "Our records of what happened to the email name it by number only, never by your address."
         </p>
         <h2 class="heading-m" id="data-controller">"Who is responsible for your data"</h2>
         <p class="body">

@@ -169,8 +169,11 @@ async fn a_stored_website_that_is_not_http_never_becomes_a_link() {
 
 #[tokio::test]
 async fn the_privacy_notice_names_the_periods_the_purge_uses() {
-    use dayfinder::retention::{REPORT_CLIENT_HASH_HOURS, REPORT_CONTACT_DAYS_AFTER_CLOSING};
-    let page = crate::helpers::spawn_app().await.get("/privacy").await;
+    use dayfinder::retention::{
+        EMAIL_DAYS_AFTER_SENDING, REPORT_CLIENT_HASH_HOURS, REPORT_CONTACT_DAYS_AFTER_CLOSING,
+    };
+    let app = crate::helpers::spawn_app().await;
+    let page = app.get("/privacy").await;
     assert!(
         page.body.contains(&format!(
             "We delete your email or phone number {REPORT_CONTACT_DAYS_AFTER_CLOSING} days after the team closes your report."
@@ -180,4 +183,20 @@ async fn the_privacy_notice_names_the_periods_the_purge_uses() {
     );
     assert_eq!(REPORT_CLIENT_HASH_HOURS, 1);
     assert!(page.body.contains("internet address for one hour"));
+    // The outbox forgets email after the period the page names.
+    assert_eq!(
+        dayfinder::outbox::KEEP_FINISHED,
+        jiff::SignedDuration::from_hours(EMAIL_DAYS_AFTER_SENDING * 24)
+    );
+    assert!(page.body.contains(&format!(
+        "We delete it {EMAIL_DAYS_AFTER_SENDING} days after sending it"
+    )));
+    let easy = app.get("/privacy?view=easy").await;
+    assert!(
+        easy.body.contains(&format!(
+            "We delete it {EMAIL_DAYS_AFTER_SENDING} days after we send it."
+        )),
+        "{}",
+        easy.body
+    );
 }

@@ -123,10 +123,10 @@ impl OutboxStore for PostgresStore {
         })
     }
 
-    fn forget_sent_emails(&self, before: Timestamp) -> StoreResult<u64> {
+    fn forget_finished_emails(&self, before: Timestamp) -> StoreResult<u64> {
         self.write(|tx| {
             Ok(tx.execute(
-                "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1",
+                "DELETE FROM outbox WHERE coalesce(sent_at, given_up_at) < $1",
                 &[&before.as_second()],
             )?)
         })
