@@ -5,6 +5,8 @@ use dayfinder::accounts::{Account, EditorSession, Password};
 use dayfinder::model::Organisation;
 use leptos::prelude::*;
 
+use crate::components::table::ScrollTable;
+
 use super::{EditorFrame, Notice};
 use crate::components::form::{ErrorSummary, FieldError, FieldErrors, TextInput};
 
@@ -58,22 +60,10 @@ pub fn AccountsPage(
             <ErrorSummary errors=errors.clone() />
             {done.map(|text| view! { <Notice text /> })}
             <h1 class="heading-xl">"Accounts"</h1>
-            <div class="table-scroll" role="region" aria-labelledby="accounts-caption" tabindex="0">
-                <table class="table">
-                    <caption class="heading-m" id="accounts-caption">"Editors"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Email address"</th>
-                            <th scope="col">"Role"</th>
-                            <th scope="col">"Organisation"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Action"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <ScrollTable id="accounts-caption" caption="Editors" caption_class="heading-m"
+                headings=&["Name", "Email address", "Role", "Organisation", "Status", "Action"]>
+                {rows}
+            </ScrollTable>
             <h2 class="heading-l">"Add a provider editor"</h2>
             <p class="body">
                 "They can change only their own organisation’s listings. Tell them their password in person or by phone, never by email: they choose their own when they first sign in."

@@ -34,7 +34,7 @@ pub fn AuditPage(
             .map(|entry| view! { <Entry entry /> })
             .collect_view();
         view! {
-            <ScrollTable label="Audit log" caption
+            <ScrollTable id="audit-caption" caption
                 headings=&["When", "Who", "What", "Listing", "Details"]>
                 {rows}
             </ScrollTable>
@@ -79,7 +79,7 @@ fn Entry(entry: AuditEntry) -> impl IntoView {
                     "Before and after"
                     <span class="visually-hidden">{format!(" (entry {})", entry.id)}</span>
                 </summary>
-                <div class="details__text"><DiffTable changes=diff caption="Before and after" /></div>
+                <div class="details__text"><DiffTable changes=diff caption="Before and after" id=format!("diff-{}", entry.id) /></div>
             </details>
         }
     });

@@ -101,7 +101,7 @@ pub fn ChangePage(
             <h1 class="heading-xl">{name}</h1>
             <p class="body"><StatusTag status=proposal.status />{sent}</p>
             {decided}
-            <DiffTable changes=proposal.changes() caption="What changes" />
+            <DiffTable changes=proposal.changes() caption="What changes" id="diff-caption" />
             <p class="body">
                 <a class="link" href=format!("/services/{}", proposal.service_id)>"See the published listing"</a>
             </p>
@@ -112,7 +112,13 @@ pub fn ChangePage(
 
 /// A before-and-after table of what a change changes.
 #[component]
-pub fn DiffTable(changes: Vec<FieldChange>, #[prop(into)] caption: String) -> impl IntoView {
+pub fn DiffTable(
+    changes: Vec<FieldChange>,
+    #[prop(into)] caption: String,
+    /// The caption's id, unique on the page (a page may show several).
+    #[prop(into)]
+    id: String,
+) -> impl IntoView {
     if changes.is_empty() {
         return view! { <p class="body">"Nothing in the listing changes."</p> }.into_any();
     }
@@ -132,17 +138,10 @@ pub fn DiffTable(changes: Vec<FieldChange>, #[prop(into)] caption: String) -> im
             }
         })
         .collect_view();
-    let label = caption.clone();
     view! {
-        <div class="table-scroll" role="region" aria-label=label tabindex="0">
-            <table class="table diff">
-                <caption class="table__caption">{caption}</caption>
-                <thead>
-                    <tr><th scope="col">"Field"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <ScrollTable id caption class="diff" headings=&["Field", "Before", "After"]>
+            {rows}
+        </ScrollTable>
     }
     .into_any()
 }
@@ -239,7 +238,7 @@ fn ChangesTable(proposals: Vec<Proposal>, caption: &'static str) -> impl IntoVie
         })
         .collect_view();
     view! {
-        <ScrollTable label=caption caption
+        <ScrollTable id="changes-caption" caption
             headings=&["Listing", "What changes", "Sent by", "Status"]>
             {rows}
         </ScrollTable>

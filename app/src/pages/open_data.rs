@@ -2,6 +2,8 @@
 //! described for people (the machine-readable description is `/api/v3/openapi.json`).
 
 use leptos::prelude::*;
+
+use crate::components::table::ScrollTable;
 use leptos_meta::Title;
 
 use crate::enhance::FocusOnArrival;
@@ -28,13 +30,7 @@ pub fn OpenDataPage() -> impl IntoView {
             "The API follows Open Referral UK 3.0. It needs no key, answers only GET requests with JSON, and can be read from any website."
         </p>
         // On a narrow screen the table scrolls inside its own region, never the page.
-        <div class="table-scroll" role="region" aria-labelledby="api-caption" tabindex="0">
-        <table class="table">
-            <caption class="table__caption" id="api-caption">"Addresses of the API"</caption>
-            <thead>
-                <tr><th scope="col">"Address"</th><th scope="col">"What it gives"</th></tr>
-            </thead>
-            <tbody>
+        <ScrollTable id="api-caption" caption="Addresses of the API" headings=&["Address", "What it gives"]>
                 <tr><td><a class="link" href="/api/v3/"><code>"/api/v3/"</code></a></td><td>"Which version of the standard we follow"</td></tr>
                 <tr><td><a class="link" href="/api/v3/openapi.json"><code>"/api/v3/openapi.json"</code></a></td><td>"The full description, for programs"</td></tr>
                 <tr><td><a class="link" href="/api/v3/services"><code>"/api/v3/services"</code></a></td><td>"Services, a page at a time"</td></tr>
@@ -43,9 +39,7 @@ pub fn OpenDataPage() -> impl IntoView {
                 <tr><td><a class="link" href="/api/v3/organizations"><code>"/api/v3/organizations"</code></a></td><td>"Providers"</td></tr>
                 <tr><td><a class="link" href="/api/v3/taxonomies"><code>"/api/v3/taxonomies"</code></a></td><td>"Our lists of needs, kinds of activity, tiers, costs and access features"</td></tr>
                 <tr><td><a class="link" href="/api/v3/taxonomy_terms"><code>"/api/v3/taxonomy_terms"</code></a></td><td>"Every term in those lists"</td></tr>
-            </tbody>
-        </table>
-        </div>
+        </ScrollTable>
         <h3 class="heading-s">"Searching services"</h3>
         <p class="body">
             "Besides the standard’s search, page, per_page, taxonomy_term_id, taxonomy_id, organization_id, modified_after, minimal and full, "

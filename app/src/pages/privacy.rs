@@ -2,6 +2,8 @@
 //! without keeping anything personal (see docs/insight.md), and says exactly how.
 
 use leptos::prelude::*;
+
+use crate::components::table::ScrollTable;
 use leptos_meta::Title;
 
 use dayfinder::retention::{
@@ -38,20 +40,13 @@ pub fn PrivacyPage() -> impl IntoView {
         <h2 class="heading-m">"Cookies"</h2>
         <p class="body">"We only set a cookie when you ask for something that needs one. Each is kept on your device, and none is shared with anyone."</p>
         // On a narrow screen the table scrolls inside its own region, never the page.
-        <div class="table-scroll" role="region" aria-labelledby="cookies-caption" tabindex="0">
-        <table class="table">
-            <caption class="visually-hidden" id="cookies-caption">"The cookies Dayfinder may set"</caption>
-            <thead>
-                <tr><th scope="col">"Name"</th><th scope="col">"What it is for"</th><th scope="col">"How long it lasts"</th></tr>
-            </thead>
-            <tbody>
+        <ScrollTable id="cookies-caption" caption="The cookies Dayfinder may set" caption_class="visually-hidden"
+            headings=&["Name", "What it is for", "How long it lasts"]>
                 <tr><th scope="row">"list"</th><td>"The services you add to “My list”: their ids, and nothing about you."</td><td>"1 year"</td></tr>
                 <tr><th scope="row">"view"</th><td>"Remembers that you chose the easy read view."</td><td>"1 year"</td></tr>
                 <tr><th scope="row">"dayfinder_editor"</th><td>"Keeps a provider or council editor signed in. Only set when an editor signs in."</td><td>"Until they sign out, 10 hours at most"</td></tr>
                 <tr><th scope="row">"dayfinder_sign_in"</th><td>"Protects the sign-in form for editors from forged requests."</td><td>"Until the browser closes"</td></tr>
-            </tbody>
-        </table>
-        </div>
+        </ScrollTable>
         <h2 class="heading-m">"What your searches are used for"</h2>
         <p class="body">
             "What you search for, and the town or postcode you search near, are used to show you results. "

@@ -653,3 +653,21 @@ async fn the_listing_form_reads_prices_and_phones_by_the_rules_imports_use() {
     assert!(!sent.body.contains("Enter the price per session"));
     assert!(!sent.body.contains("Enter a telephone number"));
 }
+
+#[tokio::test]
+async fn every_table_on_the_audit_log_has_a_caption_of_its_own() {
+    start().await;
+    let mut council = Browser::new("198.51.100.38");
+    council.sign_in(COUNCIL).await;
+    let page = council.get("/editor/audit").await;
+    assert_eq!(page.status, 200);
+    let ids: Vec<&str> = page
+        .body
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(ids.len(), unique.len(), "an id shows twice: {ids:?}");
+    assert!(page.body.contains("aria-labelledby=\"audit-caption\""));
+}
