@@ -103,6 +103,8 @@ for (const [name, url] of easyPages) {
 }
 
 test('no page scrolls sideways at 320px wide, in either view', async ({ page, baseURL }) => {
+  // Every page twice in one test: more time than one page needs, on a busy 2-core machine.
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 320, height: 800 });
   const wide: string[] = [];
   for (const easy of [false, true]) {
