@@ -108,6 +108,26 @@ pub fn back_href(back: Option<&str>) -> Option<String> {
     Some(search_href(&q))
 }
 
+/// The `{id}` in the page's address; empty once the page has gone. `try_read`: a visitor
+/// who leaves mid-render takes the page's signals with them, and there is nothing to read
+/// then, not a panic.
+pub fn path_id(params: leptos::prelude::Memo<leptos_router::params::ParamsMap>) -> String {
+    use leptos::prelude::*;
+    params
+        .try_read()
+        .and_then(|p| p.get("id"))
+        .unwrap_or_default()
+}
+
+/// A value of the page's query string, read as [`path_id`] reads the address.
+pub fn query_value(
+    query: leptos::prelude::Memo<leptos_router::params::ParamsMap>,
+    name: &str,
+) -> Option<String> {
+    use leptos::prelude::*;
+    query.try_read().and_then(|q| q.get(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

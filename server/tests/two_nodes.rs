@@ -217,32 +217,13 @@ impl Drop for Node {
     }
 }
 
-/// Runs a command of the binary on the shared database to its end.
+/// Runs a command of the binary on the shared database to its end; it must succeed.
 fn dayfinder(database: &Database, args: &[&str], stdin: &str) -> Output {
     let scratch = tempfile::tempdir().expect("a temporary folder");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dayfinder"))
-        .arg("--data-dir")
-        .arg(scratch.path())
-        .args(["--database", &database.url])
-        .args(args)
-        .env("RUST_LOG", "warn")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the command runs");
-    child
-        .stdin
-        .take()
-        .expect("its standard input")
-        .write_all(stdin.as_bytes())
-        .expect("the password is typed");
-    let output = child.wait_with_output().expect("the command finishes");
-    assert!(
-        output.status.success(),
-        "the command failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let mut all = vec!["--database", database.url.as_str()];
+    all.extend_from_slice(args);
+    let output = process::dayfinder(scratch.path(), &all, stdin);
+    process::succeeded(&output);
     output
 }
 

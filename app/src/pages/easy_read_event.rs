@@ -3,6 +3,8 @@
 //! sentence beside a picture, with its calendar file. An unknown event is still a 404.
 
 use leptos::prelude::*;
+
+use crate::urls;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -19,16 +21,8 @@ use crate::view_mode::{ViewMode, switch_href};
 #[component]
 pub fn EasyEventPage() -> impl IntoView {
     let params = use_params_map();
-    let sheet = PageResource::new_with_options(
-        move || {
-            params
-                .try_read()
-                .and_then(|p| p.get("id"))
-                .unwrap_or_default()
-        },
-        get_easy_event,
-        false,
-    );
+    let sheet =
+        PageResource::new_with_options(move || urls::path_id(params), get_easy_event, false);
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
             {move || { let sheet = sheet.clone(); Suspend::new(async move {

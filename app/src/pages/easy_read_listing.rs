@@ -21,17 +21,11 @@ use crate::view_mode::{ViewMode, switch_href};
 pub fn EasyListingPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let back = move || query.try_read().and_then(|q| q.get("back"));
+    let back = move || urls::query_value(query, "back");
     let listing = PageResource::new_with_options(
         move || {
             let near = back().and_then(|qs| urls::parse_search(&qs).0.place);
-            (
-                params
-                    .try_read()
-                    .and_then(|p| p.get("id"))
-                    .unwrap_or_default(),
-                near,
-            )
+            (urls::path_id(params), near)
         },
         |(id, near)| get_easy_listing(id, near),
         false,

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::urls;
+
 use crate::components::warning_text::WarningText;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -16,16 +18,7 @@ use crate::events::{EventSheet, get_event};
 #[component]
 pub fn EventPage() -> impl IntoView {
     let params = use_params_map();
-    let sheet = PageResource::new_with_options(
-        move || {
-            params
-                .try_read()
-                .and_then(|p| p.get("id"))
-                .unwrap_or_default()
-        },
-        get_event,
-        false,
-    );
+    let sheet = PageResource::new_with_options(move || urls::path_id(params), get_event, false);
     view! {
         <Transition fallback=|| view! { <p class="body">"Loading…"</p> }>
             {move || { let sheet = sheet.clone(); Suspend::new(async move {

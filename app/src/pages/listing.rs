@@ -22,14 +22,11 @@ use crate::view_models::{Fact, ListingSheet};
 pub fn ListingPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    // `try_read`: a visitor who leaves mid-render disposes the page's signals while the
-    // resource may still ask for its source; nothing to read then, not a panic.
-    let back = move || query.try_read().and_then(|q| q.get("back"));
+    let back = move || urls::query_value(query, "back");
     let listing = PageResource::new_with_options(
         move || {
             let near = back().and_then(|qs| urls::parse_search(&qs).0.place);
-            let id = params.try_read().and_then(|p| p.get("id"));
-            (id.unwrap_or_default(), near)
+            (urls::path_id(params), near)
         },
         |(id, near)| get_listing(id, near),
         false,

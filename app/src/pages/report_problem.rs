@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::urls;
+
 use crate::components::form::FieldErrors;
 use crate::components::form_textarea::Textarea;
 use leptos_meta::Title;
@@ -98,15 +100,7 @@ const EASY: Wording = Wording {
 pub fn ReportProblemPage() -> impl IntoView {
     let params = use_params_map();
     let sheet = PageResource::new_with_options(
-        move || {
-            (
-                params
-                    .try_read()
-                    .and_then(|p| p.get("id"))
-                    .unwrap_or_default(),
-                None::<String>,
-            )
-        },
+        move || (urls::path_id(params), None::<String>),
         |(id, near)| get_listing(id, near),
         false,
     );
@@ -265,15 +259,7 @@ fn intro(lines: &'static [(&'static str, &'static str)]) -> AnyView {
 #[component]
 pub fn ProblemSentPage() -> impl IntoView {
     let params = use_params_map();
-    let back = move || {
-        format!(
-            "/services/{}",
-            params
-                .try_read()
-                .and_then(|p| p.get("id"))
-                .unwrap_or_default()
-        )
-    };
+    let back = move || format!("/services/{}", urls::path_id(params));
     view! {
         <Title text="Thank you for your report – Dayfinder" />
         <div class="panel panel--confirmation">
@@ -291,15 +277,7 @@ pub fn ProblemSentPage() -> impl IntoView {
 #[component]
 pub fn EasyProblemSentPage() -> impl IntoView {
     let params = use_params_map();
-    let back = move || {
-        format!(
-            "/services/{}",
-            params
-                .try_read()
-                .and_then(|p| p.get("id"))
-                .unwrap_or_default()
-        )
-    };
+    let back = move || format!("/services/{}", urls::path_id(params));
     view! {
         <Title text="Thank you for telling us – easy read – Dayfinder" />
         <div class="panel panel--confirmation">
