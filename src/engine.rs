@@ -54,6 +54,8 @@ pub struct Engine {
     feeds: Arc<dyn FeedsStore>,
     /// Email waiting to be sent (`crate::outbox`): the same database again.
     outbox: Arc<dyn OutboxStore>,
+    /// Enquiries to providers (`crate::enquiries`): the same database again.
+    enquiries: Arc<dyn crate::store::EnquiryStore>,
     /// How far into the store's change log the index is; held while catching up, so
     /// two catch-ups never interleave.
     indexed: Mutex<Option<u64>>,
@@ -77,6 +79,7 @@ pub trait EngineStore:
     + PlacesStore
     + FeedsStore
     + OutboxStore
+    + crate::store::EnquiryStore
     + 'static
 {
 }
@@ -89,6 +92,7 @@ impl<S> EngineStore for S where
         + PlacesStore
         + FeedsStore
         + OutboxStore
+        + crate::store::EnquiryStore
         + 'static
 {
 }
@@ -118,7 +122,8 @@ impl Engine {
             places: places::gazetteer_for(store.as_ref(), store.as_ref())?,
             places_store: store.clone(),
             feeds: store.clone(),
-            outbox: store,
+            outbox: store.clone(),
+            enquiries: store,
             indexed: Mutex::new(indexed),
             data_dir: Some(data_dir.to_path_buf()),
             events: RwLock::new(None),
@@ -141,7 +146,8 @@ impl Engine {
             places: places::gazetteer_for(store.as_ref(), store.as_ref())?,
             places_store: store.clone(),
             feeds: store.clone(),
-            outbox: store,
+            outbox: store.clone(),
+            enquiries: store,
             indexed: Mutex::new(None),
             data_dir: None,
             events: RwLock::new(None),
@@ -165,6 +171,16 @@ impl Engine {
     /// Email waiting to be sent, and how sending went (see `crate::outbox`).
     pub fn outbox(&self) -> &dyn OutboxStore {
         self.outbox.as_ref()
+    }
+
+    /// Enquiries as the store keeps them (the workflow is `Engine::enquiries`).
+    pub(crate) fn enquiry_store(&self) -> &dyn crate::store::EnquiryStore {
+        self.enquiries.as_ref()
+    }
+
+    /// The account store, for workflows that write to editors.
+    pub(crate) fn account_store(&self) -> &dyn AccountStore {
+        self.accounts.as_ref()
     }
 
     /// Editors' accounts, sessions and sign-ins (see `crate::accounts`).
@@ -509,6 +525,11 @@ pub fn uk_now() -> DateTime {
 /// Today's date in the UK.
 pub fn uk_today() -> Date {
     uk_now().date()
+}
+
+/// The date in the UK at an instant.
+pub fn uk_date(at: jiff::Timestamp) -> Date {
+    at.to_zoned(uk_time_zone()).date()
 }
 
 /// A UK local time as an instant (for calendars). A time that falls in the hour the

@@ -15,6 +15,8 @@ pub mod accounts;
 #[cfg(feature = "engine")]
 pub mod engine;
 #[cfg(feature = "engine")]
+pub mod enquiries;
+#[cfg(feature = "engine")]
 pub mod error;
 #[cfg(feature = "engine")]
 pub mod feeds;

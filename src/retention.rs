@@ -13,3 +13,9 @@ pub const REPORT_CONTACT_DAYS_AFTER_CLOSING: i64 = 90;
 /// Days an email the site sent (its address and words) is kept after it was sent, or
 /// after the site gave up trying (`crate::outbox`).
 pub const EMAIL_DAYS_AFTER_SENDING: i64 = 7;
+
+/// Months after an enquiry's last step (sent, answered, closed) that the asker's name,
+/// contact details, note and the messages are erased; what it was about is kept, with
+/// nothing that identifies anyone (`crate::enquiries`). A council's profile may set its
+/// own (`[enquiries] keep_months`).
+pub const ENQUIRY_MONTHS_AFTER_LAST_STEP: u32 = 6;

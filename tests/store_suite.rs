@@ -26,8 +26,8 @@ use dayfinder::outbox::{LEASE, NewEmail, OutboxCounts};
 use dayfinder::query::SearchQuery;
 use dayfinder::store::insight::{InsightStore, SearchCount};
 use dayfinder::store::{
-    ChangeKind, FeedsStore, MergeCounts, OutboxStore, PlacesStore, PostgresStore, SqliteStore,
-    Store, StoreError,
+    ChangeKind, EnquiryStore, FeedsStore, MergeCounts, OutboxStore, PlacesStore, PostgresStore,
+    SqliteStore, Store, StoreError,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -41,6 +41,7 @@ trait Stores:
     + PlacesStore
     + FeedsStore
     + OutboxStore
+    + EnquiryStore
     + 'static
 {
 }
@@ -52,6 +53,7 @@ impl<
         + PlacesStore
         + FeedsStore
         + OutboxStore
+        + EnquiryStore
         + 'static,
 > Stores for T
 {
@@ -223,6 +225,10 @@ suite!(
     a_queued_email_is_taken_by_one_node_and_tried_again_after_its_lease,
     a_failed_email_waits_its_backoff_and_is_given_up_in_the_end,
     sent_and_given_up_emails_are_forgotten_after_their_time,
+    an_enquiry_reaches_the_provider_and_its_answer_reaches_the_asker,
+    an_unanswered_enquiry_is_reminded_once_and_escalated_once,
+    requests_are_limited_per_client,
+    erasure_forgets_the_person_and_keeps_what_was_asked,
 );
 
 fn sample() -> Directory {
@@ -1826,4 +1832,237 @@ fn sent_and_given_up_emails_are_forgotten_after_their_time<B: Backend>(b: &B) {
     );
     let next = store.claim_due_email(now()).unwrap().unwrap();
     assert_eq!(next.id, waiting, "an unsent email is never forgotten");
+}
+
+// Enquiries, through the workflow over each backend.
+
+fn enquiry_engine<B: Backend>(b: &B, dir: &std::path::Path) -> Engine {
+    let store = b.open();
+    store.replace_all(&sample()).unwrap();
+    let service = &sample().services[0];
+    let provider = Role::Provider {
+        organisation_id: service.organisation_id.clone(),
+    };
+    store
+        .add_account(
+            &new_account("provider@example.org", provider),
+            "x",
+            &added(),
+        )
+        .unwrap();
+    store
+        .add_account(
+            &new_account("council@example.org", Role::Council),
+            "x",
+            &added(),
+        )
+        .unwrap();
+    Engine::open_with(store, dir).unwrap()
+}
+
+fn request(service: &str) -> dayfinder::enquiries::NewRequest {
+    let form = dayfinder::model::enquiry::EnquiryForm {
+        services: vec![service.into()],
+        asker: "someone-i-care-for".into(),
+        name: "Pat Example".into(),
+        reply_by: "email".into(),
+        email: "pat@example.org".into(),
+        wishes: vec!["visit".into()],
+        consent: true,
+        ..Default::default()
+    };
+    dayfinder::enquiries::NewRequest::parse(&form, false).unwrap()
+}
+
+/// Every email waiting, taken from the outbox: (to, subject, text).
+fn drain(engine: &Engine, at: Timestamp) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    while let Some(email) = engine.outbox().claim_due_email(at).unwrap() {
+        engine.outbox().email_sent(email.id, at).unwrap();
+        out.push((email.to, email.subject, email.text));
+    }
+    out
+}
+
+fn editor_account(engine: &Engine, email: &str) -> Account {
+    engine
+        .accounts()
+        .all()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.email.as_str() == email)
+        .unwrap()
+}
+
+/// An enquiry as a council editor sees it.
+fn stored_enquiry(engine: &Engine, id: i64) -> dayfinder::enquiries::Enquiry {
+    let settings = dayfinder::enquiries::EnquirySettings::default();
+    let council = editor_account(engine, "council@example.org");
+    engine
+        .enquiries(&settings, "https://dayfinder.example")
+        .get(&council, id)
+        .unwrap()
+        .unwrap()
+}
+
+fn sent(outcome: dayfinder::enquiries::RequestSent) -> (String, Vec<i64>) {
+    match outcome {
+        dayfinder::enquiries::RequestSent::Sent { token, ids } => (token, ids),
+        other => panic!("not sent: {other:?}"),
+    }
+}
+
+fn an_enquiry_reaches_the_provider_and_its_answer_reaches_the_asker<B: Backend>(b: &B) {
+    use dayfinder::enquiries::{Answer, EnquirySettings, EnquiryStatus, Responded};
+    let dir = tempfile::tempdir().unwrap();
+    let engine = enquiry_engine(b, dir.path());
+    let settings = EnquirySettings::default();
+    let enquiries = engine.enquiries(&settings, "https://dayfinder.example");
+    let service = sample().services[0].clone();
+    let (token, ids) = sent(
+        enquiries
+            .send(&request(&service.id), "client-a", now())
+            .unwrap(),
+    );
+    let emails = drain(&engine, now());
+    let to: Vec<&str> = emails.iter().map(|(to, _, _)| to.as_str()).collect();
+    assert_eq!(to, ["provider@example.org", "pat@example.org"]);
+    assert!(
+        emails[0]
+            .2
+            .contains("https://dayfinder.example/editor/enquiries")
+    );
+    assert!(
+        !emails[0].2.contains("Pat Example"),
+        "no personal details to providers"
+    );
+    assert!(
+        emails[1]
+            .2
+            .contains(&format!("https://dayfinder.example/enquiries/{token}"))
+    );
+
+    let provider = editor_account(&engine, "provider@example.org");
+    let inbox = enquiries.inbox(&provider).unwrap();
+    assert_eq!(inbox.len(), 1);
+    assert_eq!(inbox[0].person.as_ref().unwrap().name, "Pat Example");
+    let answer = Answer {
+        status: EnquiryStatus::Accepted,
+        message: "Come on Tuesday at 10.".into(),
+        version: inbox[0].version,
+    };
+    let later = now() + seconds(3600);
+    assert!(matches!(
+        enquiries.answer(&provider, ids[0], &answer, later).unwrap(),
+        Responded::Saved(_)
+    ));
+    assert_eq!(
+        enquiries.answer(&provider, ids[0], &answer, later).unwrap(),
+        Responded::Changed,
+        "an answer to what the editor no longer sees is refused"
+    );
+    let emails = drain(&engine, later);
+    assert_eq!(emails.len(), 1);
+    assert_eq!(emails[0].0, "pat@example.org");
+    assert!(emails[0].2.contains("Come on Tuesday at 10."));
+    let status = enquiries.by_token(&token).unwrap();
+    assert_eq!(status[0].status, EnquiryStatus::Accepted);
+    assert!(enquiries.by_token(&"0".repeat(64)).unwrap().is_empty());
+}
+
+fn an_unanswered_enquiry_is_reminded_once_and_escalated_once<B: Backend>(b: &B) {
+    use dayfinder::enquiries::{Chased, EnquirySettings};
+    let dir = tempfile::tempdir().unwrap();
+    let engine = enquiry_engine(b, dir.path());
+    let settings = EnquirySettings::default();
+    let enquiries = engine.enquiries(&settings, "https://dayfinder.example");
+    let (_, ids) = sent(
+        enquiries
+            .send(&request(&sample().services[0].id), "client-a", now())
+            .unwrap(),
+    );
+    drain(&engine, now());
+    let enquiry = stored_enquiry(&engine, ids[0]);
+    let day = |date: Date| {
+        date.to_zoned(jiff::tz::TimeZone::get("Europe/London").unwrap())
+            .unwrap()
+            .timestamp()
+            + seconds(12 * 3600)
+    };
+    assert_eq!(
+        enquiries.chase(now()).unwrap(),
+        Chased::default(),
+        "not yet"
+    );
+    let remind = day(enquiry.remind_on);
+    assert_eq!(enquiries.chase(remind).unwrap().reminded, 1);
+    assert_eq!(enquiries.chase(remind).unwrap(), Chased::default(), "once");
+    let emails = drain(&engine, remind);
+    assert_eq!(emails.len(), 1);
+    assert_eq!(emails[0].0, "provider@example.org");
+    let overdue = day(enquiry.due_on.tomorrow().unwrap());
+    assert_eq!(enquiries.chase(overdue).unwrap().escalated, 1);
+    assert_eq!(enquiries.chase(overdue).unwrap(), Chased::default(), "once");
+    let emails = drain(&engine, overdue);
+    assert_eq!(emails.len(), 1);
+    assert_eq!(emails[0].0, "council@example.org");
+    assert!(emails[0].1.starts_with("Overdue"));
+}
+
+fn requests_are_limited_per_client<B: Backend>(b: &B) {
+    use dayfinder::enquiries::{EnquirySettings, MAX_REQUESTS_PER_CLIENT, RequestSent};
+    let dir = tempfile::tempdir().unwrap();
+    let engine = enquiry_engine(b, dir.path());
+    let settings = EnquirySettings::default();
+    let enquiries = engine.enquiries(&settings, "https://dayfinder.example");
+    let ask = request(&sample().services[0].id);
+    for _ in 0..MAX_REQUESTS_PER_CLIENT {
+        sent(enquiries.send(&ask, "client-a", now()).unwrap());
+    }
+    assert_eq!(
+        enquiries.send(&ask, "client-a", now()).unwrap(),
+        RequestSent::TooMany
+    );
+    sent(enquiries.send(&ask, "client-b", now()).unwrap());
+    assert_eq!(
+        enquiries
+            .send(&request("no-such-service"), "client-c", now())
+            .unwrap(),
+        RequestSent::UnknownService("no-such-service".into())
+    );
+}
+
+fn erasure_forgets_the_person_and_keeps_what_was_asked<B: Backend>(b: &B) {
+    use dayfinder::enquiries::EnquirySettings;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = enquiry_engine(b, dir.path());
+    let settings = EnquirySettings::default();
+    let enquiries = engine.enquiries(&settings, "https://dayfinder.example");
+    let service = sample().services[0].id.clone();
+    let (old_token, old) = sent(
+        enquiries
+            .send(&request(&service), "client-a", now())
+            .unwrap(),
+    );
+    let mut phone_request = request(&service);
+    phone_request.reply_by = dayfinder::enquiries::ReplyBy::Phone;
+    phone_request.email = None;
+    phone_request.phone = Some(dayfinder::model::PhoneNumber::parse("01632 960 123").unwrap());
+    let (_, by_phone) = sent(enquiries.send(&phone_request, "client-a", now()).unwrap());
+
+    assert_eq!(enquiries.erase_person("+44 1632 960123", now()).unwrap(), 1);
+    assert!(stored_enquiry(&engine, by_phone[0]).person.is_none());
+
+    let seven_months = now() + seconds(7 * 31 * 24 * 3600);
+    assert_eq!(enquiries.erase_due(now()).unwrap(), 0, "not yet");
+    assert_eq!(enquiries.erase_due(seven_months).unwrap(), 1);
+    let erased = stored_enquiry(&engine, old[0]);
+    assert!(erased.person.is_none());
+    assert!(
+        enquiries.by_token(&old_token).unwrap().is_empty(),
+        "the link is gone"
+    );
+    let counted = enquiries.sent_between(now(), seven_months).unwrap();
+    assert_eq!(counted.len(), 2, "what was asked is kept for the counts");
+    assert_eq!(counted[0].about.service_name, sample().services[0].name);
 }

@@ -29,8 +29,8 @@ pub use limits::{
     MAX_FAILURES_PER_EMAIL_AND_CLIENT,
 };
 pub use password::{HashSlots, Password, hash_password, verify_password};
-pub(crate) use session::random_hex;
 pub use session::{CODE_STEP_LIFETIME, CsrfToken, EditorSession, SESSION_LIFETIME, SessionToken};
+pub(crate) use session::{random_hex, sha256_hex};
 pub use sign_in::{Accounts, SignedIn};
 pub use two_step::TwoStepSecret;
 

@@ -1,6 +1,7 @@
 //! The listing model: what a day opportunity is.
 
 pub mod clock;
+pub mod enquiry;
 pub mod event;
 pub mod fields;
 pub mod listing;

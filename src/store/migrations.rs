@@ -207,6 +207,36 @@ pub fn migrations() -> Migrations<'static> {
              );
              CREATE INDEX outbox_due ON outbox (next_try_at) WHERE sent_at IS NULL AND given_up_at IS NULL;",
         ),
+        // 10 (issue 17): enquiries (`crate::enquiries`), one row per service asked about.
+        // `about` (what was asked, kept) and `person` (who asked, erased) are JSON; the
+        // status page finds a request by `token_hash`, erasure a person by `contact_key`,
+        // the limit on requests a client by `client_hash` (forgotten after an hour).
+        // Dates are `YYYY-MM-DD`, times Unix seconds.
+        M::up(
+            "CREATE TABLE enquiries (
+                 id INTEGER PRIMARY KEY,
+                 service_id TEXT NOT NULL,
+                 organisation_id TEXT NOT NULL,
+                 status TEXT NOT NULL,
+                 sent_at INTEGER NOT NULL,
+                 updated_at INTEGER NOT NULL,
+                 due_on TEXT NOT NULL,
+                 remind_on TEXT NOT NULL,
+                 reminded_at INTEGER,
+                 escalated_at INTEGER,
+                 version INTEGER NOT NULL,
+                 about TEXT NOT NULL,
+                 person TEXT,
+                 token_hash TEXT NOT NULL,
+                 contact_key TEXT NOT NULL,
+                 client_hash TEXT NOT NULL,
+                 erased_at INTEGER
+             );
+             CREATE INDEX enquiries_by_organisation ON enquiries (organisation_id, sent_at);
+             CREATE INDEX enquiries_by_token ON enquiries (token_hash);
+             CREATE INDEX enquiries_by_contact ON enquiries (contact_key);
+             CREATE INDEX enquiries_by_sent ON enquiries (sent_at);",
+        ),
     ])
 }
 

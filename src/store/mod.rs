@@ -8,6 +8,7 @@
 
 mod accounts;
 mod backup;
+pub mod enquiries;
 pub mod followed_feeds;
 pub mod insight;
 mod migrations;
@@ -20,6 +21,7 @@ mod sqlite;
 mod sqlite_insight;
 
 pub use backup::{BackupSummary, STORE_FILE, read_backup};
+pub use enquiries::EnquiryStore;
 pub use followed_feeds::FeedsStore;
 pub use outbox::OutboxStore;
 pub use places::PlacesStore;

@@ -12,6 +12,7 @@
 
 mod accounts;
 mod directory;
+mod enquiries;
 mod feed;
 mod followed_feeds;
 mod insight;
