@@ -29,6 +29,83 @@ pub struct CouncilProfile {
     /// the outbox), whatever `--smtp-url` says.
     #[serde(default)]
     pub email: Option<EmailSender>,
+    /// Optional: how enquiries to providers are answered and kept (defaults below).
+    #[serde(default)]
+    pub enquiries: EnquiryRules,
+}
+
+/// The council's rules for enquiries ("Ask about a place").
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnquiryRules {
+    /// Working days a provider has to answer; reminded half-way, the council told after.
+    /// [default: 10]
+    #[serde(default = "EnquiryRules::ten", deserialize_with = "response_days")]
+    pub response_working_days: u32,
+    /// Months after an enquiry's last step that the asker's details are erased.
+    /// [default: 6]
+    #[serde(default = "EnquiryRules::six", deserialize_with = "keep_months")]
+    pub keep_months: u32,
+    /// Days besides England's bank holidays that are not working days (a council's own
+    /// closure days, or a new one-off bank holiday). [default: none]
+    #[serde(default)]
+    pub closed_days: Vec<AuditDate>,
+}
+
+impl EnquiryRules {
+    fn ten() -> u32 {
+        10
+    }
+
+    fn six() -> u32 {
+        crate::retention::ENQUIRY_MONTHS_AFTER_LAST_STEP
+    }
+
+    /// The rules as the enquiry workflow takes them.
+    pub fn settings(&self) -> crate::enquiries::EnquirySettings {
+        crate::enquiries::EnquirySettings {
+            response_working_days: self.response_working_days,
+            keep_months: self.keep_months,
+            working_days: crate::enquiries::WorkingDays::new(
+                self.closed_days.iter().map(|d| d.0).collect(),
+            ),
+        }
+    }
+}
+
+impl Default for EnquiryRules {
+    fn default() -> Self {
+        EnquiryRules {
+            response_working_days: Self::ten(),
+            keep_months: Self::six(),
+            closed_days: Vec::new(),
+        }
+    }
+}
+
+fn whole_number_in<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    range: std::ops::RangeInclusive<i64>,
+    what: &str,
+) -> Result<u32, D::Error> {
+    let n = i64::deserialize(deserializer)?;
+    if range.contains(&n) {
+        Ok(n as u32)
+    } else {
+        Err(D::Error::custom(format!(
+            "must be a whole number of {what} from {} to {}",
+            range.start(),
+            range.end()
+        )))
+    }
+}
+
+fn response_days<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    whole_number_in(deserializer, 1..=60, "working days")
+}
+
+fn keep_months<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    whole_number_in(deserializer, 1..=36, "months")
 }
 
 /// Who the site's email comes from.

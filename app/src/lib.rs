@@ -13,6 +13,7 @@ pub mod components;
 #[cfg(feature = "ssr")]
 pub mod editor;
 pub mod enhance;
+pub mod enquiry_api;
 pub mod error;
 pub mod events;
 pub mod pages;
@@ -41,6 +42,7 @@ use crate::pages::{home::HomePage, listing::ListingPage, results::ResultsPage};
 use crate::pages::{
     about::AboutPage,
     accessibility::AccessibilityPage,
+    ask::{AskPage, EnquiryStatusPage},
     compare::ComparePage,
     easy_read_about::EasyAboutPage,
     easy_read_accessibility::EasyAccessibilityPage,
@@ -147,6 +149,8 @@ fn PageRoutes() -> impl IntoView {
                 <Route path=path!("/services/:id") view=by_view(ListingPage, EasyListingPage) ssr=SsrMode::Async />
                 <Route path=path!("/services/:id/report-a-problem") view=ReportProblemPage ssr=SsrMode::Async />
                 <Route path=path!("/services/:id/report-a-problem/sent") view=by_view(ProblemSentPage, EasyProblemSentPage) />
+                <Route path=path!("/ask") view=AskPage ssr=SsrMode::Async />
+                <Route path=path!("/enquiries/:id") view=EnquiryStatusPage ssr=SsrMode::Async />
                 <Route path=path!("/about-the-data") view=by_view(AboutPage, EasyAboutPage) ssr=SsrMode::Async />
                 <Route path=path!("/accessibility") view=by_view(AccessibilityPage, EasyAccessibilityPage) />
                 <Route path=path!("/privacy") view=by_view(PrivacyPage, EasyPrivacyPage) />

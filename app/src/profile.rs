@@ -48,6 +48,10 @@ pub struct SiteProfile {
     pub accessibility_contact: ContactLines,
     /// "1 May 2025".
     pub audit_date: String,
+    /// Working days providers have to answer an enquiry.
+    pub enquiry_response_days: u32,
+    /// Months after an enquiry's last step that the asker's details are erased.
+    pub enquiry_keep_months: u32,
 }
 
 impl SiteProfile {
@@ -85,6 +89,8 @@ impl From<&dayfinder::profile::CouncilProfile> for SiteProfile {
             privacy_contact: lines(&p.privacy.contact),
             accessibility_contact: lines(&p.accessibility.contact),
             audit_date: crate::components::format::long_date(p.accessibility.audit_date.0),
+            enquiry_response_days: p.enquiries.response_working_days,
+            enquiry_keep_months: p.enquiries.keep_months,
         }
     }
 }

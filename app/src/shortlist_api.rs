@@ -265,7 +265,7 @@ pub async fn easy_compare_listings(query_string: String) -> Result<EasyComparePa
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use std::path::PathBuf;
 
     use dayfinder::model::{AccessFeature, Listing, Term};

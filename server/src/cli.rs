@@ -74,6 +74,8 @@ pub enum Command {
     Places(crate::places::PlacesArgs),
     /// Send a test email through the outbox, or see how many are waiting (docs/email.md).
     Email(crate::email::EmailArgs),
+    /// Enquiries people sent providers: erase one person's, when they ask.
+    Enquiries(crate::enquiries::EnquiriesArgs),
 }
 
 #[derive(Debug, Clone, Default, Args)]

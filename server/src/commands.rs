@@ -56,6 +56,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Feeds(args) => crate::feeds::run(&data_dir, args).await,
         Command::Places(args) => crate::places::run(&data_dir, args).await,
         Command::Email(args) => crate::email::run(&data_dir, args, &profile).await,
+        Command::Enquiries(args) => crate::enquiries::run(&data_dir, args).await,
     }
 }
 
@@ -124,6 +125,17 @@ pub async fn open_store(data_dir: &Path) -> anyhow::Result<Arc<SqliteStore>> {
 pub async fn open_outbox(
     data_dir: &Path,
 ) -> anyhow::Result<Arc<dyn dayfinder::store::OutboxStore>> {
+    Ok(match DATABASE.get().cloned() {
+        Some(url) => blocking(move || Ok(Arc::new(connect(&url)?))).await?,
+        None => open_store(data_dir).await?,
+    })
+}
+
+/// The enquiries alone (the shared database's, or the embedded store's), for commands that
+/// must work while the site runs.
+pub async fn open_enquiries(
+    data_dir: &Path,
+) -> anyhow::Result<Arc<dyn dayfinder::store::EnquiryStore>> {
     Ok(match DATABASE.get().cloned() {
         Some(url) => blocking(move || Ok(Arc::new(connect(&url)?))).await?,
         None => open_store(data_dir).await?,

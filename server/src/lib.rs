@@ -9,6 +9,7 @@ pub mod commands;
 pub mod downloads;
 pub mod editor;
 pub mod email;
+pub mod enquiries;
 pub mod events;
 pub mod feeds;
 pub mod follow;

@@ -9,17 +9,18 @@ use dayfinder::Engine;
 
 /// Runs `job` every `period`, forever (abort the task to stop it). `what` names the job
 /// in the log ("save counts of searches").
-pub async fn every<T: std::fmt::Debug + Send + 'static>(
-    period: Duration,
-    what: &'static str,
-    engine: Arc<Engine>,
-    job: fn(&Engine) -> dayfinder::Result<T>,
-) {
+pub async fn every<T, J>(period: Duration, what: &'static str, engine: Arc<Engine>, job: J)
+where
+    T: std::fmt::Debug + Send + 'static,
+    J: Fn(&Engine) -> dayfinder::Result<T> + Send + Sync + 'static,
+{
+    let job = Arc::new(job);
     let mut ticks = tokio::time::interval(period);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;
         let engine = engine.clone();
+        let job = job.clone();
         match tokio::task::spawn_blocking(move || job(&engine)).await {
             Ok(Ok(done)) => tracing::debug!(?done, "did {what}"),
             Ok(Err(error)) => tracing::warn!(?error, "could not {what} yet"),

@@ -10,19 +10,17 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{Method, Request, StatusCode};
+use axum::http::{Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use dayfinder::Engine;
 use dayfinder::model::validate::valid_id;
 use dayfinder::moderation::NewProblemReport;
 use dayfinder_app::pages::report_problem::ProblemForm;
-use dayfinder_app::shell;
 use jiff::Timestamp;
-use leptos::prelude::provide_context;
 
 use crate::security::{Post, client_key, refused_origin};
-use crate::startup::{AppState, page_context};
+use crate::startup::AppState;
 
 /// The route, to merge into the app's router (the page's GET is the app's).
 pub fn routes() -> Router<AppState> {
@@ -58,20 +56,7 @@ async fn form_again(
     form: ProblemForm,
     status: StatusCode,
 ) -> Response {
-    let context = page_context(state);
-    let options = state.leptos_options.clone();
-    let render = leptos_axum::render_app_async_with_context(
-        move || {
-            context();
-            provide_context(form.clone());
-        },
-        move || shell(options.clone()),
-    );
-    let mut parts = post.parts;
-    parts.method = Method::GET;
-    let mut response = render(Request::from_parts(parts, Body::empty())).await;
-    *response.status_mut() = status;
-    response
+    crate::startup::page_again(state, post.parts, form, status, None).await
 }
 
 /// Handles `POST /services/{id}/report-a-problem` (`kind`, `details`, `contact`, and the

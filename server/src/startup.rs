@@ -32,6 +32,9 @@ pub struct AppState {
     /// Whether email is sent (`--smtp-url` and the profile's sender); without it, email
     /// waits in the outbox and editors are told.
     pub email_set_up: bool,
+    /// What links in emails start with: `--public-url`, or the address the server listens
+    /// on (never a request's Host, which anyone can forge).
+    pub site_url: String,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -99,6 +102,36 @@ pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync 
     }
 }
 
+/// A page of the app rendered for a form's POST, as its GET at `path` (the form's own
+/// address when `None`) would render it, with `form` (what was typed and what is wrong)
+/// in context: a form with a mistake comes back with what was typed.
+pub(crate) async fn page_again<T: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    parts: axum::http::request::Parts,
+    form: T,
+    status: axum::http::StatusCode,
+    path: Option<axum::http::Uri>,
+) -> axum::response::Response {
+    let context = page_context(state);
+    let options = state.leptos_options.clone();
+    let render = leptos_axum::render_app_async_with_context(
+        move || {
+            context();
+            provide_context(form.clone());
+        },
+        move || dayfinder_app::shell(options.clone()),
+    );
+    let mut parts = parts;
+    parts.method = axum::http::Method::GET;
+    if let Some(path) = path {
+        parts.uri = path;
+    }
+    let request = axum::http::Request::from_parts(parts, axum::body::Body::empty());
+    let mut response = render(request).await;
+    *response.status_mut() = status;
+    response
+}
+
 /// The app's page routes, worked out once per process. Leptos works them out by running
 /// the app with resource loading switched off by a process-wide flag: a page that another
 /// server in the same process (the tests run several) starts rendering meanwhile waits for
@@ -133,6 +166,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::view_mode::routes())
         .merge(crate::editor::routes(&state))
         .merge(crate::report_problem::routes())
+        .merge(crate::enquiries::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
@@ -146,6 +180,7 @@ pub fn app(state: AppState) -> Router {
             crate::events::calendar_files,
         ))
         .layer(middleware::from_fn(crate::view_mode::remember_choice))
+        .layer(middleware::from_fn(crate::enquiries::keep_private))
         .layer(middleware::from_fn_with_state(
             header_options,
             headers::add_headers,
@@ -182,6 +217,8 @@ pub struct Application {
     router: Router,
     engine: Arc<Engine>,
     mailer: Option<crate::email::Mailer>,
+    /// The council's enquiry rules and what links in emails start with.
+    enquiries: (dayfinder::enquiries::EnquirySettings, String),
 }
 
 impl Application {
@@ -199,7 +236,13 @@ impl Application {
         let listener = TcpListener::bind(settings.addr)
             .await
             .with_context(|| format!("Failed to listen on {}", settings.addr))?;
+        let site_url = settings.public_url.clone().unwrap_or_else(|| {
+            let addr = listener.local_addr().unwrap_or(settings.addr);
+            format!("http://{addr}")
+        });
+        let enquiries = settings.profile.enquiries.settings();
         let router = app(AppState {
+            site_url: site_url.clone(),
             leptos_options: settings.leptos_options,
             engine: engine.clone(),
             public_url: settings.public_url,
@@ -212,6 +255,7 @@ impl Application {
             router,
             engine,
             mailer: settings.mailer,
+            enquiries: (enquiries, site_url),
         })
     }
 
@@ -229,6 +273,13 @@ impl Application {
         let counts = tokio::spawn(crate::editor::keep_counts_flushed(self.engine.clone()));
         let purges = tokio::spawn(crate::report_problem::keep_reports_purged(
             self.engine.clone(),
+        ));
+        // Reminders and escalations of unanswered enquiries, and erasure when they are due.
+        let (enquiry_settings, site_url) = self.enquiries;
+        let chases = tokio::spawn(crate::enquiries::keep_enquiries_chased(
+            self.engine.clone(),
+            enquiry_settings,
+            site_url,
         ));
         // Feeds the directory follows (`feeds add`), each pulled when it is due.
         let feeds = tokio::spawn(crate::feeds::keep_feeds_followed(
@@ -254,6 +305,7 @@ impl Application {
         drop(following);
         counts.abort();
         purges.abort();
+        chases.abort();
         feeds.abort();
         if let Some(email) = email {
             email.abort();

@@ -240,3 +240,129 @@ async fn without_a_mail_server_the_site_works_and_editors_are_told_email_is_not_
     assert!(page.contains("Email is not set up."), "{page}");
     assert!(page.contains("1 email is waiting to be sent."));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_enquiry_reaches_the_provider_by_email_and_the_answer_reaches_the_asker() {
+    let Some(sink) = Sink::start() else { return };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (data, profile) = (dir.path().join("data"), profile_with_sender(dir.path()));
+    let service = dayfinder::sample::cheshire_east()
+        .services
+        .into_iter()
+        .find(|s| s.id == "crewe-saturday-memory-club")
+        .expect("the sample service");
+    let site = sending_site(&data, &profile, &sink);
+    add_editor(
+        &data,
+        "provider.enquiries@example.org",
+        Some(&service.organisation_id),
+    );
+
+    // A resident sends an enquiry: a plain POST form, no JavaScript.
+    let mut resident = Editor::new();
+    let sent = resident
+        .post(
+            &site.address,
+            "/ask",
+            &[
+                ("service", &service.id),
+                ("asker", "someone-i-care-for"),
+                ("name", "Pat Example"),
+                ("reply-by", "email"),
+                ("email", "pat.example@example.org"),
+                ("wishes", "taster"),
+                ("days", "saturday"),
+                ("note", "My dad loves singing."),
+                ("consent", "yes"),
+            ],
+        )
+        .await
+        .expect("the enquiry is answered");
+    assert_eq!(sent.status().as_u16(), 303);
+    let status_page = sent.headers()["location"].to_str().unwrap().to_string();
+    let status_path = status_page.split('?').next().unwrap().to_string();
+
+    // The provider and the resident each get one email; the provider's names no one.
+    let messages = sink.wait_for(2);
+    let to_provider = messages
+        .iter()
+        .find(|m| header(m, "To") == Some("provider.enquiries@example.org"))
+        .expect("the provider's email");
+    assert!(to_provider.contains("New enquiry about"));
+    assert!(!to_provider.contains("Pat Example") && !to_provider.contains("pat.example@"));
+    let to_resident = messages
+        .iter()
+        .find(|m| header(m, "To") == Some("pat.example@example.org"))
+        .expect("the resident's email");
+    assert_eq!(
+        header(to_resident, "Subject"),
+        Some("Your enquiry has been sent")
+    );
+    // Quoted-printable bodies break long lines with a soft `=`.
+    let unwrapped = to_resident.replace("=\r\n", "").replace("=\n", "");
+    assert!(
+        unwrapped.contains(&status_path),
+        "the email links to the status page"
+    );
+
+    // The provider reads it in the editor and accepts it.
+    let mut provider = Editor::new();
+    provider
+        .sign_in(&site.address, "provider.enquiries@example.org")
+        .await;
+    let (status, inbox) = provider.get(&site.address, "/editor/enquiries").await;
+    assert_eq!(status, 200);
+    let marker = "href=\"/editor/enquiries/";
+    let from = inbox.find(marker).expect("an enquiry in the inbox") + marker.len();
+    let id: String = inbox[from..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let (status, page) = provider
+        .get(&site.address, &format!("/editor/enquiries/{id}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Pat Example") && page.contains("My dad loves singing."));
+    let csrf = process::csrf_of(&page);
+    let answer = provider
+        .post(
+            &site.address,
+            &format!("/editor/enquiries/{id}/answer"),
+            &[
+                ("csrf", &csrf),
+                ("version", "0"),
+                ("answer", "accepted"),
+                ("message", "Come to a taster on Saturday at 10."),
+            ],
+        )
+        .await
+        .expect("the answer is answered");
+    assert_eq!(answer.status().as_u16(), 303);
+
+    // The resident is emailed the answer and sees it on the status page.
+    let messages = sink.wait_for(3);
+    let answer_email = &messages[2].replace("=\r\n", "").replace("=\n", "");
+    assert_eq!(header(answer_email, "To"), Some("pat.example@example.org"));
+    assert!(answer_email.contains("Come to a taster on Saturday at 10."));
+    let (status, page) = resident.get(&site.address, &status_path).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Accepted") && page.contains("Come to a taster on Saturday at 10."));
+
+    // The council erases the person on request: the status page is gone.
+    let out = succeeded(&dayfinder(
+        &data,
+        &[
+            "--profile",
+            profile.to_str().unwrap(),
+            "enquiries",
+            "erase",
+            "--email",
+            "Pat.Example@example.org",
+        ],
+        "",
+    ));
+    assert!(out.contains("Erased 1 enquiry."), "{out}");
+    let (status, _) = resident.get(&site.address, &status_path).await;
+    assert_eq!(status, 404);
+    drop(site);
+}

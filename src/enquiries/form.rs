@@ -39,10 +39,10 @@ impl NewRequest {
             }
         }
         if service_ids.is_empty() {
-            problem("services", "Choose at least one place to ask about".into());
+            problem("service", "Choose at least one place to ask about".into());
         } else if service_ids.len() > MAX_SERVICES {
             problem(
-                "services",
+                "service",
                 format!("You can ask about up to {MAX_SERVICES} places at once"),
             );
         }
@@ -201,7 +201,7 @@ mod tests {
         let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(
             fields,
-            ["services", "asker", "name", "reply-by", "wishes", "consent"]
+            ["service", "asker", "name", "reply-by", "wishes", "consent"]
         );
     }
 
@@ -239,9 +239,6 @@ mod tests {
     fn more_than_five_places_at_once_are_refused() {
         let mut form = good();
         form.services = (0..6).map(|i| format!("service-{i}")).collect();
-        assert_eq!(
-            NewRequest::parse(&form, false).unwrap_err()[0].0,
-            "services"
-        );
+        assert_eq!(NewRequest::parse(&form, false).unwrap_err()[0].0, "service");
     }
 }

@@ -266,3 +266,27 @@ fn an_area_covers_its_own_postcodes_and_outward_codes_only() {
     assert_eq!(area.covers("CW1"), Some(false));
     assert_eq!(area.covers("Lymm"), None);
 }
+
+#[test]
+fn enquiry_rules_have_defaults_and_their_limits_are_checked() {
+    let profile = CouncilProfile::sample();
+    assert_eq!(profile.enquiries.settings().response_working_days, 10);
+    let text = sample_with("response_working_days = 10", "response_working_days = 5")
+        .replace("keep_months = 6", "keep_months = 3")
+        .replace("closed_days = []", "closed_days = [2026-12-29]");
+    let rules = CouncilProfile::parse(&text, "profile.toml")
+        .expect("valid")
+        .enquiries
+        .settings();
+    assert_eq!((rules.response_working_days, rules.keep_months), (5, 3));
+    let closed = Date::new(2026, 12, 29).unwrap();
+    assert!(!rules.working_days.is_working_day(closed));
+    let text = sample_with("response_working_days = 10", "response_working_days = 0");
+    assert!(
+        error_of(&text).contains(
+            "`enquiries.response_working_days`: must be a whole number of working days from 1 to 60"
+        ),
+        "{}",
+        error_of(&text)
+    );
+}

@@ -66,8 +66,9 @@ fn SignedInBar(editor: EditorSession) -> impl IntoView {
     let account = &editor.account;
     let council = account.role.is_council();
     // (address, label, council editors only)
-    let pages: [(&str, &str, bool); 9] = [
+    let pages: [(&str, &str, bool); 10] = [
         ("/editor", "Services", false),
+        ("/editor/enquiries", "Enquiries", false),
         (
             "/editor/changes",
             if council {

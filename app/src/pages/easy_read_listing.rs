@@ -84,6 +84,9 @@ fn EasyListingView(sheet: EasyListing, back: Option<String>) -> impl IntoView {
             <a class="link" href=standard rel="external">"See all the details in the standard view"</a>
         </p>
         <p class="body">
+            <a class="button button--secondary" href=format!("/ask?service={}", sheet.id)>"Ask them about this place"</a>
+        </p>
+        <p class="body">
             <a class="link" href=report>"Tell us if something here is wrong"</a>
         </p>
         <FocusOnArrival />

@@ -111,6 +111,8 @@ fn EasyMyList(page: EasyListPage) -> impl IntoView {
             <div class="body share-link"><a class="link" href=page.share_url.clone()>{page.share_url.clone()}</a></div>
             <EasyCompareLink n ids=page.ids.clone() />
             <EasyPrintLinks ids=None />
+            <h2 class="heading-m">"Ask about these places"</h2>
+            <p class="body"><a class="link" href="/ask?list=yes">"Ask the people who run them"</a></p>
             <h2 class="heading-m">"Clear your list"</h2>
             <Points points=vec![say("info", "You can take all the places off your list.")] />
             <p class="body"><a class="button button--warning" href="/my-list/clear">"Clear my list"</a></p>

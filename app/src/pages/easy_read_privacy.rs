@@ -98,6 +98,24 @@ pub fn EasyPrivacyPage() -> impl IntoView {
             ],
         ),
         (
+            "If you ask about a place",
+            vec![
+                say(
+                    "person",
+                    "We send your name and your message to the people who run the place.",
+                ),
+                say("phone", "We send them your email or phone number too."),
+                say(
+                    "clock",
+                    format!(
+                        "We delete them {} months after the last answer.",
+                        profile.enquiry_keep_months
+                    ),
+                ),
+                say("info", "You can ask us to delete them sooner."),
+            ],
+        ),
+        (
             "If we email you",
             vec![
                 say("info", "We keep the email until it is sent."),

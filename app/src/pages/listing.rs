@@ -180,6 +180,9 @@ fn ListingView(sheet: ListingSheet, back: Option<String>) -> impl IntoView {
 
         <h2 class="heading-m">"How to get a place"</h2>
         <ul class="list list--bullet">{join}</ul>
+        <p class="body">
+            <a class="button button--secondary" rel="external" href=format!("/ask?service={}", sheet.id)>"Ask about a place"</a>
+        </p>
 
         <h2 class="heading-m">"Contact"</h2>
         <Facts facts=sheet.contact />

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod accessibility;
+pub mod ask;
 pub mod compare;
 pub mod easy_read_about;
 pub mod easy_read_accessibility;

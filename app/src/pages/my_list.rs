@@ -86,6 +86,11 @@ fn MyListView(page: ListPage) -> impl IntoView {
             </p>
             <p class="body share-link"><a class="link" href=page.share_url.clone()>{page.share_url.clone()}</a></p>
             <Compare entries=page.entries ids=ids.clone() />
+            <h2 class="heading-m">"Ask about these places"</h2>
+            <p class="body">
+                "Send one enquiry to the providers of up to 5 places on your list: each answers you. "
+                <a class="link" href="/ask?list=yes">"Ask about places on your list"</a>
+            </p>
             <h2 class="heading-m">"Print or save as a PDF"</h2>
             <ul class="list">
                 <li><a class="link" rel="external" href="/my-list/print">"A sheet to print, with space for notes"</a></li>

@@ -87,6 +87,15 @@ pub fn PrivacyPage() -> impl IntoView {
             {format!("We delete your email or phone number {REPORT_CONTACT_DAYS_AFTER_CLOSING} days after the team closes your report. ")}
             {format!("To stop misuse, we also keep a scrambled form (a keyed hash) of your device’s internet address for {}, then delete it. We never keep the address itself.", hours(REPORT_CLIENT_HASH_HOURS))}
         </p>
+        <h2 class="heading-m" id="enquiries">"Asking about a place"</h2>
+        <p class="body">
+            "If you ask about a place, we keep your name, how to contact you, your message and the provider’s answers, and share them with the provider you asked, so that they can answer you. "
+            "Emails to providers do not contain your details: they sign in to read them. "
+            {format!("We erase your details and the messages {} months after your enquiry’s last reply or change; what was asked (the place, the days, whether it was accepted), with nothing that identifies you, is kept to count demand for places. ", profile.enquiry_keep_months)}
+            "Your details never appear in our logs, search counts, downloads or the open data. "
+            {format!("To stop misuse, we keep a scrambled form of your device’s internet address for {}. ", hours(REPORT_CLIENT_HASH_HOURS))}
+            "To have your enquiries erased sooner, contact us (below) with the email address or phone number you gave."
+        </p>
         <h2 class="heading-m">"Emails we send"</h2>
         <p class="body">
             "When this website emails you, it keeps the email, with your email address, so that it can try again if sending fails. "

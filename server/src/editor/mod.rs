@@ -14,6 +14,7 @@ mod account;
 mod accounts;
 mod audit;
 mod edit;
+mod enquiries;
 mod event_form;
 mod events;
 mod gate;
@@ -112,6 +113,9 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/editor/changes/{id}", get(moderation::show))
         .route("/editor/changes/{id}/approve", post(moderation::approve))
         .route("/editor/changes/{id}/reject", post(moderation::reject))
+        .route("/editor/enquiries", get(enquiries::list))
+        .route("/editor/enquiries/{id}", get(enquiries::show))
+        .route("/editor/enquiries/{id}/answer", post(enquiries::answer))
         .route("/editor/problems", get(problems::list))
         .route("/editor/problems/{id}/close", post(problems::close))
         .route("/editor/audit", get(audit::page))

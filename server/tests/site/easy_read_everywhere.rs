@@ -37,6 +37,9 @@ fn sample_addresses(path: &str) -> Vec<String> {
         "/services/id/report-a-problem/sent" => {
             one("/services/crewe-saturday-memory-club/report-a-problem/sent")
         }
+        "/ask" => one("/ask?service=crewe-saturday-memory-club"),
+        // A request's private page: one that does not exist (a real one needs a request).
+        "/enquiries/id" => one(&format!("/enquiries/{}", "b".repeat(64))),
         "/about-the-data" => one("/about-the-data"),
         "/accessibility" => one("/accessibility"),
         "/privacy" => one("/privacy"),

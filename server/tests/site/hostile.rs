@@ -66,6 +66,8 @@ fn pages(service: &str, event: &str) -> Vec<String> {
         format!("/services/{service}"),
         format!("/services/{service}/report-a-problem"),
         format!("/services/{service}/report-a-problem/sent"),
+        format!("/ask?service={service}"),
+        format!("/enquiries/{}", "c".repeat(64)),
         format!("/events/{event}"),
     ])
     .collect()

@@ -9,6 +9,7 @@ mod easy_read_events;
 mod easy_read_everywhere;
 mod easy_read_lists;
 mod editor;
+mod enquiries;
 mod events;
 mod feeds;
 mod hardening;
