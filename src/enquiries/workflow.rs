@@ -7,7 +7,7 @@ use jiff::{Timestamp, ToSpan};
 use super::wording;
 use super::{
     About, Enquiry, EnquirySettings, EnquiryStatus, MAX_REQUESTS_PER_CLIENT, NewEnquiry,
-    NewRequest, Person, ReplyBy, RequestKeys, Step, contact_key,
+    NewRequest, Person, RequestKeys, Step, contact_key,
 };
 use crate::accounts::{Account, Email};
 use crate::engine::Engine;
@@ -192,8 +192,8 @@ impl Enquiries<'_> {
         let mut emails = Vec::new();
         // The inbox links name the enquiry's id, known only once it is stored: providers'
         // emails link to the inbox's list instead, which shows the newest first.
+        let inbox = format!("{}/editor/enquiries", self.site);
         for enquiry in &enquiries {
-            let inbox = format!("{}/editor/enquiries", self.site);
             for to in Self::answerers(&accounts, &enquiry.organisation_id) {
                 emails.push(wording::new_for_provider(
                     &enquiry.about,
@@ -293,10 +293,8 @@ impl Enquiries<'_> {
             message,
         };
         person.steps.push(step.clone());
-        let to = match (person.reply_by, &person.email) {
-            (_, Some(email)) => Email::parse(email).ok(),
-            (ReplyBy::Phone, None) | (ReplyBy::Email, None) => None,
-        };
+        // Whoever gave an email hears by email, whichever way they asked to be answered.
+        let to = person.email.as_deref().and_then(|e| Email::parse(e).ok());
         let status_page = self.status_link(&person.token);
         enquiry.status = answer.status;
         enquiry.updated_at = now;
