@@ -512,7 +512,7 @@ impl Engine {
 }
 
 /// The time zone the directory's local times are in.
-fn uk_time_zone() -> jiff::tz::TimeZone {
+pub(crate) fn uk_time_zone() -> jiff::tz::TimeZone {
     // The zone database is bundled (jiff's `tzdb-bundle-always`), so this is always found.
     jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC)
 }

@@ -210,7 +210,7 @@ pub fn reminder(enquiry: &Enquiry, inbox: &str, to: &Email) -> NewEmail {
         paragraphs: vec![format!(
             "An enquiry about {} sent on {} is still waiting for a reply. Please reply by {}.",
             enquiry.about.service_name,
-            long_date(enquiry.sent_at.to_zoned(jiff::tz::TimeZone::UTC).date()),
+            long_date(crate::engine::uk_date(enquiry.sent_at)),
             long_date(enquiry.due_on)
         )],
         link: Some(("Reply to the enquiry".into(), inbox.to_string())),

@@ -2,6 +2,7 @@
 //! answers, the chase of unanswered enquiries, erasure. Every step that writes to someone
 //! puts the email in the outbox in the same transaction as the step.
 
+use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 
 use super::wording;
@@ -11,6 +12,7 @@ use super::{
 };
 use crate::accounts::{Account, Email};
 use crate::engine::Engine;
+use crate::insight::{EnquiryDemand, Period};
 use crate::model::Listing;
 use crate::model::enquiry::MAX_REPLY;
 use crate::outbox::NewEmail;
@@ -342,7 +344,7 @@ impl Enquiries<'_> {
     pub fn erase_due(&self, now: Timestamp) -> Result<u64> {
         let months = i64::from(self.settings.keep_months);
         let before = now
-            .to_zoned(jiff::tz::TimeZone::UTC)
+            .to_zoned(crate::engine::uk_time_zone())
             .checked_sub(months.months())
             .map(|z| z.timestamp())
             .unwrap_or(Timestamp::UNIX_EPOCH);
@@ -361,6 +363,20 @@ impl Enquiries<'_> {
     /// Enquiries sent in a period, without anyone's details (the insight counts).
     pub fn sent_between(&self, from: Timestamp, to: Timestamp) -> Result<Vec<Enquiry>> {
         Ok(self.store().enquiries_sent_between(from, to)?)
+    }
+
+    /// The commissioners' report on enquiries sent in `period` (UK days), as they stand
+    /// on `today`. Read without anyone's details.
+    pub fn demand(&self, period: Period, today: Date) -> Result<EnquiryDemand> {
+        let start =
+            |day: Date| crate::engine::uk_instant(day.to_datetime(jiff::civil::Time::midnight()));
+        let from = start(period.from)?;
+        let to = match period.to.tomorrow() {
+            Ok(next) => start(next)?,
+            Err(_) => Timestamp::MAX,
+        };
+        let sent = self.sent_between(from, to)?;
+        Ok(EnquiryDemand::of(period, &sent, today))
     }
 
     pub fn settings(&self) -> &EnquirySettings {

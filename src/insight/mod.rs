@@ -7,10 +7,12 @@
 //! gather in memory and go to the [`InsightStore`](crate::store::insight::InsightStore)
 //! every few seconds. The reports read them back, and count the directory for supply.
 
+pub mod enquiries;
 mod recorder;
 pub mod reports;
 pub mod tally;
 
+pub use enquiries::{EnquiryDemand, EnquiryOutcomes};
 pub use recorder::Recorder;
 pub use reports::{Period, Supply, Table, UnmetDemand};
 pub use tally::{FEW, KeyColumns, OTHER, Outcome, TallyKey};

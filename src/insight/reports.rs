@@ -79,7 +79,7 @@ pub struct Table {
 }
 
 impl Table {
-    fn new(columns: &[&str]) -> Table {
+    pub(crate) fn new(columns: &[&str]) -> Table {
         Table {
             columns: columns.iter().map(|c| c.to_string()).collect(),
             rows: Vec::new(),

@@ -5,7 +5,7 @@
 
 use dayfinder::accounts::EditorSession;
 use dayfinder::insight::reports::{MAX_PERIOD_DAYS, change};
-use dayfinder::insight::{FEW, Period, Supply, Table, UnmetDemand};
+use dayfinder::insight::{EnquiryDemand, EnquiryOutcomes, FEW, Period, Supply, Table, UnmetDemand};
 use dayfinder::model::Term;
 use jiff::civil::Date;
 use leptos::prelude::*;
@@ -22,6 +22,7 @@ const MAX_BARS: usize = 10;
 
 const UNMET_TITLE: &str = "Searches that found nothing";
 const SUPPLY_TITLE: &str = "What the directory offers";
+const ENQUIRIES_TITLE: &str = "Enquiries and where they got to";
 
 /// The period form as it was sent: `choice` is `7`, `30`, `90` or `dates` (then `from`
 /// and `to` are the days as typed).
@@ -65,28 +66,51 @@ pub fn UnmetDemandPage(
     errors: FieldErrors,
     report: Option<UnmetDemand>,
 ) -> impl IntoView {
+    let intro = view! {
+        <p class="body">
+            "What residents searched for on Dayfinder and found nothing, or only a few services, for. "
+            "Searches are counted by what they asked for (need, kind, town or postcode district, days, time of day, cost, easy read) "
+            "and whether they found anything: never who made them. "
+            <a class="link" href="/privacy">"What we count and what we never keep"</a>"."
+        </p>
+    };
+    let report =
+        report.map(|report| view! { <UnmetDemandReport form=form.clone() report /> }.into_any());
+    view! {
+        <PeriodReportFrame editor title=UNMET_TITLE path="/editor/insight" intro=intro.into_any()
+            form errors report />
+    }
+}
+
+/// A report over a period asked for at `path`: its heading, `intro`, the reports' links,
+/// the period form and the report; or, with no report, the form and what is wrong.
+#[component]
+fn PeriodReportFrame(
+    editor: EditorSession,
+    title: &'static str,
+    path: &'static str,
+    intro: AnyView,
+    form: PeriodForm,
+    errors: FieldErrors,
+    report: Option<AnyView>,
+) -> impl IntoView {
     let Some(report) = report else {
         return view! {
-            <EditorFrame title=format!("Error: {UNMET_TITLE}") editor>
+            <EditorFrame title=format!("Error: {title}") editor>
                 <ErrorSummary errors=errors.clone() />
-                <Heading title=UNMET_TITLE />
-                <PeriodChoice form errors />
+                <Heading title />
+                <PeriodChoice action=path form errors />
             </EditorFrame>
         }
         .into_any();
     };
     view! {
-        <EditorFrame title=UNMET_TITLE editor>
-            <Heading title=UNMET_TITLE />
-            <p class="body">
-                "What residents searched for on Dayfinder and found nothing, or only a few services, for. "
-                "Searches are counted by what they asked for (need, kind, town or postcode district, days, time of day, cost, easy read) "
-                "and whether they found anything: never who made them. "
-                <a class="link" href="/privacy">"What we count and what we never keep"</a>"."
-            </p>
-            <InsightNav current="/editor/insight" />
-            <PeriodChoice form=form.clone() errors />
-            <UnmetDemandReport form report />
+        <EditorFrame title editor>
+            <Heading title />
+            {intro}
+            <InsightNav current=path />
+            <PeriodChoice action=path form errors />
+            {report}
         </EditorFrame>
     }
     .into_any()
@@ -130,6 +154,10 @@ fn InsightNav(current: &'static str) -> impl IntoView {
             "/editor/insight/supply",
             "What the directory offers (supply)",
         ),
+        (
+            "/editor/insight/enquiries",
+            "Enquiries: demand that found a place and demand that did not",
+        ),
     ]
     .into_iter()
     .map(|(href, text)| {
@@ -145,7 +173,7 @@ fn InsightNav(current: &'static str) -> impl IntoView {
 
 /// The period: a radio for each choice, and the two days for "Between these dates".
 #[component]
-fn PeriodChoice(form: PeriodForm, errors: FieldErrors) -> impl IntoView {
+fn PeriodChoice(action: &'static str, form: PeriodForm, errors: FieldErrors) -> impl IntoView {
     let radios = [
         ("7", "Last 7 days"),
         ("30", "Last 30 days"),
@@ -171,7 +199,7 @@ fn PeriodChoice(form: PeriodForm, errors: FieldErrors) -> impl IntoView {
         }
     };
     view! {
-        <form method="get" action="/editor/insight" novalidate>
+        <form method="get" action=action novalidate>
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">"Period"</legend>
                 <FieldError errors=errors.clone() field="period-30" />
@@ -365,6 +393,125 @@ fn UnmetDemandReport(form: PeriodForm, report: UnmetDemand) -> impl IntoView {
             <DataTable id="date-table" caption="Searches on each day"
                 table=report.date_table() limit=MAX_PERIOD_DAYS as usize />
         </details>
+    }
+}
+
+/// "Enquiries and where they got to": enquiries sent in the period asked for, by need,
+/// town and outcome, or the form again with what is wrong (`report` is `None`).
+#[component]
+pub fn EnquiryDemandPage(
+    editor: EditorSession,
+    form: PeriodForm,
+    errors: FieldErrors,
+    report: Option<EnquiryDemand>,
+) -> impl IntoView {
+    let intro = view! {
+        <p class="body">
+            "Enquiries people sent through Dayfinder’s “Ask about a place”, counted by the service’s needs and town, "
+            "what they asked for and who was asking, and whether the provider could offer it. "
+            "Counted from what each enquiry was about: never who sent it. "
+            <a class="link" href="/privacy">"What we keep and for how long"</a>"."
+        </p>
+    };
+    let report =
+        report.map(|report| view! { <EnquiryReport form=form.clone() report /> }.into_any());
+    view! {
+        <PeriodReportFrame editor title=ENQUIRIES_TITLE path="/editor/insight/enquiries"
+            intro=intro.into_any() form errors report />
+    }
+}
+
+fn enquiries(n: u64) -> String {
+    if n == 1 {
+        "1 enquiry".to_string()
+    } else {
+        format!("{n} enquiries")
+    }
+}
+
+/// The outcomes as the chart's bars, in the tables' order.
+fn outcome_bars(outcomes: &EnquiryOutcomes) -> Vec<Bar> {
+    [
+        ("Accepted", outcomes.accepted),
+        ("Declined", outcomes.declined),
+        ("Answered without a yes or no", outcomes.answered),
+        ("Not answered", outcomes.unanswered),
+    ]
+    .into_iter()
+    .map(|(label, n)| Bar {
+        label: label.to_string(),
+        value: n,
+        figure: n.to_string(),
+    })
+    .collect()
+}
+
+#[component]
+fn EnquiryReport(form: PeriodForm, report: EnquiryDemand) -> impl IntoView {
+    let query = form.query();
+    let csv = move |table: &str| format!("/editor/insight/enquiries.csv?{query}&table={table}");
+    let described = form.describe(&report.period);
+    let total = report.total;
+    let bars = outcome_bars(&total);
+    let outcome_chart = view! {
+        <BarChart id="outcome-chart" title=format!("Where enquiries got to, {described}")
+            description=describe_bars(&bars) bars />
+    };
+    let need_town_table = view! {
+        <DataTable id="enquiry-need-town-table" caption="Enquiries by need and town"
+            table=report.need_and_town_table() limit=MAX_ROWS_SHOWN />
+    };
+    let declined_bars: Vec<Bar> = report
+        .by_need_and_town
+        .iter()
+        .filter(|r| r.outcomes.declined + r.outcomes.unanswered > 0)
+        .take(MAX_BARS)
+        .map(|r| {
+            let n = r.outcomes.declined + r.outcomes.unanswered;
+            Bar {
+                label: format!("{} – {}", r.need.label(), r.town),
+                value: n,
+                figure: n.to_string(),
+            }
+        })
+        .collect();
+    let declined_chart = view! {
+        <BarChart id="enquiry-unmet-chart"
+            title="Needs and towns with enquiries declined or not answered"
+            description=describe_bars(&declined_bars) bars=declined_bars />
+    };
+    view! {
+        <h2 class="heading-l">{described.clone()}</h2>
+        <ul class="list list--bullet">
+            <li>{format!("{} sent", enquiries(total.sent))}</li>
+            <li><strong>{format!("{} accepted", enquiries(total.accepted))}</strong>" (the provider could offer what was asked)"</li>
+            <li><strong>{format!("{} declined", enquiries(total.declined))}</strong>" (the provider could not)"</li>
+            <li>{format!("{} answered without a yes or no", enquiries(total.answered))}</li>
+            <li>{format!(
+                "{} not answered yet, {} of them past the response target",
+                enquiries(total.unanswered),
+                total.overdue,
+            )}</li>
+        </ul>
+        <ChartAndTable chart=outcome_chart.into_any() table=view! {
+            <DataTable id="enquiry-asker-table" caption="Enquiries by who was asking"
+                table=report.asker_table() limit=10 />
+        }.into_any() />
+        <DownloadLink href=csv("asker") what="enquiries by who was asking" />
+
+        <h3 class="heading-m" id="need-town">"Needs and towns"</h3>
+        <p class="body">
+            "An enquiry about a service for two needs counts under each. The town is the service’s; "
+            "services online or at people’s homes are under “No fixed place”."
+        </p>
+        <ChartAndTable chart=declined_chart.into_any() table=need_town_table.into_any() />
+        <DownloadLink href=csv("need-town") what="enquiries by need and town" />
+
+        <h3 class="heading-m" id="wishes">"What people asked for"</h3>
+        <p class="body">"An enquiry asking for two things (a visit and a place) counts under each."</p>
+        <DataTable id="enquiry-wish-table" caption="Enquiries by what was asked for"
+            table=report.wish_table() limit=10 />
+        <DownloadLink href=csv("wish") what="enquiries by what was asked for" />
     }
 }
 

@@ -33,7 +33,7 @@ pub use event_form::{Choices, DateFields, DateInput, EventFields, EventForm, Tex
 pub use events::EventPage;
 pub use form_values::FormValues;
 pub use frame::EditorFrame;
-pub use insight::{PeriodForm, SupplyPage, UnmetDemandPage};
+pub use insight::{EnquiryDemandPage, PeriodForm, SupplyPage, UnmetDemandPage};
 pub use listing_form::{ListingForm, MAX_SESSION_ROWS, session_rows};
 pub use message::{MessagePage, Notice, went_wrong};
 pub use moderation::{ChangePage, ChangesPage, DiffTable, Done};

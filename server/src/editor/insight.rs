@@ -14,9 +14,9 @@ use dayfinder::Engine;
 use dayfinder::accounts::EditorSession;
 use dayfinder::engine::uk_today;
 use dayfinder::insight::reports::MAX_PERIOD_DAYS;
-use dayfinder::insight::{Period, Table};
+use dayfinder::insight::{EnquiryDemand, Period, Table};
 use dayfinder_app::components::form::FieldErrors;
-use dayfinder_app::editor::{PeriodForm, SupplyPage, UnmetDemandPage};
+use dayfinder_app::editor::{EnquiryDemandPage, PeriodForm, SupplyPage, UnmetDemandPage};
 use jiff::civil::Date;
 use leptos::prelude::*;
 
@@ -136,6 +136,44 @@ fn read_day(text: &str) -> Option<Date> {
     Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?).ok()
 }
 
+/// The council editor asking for a period report, the period form as sent, and the
+/// period or what is wrong with the form.
+async fn period_asked(
+    state: &AppState,
+    headers: &HeaderMap,
+    query: &Option<String>,
+) -> Result<(EditorSession, PeriodForm, Result<Period, FieldErrors>), Response> {
+    let session = council_editor(state, headers).await?;
+    let form = read_period(&params(query));
+    let period = period_of(&form, uk_today()).map_err(|errors| errors.into_iter().collect());
+    Ok((session, form, period))
+}
+
+/// A report page: 200 with its report, or 400 with the form and what is wrong.
+fn report_page<R, V>(
+    state: &AppState,
+    report: Option<R>,
+    page: impl FnOnce(Option<R>) -> V + Send + 'static,
+) -> Response
+where
+    R: Send + 'static,
+    V: IntoView + 'static,
+{
+    let status = if report.is_some() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    (
+        status,
+        Html(dayfinder_app::editor::render(
+            &state.leptos_options,
+            move || page(report),
+        )),
+    )
+        .into_response()
+}
+
 /// Handles `GET /editor/insight`: searches that found nothing or few.
 #[tracing::instrument(skip_all)]
 pub async fn unmet_demand(
@@ -143,28 +181,24 @@ pub async fn unmet_demand(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let session = match council_editor(&state, &headers).await {
-        Ok(session) => session,
+    let (session, form, period) = match period_asked(&state, &headers, &query).await {
+        Ok(asked) => asked,
         Err(response) => return response,
     };
-    let form = read_period(&params(&query));
-    let (report, errors, status) = match period_of(&form, uk_today()) {
+    let (report, errors) = match period {
         Ok(period) => {
             let engine = state.engine.clone();
             match super::blocking("report unmet demand", move || engine.unmet_demand(period)).await
             {
-                Ok(report) => (Some(report), FieldErrors::new(), StatusCode::OK),
+                Ok(report) => (Some(report), FieldErrors::new()),
                 Err(response) => return response,
             }
         }
-        Err(errors) => (None, errors.into_iter().collect(), StatusCode::BAD_REQUEST),
+        Err(errors) => (None, errors),
     };
-    let page = move || view! { <UnmetDemandPage editor=session form errors report /> };
-    (
-        status,
-        Html(dayfinder_app::editor::render(&state.leptos_options, page)),
-    )
-        .into_response()
+    report_page(&state, report, move |report| {
+        view! { <UnmetDemandPage editor=session form errors report /> }
+    })
 }
 
 /// Handles `GET /editor/insight/unmet-demand.csv?period=..&table=need-town|day|date`.
@@ -174,21 +208,10 @@ pub async fn unmet_demand_csv(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    if let Err(response) = council_editor(&state, &headers).await {
-        return response;
-    }
-    let params = params(&query);
-    let Ok(period) = period_of(&read_period(&params), uk_today()) else {
-        return (
-            StatusCode::BAD_REQUEST,
-            "That period could not be used. Choose it again on the report page.",
-        )
-            .into_response();
+    let (period, which) = match table_asked(&state, &headers, &query, &["day", "date"]).await {
+        Ok(asked) => asked,
+        Err(response) => return response,
     };
-    let which = param(&params, "table").unwrap_or("need-town").to_string();
-    if !matches!(which.as_str(), "need-town" | "day" | "date") {
-        return not_a_table(&state);
-    }
     let engine = state.engine.clone();
     let report =
         match super::blocking("report unmet demand", move || engine.unmet_demand(period)).await {
@@ -207,6 +230,92 @@ pub async fn unmet_demand_csv(
         ),
         &table,
     )
+}
+
+/// The enquiries report for `period`, read in the blocking pool.
+async fn enquiry_report(state: &AppState, period: Period) -> Result<EnquiryDemand, Response> {
+    let engine = state.engine.clone();
+    let settings = state.profile.enquiries.settings();
+    let site = state.site_url.clone();
+    super::blocking("report enquiries", move || {
+        engine
+            .enquiries(&settings, &site)
+            .demand(period, uk_today())
+    })
+    .await
+}
+
+/// Handles `GET /editor/insight/enquiries`: enquiries by need, town and outcome.
+#[tracing::instrument(skip_all)]
+pub async fn enquiry_demand(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let (session, form, period) = match period_asked(&state, &headers, &query).await {
+        Ok(asked) => asked,
+        Err(response) => return response,
+    };
+    let (report, errors) = match period {
+        Ok(period) => match enquiry_report(&state, period).await {
+            Ok(report) => (Some(report), FieldErrors::new()),
+            Err(response) => return response,
+        },
+        Err(errors) => (None, errors),
+    };
+    report_page(&state, report, move |report| {
+        view! { <EnquiryDemandPage editor=session form errors report /> }
+    })
+}
+
+/// Handles `GET /editor/insight/enquiries.csv?period=..&table=need-town|wish|asker`.
+#[tracing::instrument(skip_all)]
+pub async fn enquiry_demand_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let (period, which) = match table_asked(&state, &headers, &query, &["wish", "asker"]).await {
+        Ok(asked) => asked,
+        Err(response) => return response,
+    };
+    let report = match enquiry_report(&state, period).await {
+        Ok(report) => report,
+        Err(response) => return response,
+    };
+    let table = match which.as_str() {
+        "wish" => report.wish_table(),
+        "asker" => report.asker_table(),
+        _ => report.need_and_town_table(),
+    };
+    csv_response(
+        &format!("enquiries-by-{which}-{}-to-{}.csv", period.from, period.to),
+        &table,
+    )
+}
+
+/// For a CSV download of a period report: the period and the table asked for (`need-town`
+/// unless one of `others`), or the answer for a stranger, a bad period or no such table.
+async fn table_asked(
+    state: &AppState,
+    headers: &HeaderMap,
+    query: &Option<String>,
+    others: &[&str],
+) -> Result<(Period, String), Response> {
+    council_editor(state, headers).await?;
+    let params = params(query);
+    let Ok(period) = period_of(&read_period(&params), uk_today()) else {
+        return Err((
+            StatusCode::BAD_REQUEST,
+            "That period could not be used. Choose it again on the report page.",
+        )
+            .into_response());
+    };
+    let which = param(&params, "table").unwrap_or("need-town");
+    if which != "need-town" && !others.contains(&which) {
+        return Err(not_a_table(state));
+    }
+    Ok((period, which.to_string()))
 }
 
 fn not_a_table(state: &AppState) -> Response {

@@ -88,6 +88,11 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         )
         .route("/editor/insight/supply", get(insight::supply))
         .route("/editor/insight/supply.csv", get(insight::supply_csv))
+        .route("/editor/insight/enquiries", get(insight::enquiry_demand))
+        .route(
+            "/editor/insight/enquiries.csv",
+            get(insight::enquiry_demand_csv),
+        )
         .route(
             "/editor/services/{id}/edit",
             get(edit::page).post(edit::save),

@@ -7,7 +7,7 @@
 use std::sync::{Arc, OnceLock};
 
 use dayfinder::Engine;
-use dayfinder::accounts::{NewAccount, Password, Role};
+use dayfinder::accounts::{Account, NewAccount, Password, Role};
 use dayfinder::engine::uk_today;
 use dayfinder::insight::Period;
 
@@ -23,6 +23,7 @@ const PERSONAL: [&str; 3] = ["zebedee", "quaxworth", "gastroparesis"];
 struct InsightServer {
     address: String,
     engine: Arc<Engine>,
+    council: Account,
     _dir: tempfile::TempDir,
 }
 
@@ -37,6 +38,7 @@ fn server() -> &'static InsightServer {
             let organisation = sample.organisations[0].id.clone();
             let password = Password::parse(PASSWORD).expect("a good password");
             let now = jiff::Timestamp::now();
+            let mut accounts = Vec::new();
             for (email, name, role) in [
                 (COUNCIL, "Cam Commissioner", Role::Council),
                 (
@@ -47,13 +49,15 @@ fn server() -> &'static InsightServer {
                     },
                 ),
             ] {
-                engine
-                    .add_editor(
-                        &NewAccount::parse(email, name, role).unwrap(),
-                        &password,
-                        now,
-                    )
-                    .expect("the editor is added");
+                accounts.push(
+                    engine
+                        .add_editor(
+                            &NewAccount::parse(email, name, role).unwrap(),
+                            &password,
+                            now,
+                        )
+                        .expect("the editor is added"),
+                );
             }
             let (runtime, address) = crate::helpers::own_server(engine.clone(), Default::default());
             (
@@ -61,6 +65,7 @@ fn server() -> &'static InsightServer {
                 InsightServer {
                     address,
                     engine,
+                    council: accounts.swap_remove(0),
                     _dir: dir,
                 },
             )
@@ -141,6 +146,19 @@ impl Browser {
             }
         }
         answer
+    }
+
+    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Answer {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form)
+            .finish();
+        let request = self
+            .client
+            .post(format!("{}{path}", server().address))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("origin", &server().address)
+            .body(body);
+        self.send(request).await
     }
 
     async fn get(&mut self, path: &str) -> Answer {
@@ -404,4 +422,114 @@ async fn dates_that_make_no_period_are_explained_not_failed() {
         .get("/editor/insight/supply.csv?table=everything")
         .await;
     assert_eq!(answer.status, 404);
+}
+
+#[tokio::test]
+async fn enquiries_are_counted_by_need_town_and_outcome_with_nobody_named() {
+    start().await;
+    let service = "crewe-saturday-memory-club";
+    let mut resident = Browser::new("198.51.100.27");
+    for asker in ["someone-i-care-for", "professional"] {
+        let sent = resident
+            .post(
+                "/ask",
+                &[
+                    ("service", service),
+                    ("asker", asker),
+                    ("name", "Zebedee Quaxworth"),
+                    ("reply-by", "email"),
+                    ("email", "zebedee.quaxworth@example.org"),
+                    ("wishes", "place"),
+                    ("note", "He has gastroparesis."),
+                    ("consent", "yes"),
+                ],
+            )
+            .await;
+        assert_eq!(sent.status, 303, "{}", sent.body);
+    }
+    // The provider accepts one of them (the inbox's answer is tested in tests/email.rs).
+    let engine = server().engine.clone();
+    let council = server().council.clone();
+    let address = server().address.clone();
+    tokio::task::spawn_blocking(move || {
+        let settings = dayfinder::enquiries::EnquirySettings::default();
+        let enquiries = engine.enquiries(&settings, &address);
+        let inbox = enquiries.inbox(&council).expect("the inbox");
+        assert_eq!(inbox.len(), 2);
+        let answered = enquiries
+            .answer(
+                &council,
+                inbox[0].id,
+                &dayfinder::enquiries::Answer {
+                    status: dayfinder::enquiries::EnquiryStatus::Accepted,
+                    message: "We have a place on Saturdays.".into(),
+                    version: inbox[0].version,
+                },
+                jiff::Timestamp::now(),
+            )
+            .expect("the answer is saved");
+        assert!(matches!(
+            answered,
+            dayfinder::enquiries::Responded::Saved(_)
+        ));
+    })
+    .await
+    .expect("the provider answers");
+
+    let mut commissioner = Browser::new("198.51.100.28");
+    commissioner.sign_in(COUNCIL).await;
+    let page = commissioner.get("/editor/insight/enquiries?period=7").await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("2 enquiries sent"), "{}", page.body);
+    assert!(page.body.contains("1 enquiry accepted"));
+    assert!(
+        page.body
+            .contains("1 enquiry not answered yet, 0 of them past the response target")
+    );
+    assert_eq!(charts(&page.body), 2);
+    assert!(page.body.contains("href=\"/editor/insight/enquiries\""));
+    let lower = page.body.to_lowercase();
+    for word in PERSONAL {
+        assert!(!lower.contains(word), "{word} is on the report");
+    }
+
+    let csv = commissioner
+        .get("/editor/insight/enquiries.csv?period=7&table=need-town")
+        .await;
+    assert_eq!(csv.status, 200);
+    assert!(
+        csv.header("content-disposition")
+            .contains("enquiries-by-need-town-")
+    );
+    let first = csv.body.lines().next().unwrap_or("");
+    assert_eq!(
+        first,
+        "Need,Town,Enquiries,Accepted,Declined,Answered without a yes or no,Not answered,Not answered past the target"
+    );
+    assert!(
+        csv.body.lines().any(|l| l.contains(",Crewe,2,1,0,0,1,0")),
+        "{}",
+        csv.body
+    );
+    let askers = commissioner
+        .get("/editor/insight/enquiries.csv?period=7&table=asker")
+        .await;
+    assert!(askers.body.contains("For someone I care for,1,"));
+    for word in PERSONAL {
+        assert!(!csv.body.to_lowercase().contains(word));
+        assert!(!askers.body.to_lowercase().contains(word));
+    }
+    let wrong = commissioner
+        .get("/editor/insight/enquiries.csv?period=7&table=people")
+        .await;
+    assert_eq!(wrong.status, 404);
+    let wrong = commissioner
+        .get("/editor/insight/enquiries?period=dates&from=tomorrow&to=")
+        .await;
+    assert_eq!(wrong.status, 400);
+    assert!(wrong.body.contains("Enter the first day as a date"));
+
+    let mut provider = Browser::new("198.51.100.29");
+    provider.sign_in(PROVIDER).await;
+    assert_eq!(provider.get("/editor/insight/enquiries").await.status, 403);
 }
