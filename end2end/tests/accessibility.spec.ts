@@ -38,6 +38,9 @@ const pages: [string, string][] = [
   ['compare, too many', `/compare?ids=${LISTED},crewe-deaf-club,crewe-stroke-club`],
   ['list to print', `/my-list/print?ids=${LISTED}`],
   ['list to print, easy read', `/my-list/print?ids=${LISTED}&view=easy`],
+  ['ask about a place', '/ask?service=crewe-saturday-memory-club'],
+  ['ask about places on my list, empty', '/ask?list=yes'],
+  ['enquiry not found', `/enquiries/${'0'.repeat(64)}`],
 ];
 
 for (const [name, url] of pages) {

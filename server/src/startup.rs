@@ -139,7 +139,16 @@ pub(crate) async fn page_again<T: Clone + Send + Sync + 'static>(
 fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
         std::sync::OnceLock::new();
-    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+    ROUTES
+        .get_or_init(|| {
+            // Working out the routes renders the app outside any request: it reads a
+            // profile, which cannot change which pages there are.
+            generate_route_list(|| {
+                provide_context(dayfinder_app::profile::SiteProfile::default());
+                App()
+            })
+        })
+        .clone()
 }
 
 /// The path of every page the app renders (`/services/:id` for a listing), as its router

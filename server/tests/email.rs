@@ -219,6 +219,60 @@ fn email_saved_before_a_kill_is_sent_once_after_the_restart() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn an_enquiry_saved_before_a_kill_sends_its_emails_once_after_the_restart() {
+    let Some(sink) = Sink::start() else { return };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (data, profile) = (dir.path().join("data"), profile_with_sender(dir.path()));
+    let service = "crewe-saturday-memory-club";
+    // No mail server yet: the enquiry and its two emails are saved together, and wait.
+    let site = Site::start_with(&data, &[OsStr::new("--profile"), profile.as_os_str()]);
+    let organisation = dayfinder::sample::cheshire_east()
+        .services
+        .into_iter()
+        .find(|s| s.id == service)
+        .expect("the sample service")
+        .organisation_id;
+    add_editor(&data, "provider.kill@example.org", Some(&organisation));
+    let sent = Editor::new()
+        .post(
+            &site.address,
+            "/ask",
+            &[
+                ("service", service),
+                ("asker", "myself"),
+                ("name", "Kit Example"),
+                ("reply-by", "email"),
+                ("email", "kit.example@example.org"),
+                ("wishes", "visit"),
+                ("consent", "yes"),
+            ],
+        )
+        .await
+        .expect("the enquiry is answered");
+    assert_eq!(sent.status().as_u16(), 303);
+    let status = email_command(&data, &profile, &["status"]);
+    assert!(status.contains("Waiting: 2"), "{status}");
+    // Killed (SIGKILL) with both emails saved and neither sent.
+    site.kill();
+
+    let site = sending_site(&data, &profile, &sink);
+    let messages = sink.wait_for(2);
+    let mut to: Vec<&str> = messages.iter().filter_map(|m| header(m, "To")).collect();
+    to.sort();
+    assert_eq!(to, ["kit.example@example.org", "provider.kill@example.org"]);
+    let ids: std::collections::BTreeSet<&str> = messages
+        .iter()
+        .filter_map(|m| header(m, "Message-ID"))
+        .collect();
+    assert_eq!(ids.len(), 2, "each email has its own stable Message-ID");
+    wait_until_sent(&data, &profile, 2);
+    // A few more turns of the worker send nothing again.
+    std::thread::sleep(Duration::from_secs(12));
+    assert_eq!(sink.messages().len(), 2, "each email is sent exactly once");
+    drop(site);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn without_a_mail_server_the_site_works_and_editors_are_told_email_is_not_set_up() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let (data, profile) = (dir.path().join("data"), profile_with_sender(dir.path()));

@@ -67,7 +67,11 @@ fn AskForm(places: AskPlaces, typed: EnquiryForm) -> impl IntoView {
         names.dedup();
         names.join(", ")
     };
-    let heading = "Ask about a place";
+    let heading = if places.from_list {
+        "Ask about places on your list"
+    } else {
+        "Ask about a place"
+    };
     let title = format!(
         "{}{heading}{} – Dayfinder",
         if sent_back { "Error: " } else { "" },
