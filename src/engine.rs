@@ -56,6 +56,7 @@ pub struct Engine {
     outbox: Arc<dyn OutboxStore>,
     /// Enquiries to providers (`crate::enquiries`): the same database again.
     enquiries: Arc<dyn crate::store::EnquiryStore>,
+    reviews: Arc<dyn crate::store::ReviewStore>,
     /// How far into the store's change log the index is; held while catching up, so
     /// two catch-ups never interleave.
     indexed: Mutex<Option<u64>>,
@@ -80,6 +81,7 @@ pub trait EngineStore:
     + FeedsStore
     + OutboxStore
     + crate::store::EnquiryStore
+    + crate::store::ReviewStore
     + 'static
 {
 }
@@ -93,6 +95,7 @@ impl<S> EngineStore for S where
         + FeedsStore
         + OutboxStore
         + crate::store::EnquiryStore
+        + crate::store::ReviewStore
         + 'static
 {
 }
@@ -123,7 +126,8 @@ impl Engine {
             places_store: store.clone(),
             feeds: store.clone(),
             outbox: store.clone(),
-            enquiries: store,
+            enquiries: store.clone(),
+            reviews: store,
             indexed: Mutex::new(indexed),
             data_dir: Some(data_dir.to_path_buf()),
             events: RwLock::new(None),
@@ -147,7 +151,8 @@ impl Engine {
             places_store: store.clone(),
             feeds: store.clone(),
             outbox: store.clone(),
-            enquiries: store,
+            enquiries: store.clone(),
+            reviews: store,
             indexed: Mutex::new(None),
             data_dir: None,
             events: RwLock::new(None),
@@ -176,6 +181,11 @@ impl Engine {
     /// Enquiries as the store keeps them (the workflow is `Engine::enquiries`).
     pub(crate) fn enquiry_store(&self) -> &dyn crate::store::EnquiryStore {
         self.enquiries.as_ref()
+    }
+
+    /// The review cycle as the store keeps it (the workflow is `Engine::reviews`).
+    pub(crate) fn review_store(&self) -> &dyn crate::store::ReviewStore {
+        self.reviews.as_ref()
     }
 
     /// The account store, for workflows that write to editors.

@@ -33,6 +33,8 @@ pub mod places;
 #[cfg(feature = "engine")]
 pub mod profile;
 #[cfg(feature = "engine")]
+pub mod reviews;
+#[cfg(feature = "engine")]
 pub mod sample;
 #[cfg(feature = "engine")]
 pub mod search;

@@ -17,6 +17,54 @@ pub struct NewEmail {
     pub html: Option<String>,
 }
 
+/// A day as emails write it: "1 December 2026".
+pub fn long_date(date: jiff::civil::Date) -> String {
+    date.strftime("%-d %B %Y").to_string()
+}
+
+/// An email's words: paragraphs, then links (a label and an address each), written as
+/// plain text and as simple HTML with the same words, signed "Dayfinder".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    pub subject: String,
+    pub paragraphs: Vec<String>,
+    pub links: Vec<(String, String)>,
+}
+
+impl Words {
+    /// The email to `to`.
+    pub fn to(self, to: &crate::accounts::Email) -> NewEmail {
+        let mut text = self.paragraphs.join("\n\n");
+        let mut html: String = self
+            .paragraphs
+            .iter()
+            .map(|p| {
+                format!(
+                    "<p>{}</p>",
+                    html_escape::encode_text(p).replace('\n', "<br>")
+                )
+            })
+            .collect();
+        for (label, url) in &self.links {
+            text.push_str(&format!("\n\n{label}:\n{url}"));
+            html.push_str(&format!(
+                "<p><a href=\"{}\">{}</a></p>",
+                html_escape::encode_double_quoted_attribute(url),
+                html_escape::encode_text(label)
+            ));
+        }
+        text.push_str("\n\n-- \nDayfinder\n");
+        NewEmail {
+            to: to.clone(),
+            subject: self.subject,
+            text,
+            html: Some(format!(
+                "<!DOCTYPE html><html lang=\"en-GB\"><body style=\"font-family: sans-serif; font-size: 19px; line-height: 1.4\">{html}<p>Dayfinder</p></body></html>"
+            )),
+        }
+    }
+}
+
 /// The id of an email in the outbox.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EmailId(pub i64);

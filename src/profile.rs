@@ -32,6 +32,112 @@ pub struct CouncilProfile {
     /// Optional: how enquiries to providers are answered and kept (defaults below).
     #[serde(default)]
     pub enquiries: EnquiryRules,
+    /// Optional: when providers are asked to confirm their listings (defaults below).
+    #[serde(default)]
+    pub reviews: ReviewRules,
+}
+
+/// When the server asks providers to confirm their listings are still right, counted in
+/// months from the day a person last confirmed each one. Each must come after the one
+/// before it.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(try_from = "ReviewMonths")]
+pub struct ReviewRules(crate::reviews::ReviewSettings);
+
+impl ReviewRules {
+    /// The rules as the review cycle takes them.
+    pub fn settings(&self) -> crate::reviews::ReviewSettings {
+        self.0.clone()
+    }
+}
+
+/// `[reviews]` as written, checked into [`ReviewRules`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewMonths {
+    /// The provider's editors get the first reminder. [default: 5]
+    #[serde(default = "ReviewMonths::first", deserialize_with = "review_months")]
+    first_reminder_months: u32,
+    /// The second reminder, and the public "may be out of date". [default: 6]
+    #[serde(default = "ReviewMonths::second", deserialize_with = "review_months")]
+    second_reminder_months: u32,
+    /// The council's editors are told. [default: 9]
+    #[serde(default = "ReviewMonths::council", deserialize_with = "review_months")]
+    tell_council_months: u32,
+    /// What `when_overdue` says applies. [default: 12]
+    #[serde(default = "ReviewMonths::overdue", deserialize_with = "review_months")]
+    overdue_months: u32,
+    /// "warn" (the listing stays, with a warning) or "hide" (out of search until
+    /// confirmed). [default: "warn"]
+    #[serde(default)]
+    when_overdue: Option<String>,
+    /// Days a one-click link works. [default: 30]
+    #[serde(default = "ReviewMonths::link_days", deserialize_with = "link_days")]
+    link_days: u32,
+}
+
+impl ReviewMonths {
+    fn first() -> u32 {
+        5
+    }
+    fn second() -> u32 {
+        6
+    }
+    fn council() -> u32 {
+        9
+    }
+    fn overdue() -> u32 {
+        12
+    }
+    fn link_days() -> u32 {
+        30
+    }
+}
+
+impl TryFrom<ReviewMonths> for ReviewRules {
+    type Error = String;
+
+    fn try_from(m: ReviewMonths) -> Result<Self, String> {
+        let months = [
+            ("first_reminder_months", m.first_reminder_months),
+            ("second_reminder_months", m.second_reminder_months),
+            ("tell_council_months", m.tell_council_months),
+            ("overdue_months", m.overdue_months),
+        ];
+        for pair in months.windows(2) {
+            if pair[1].1 <= pair[0].1 {
+                return Err(format!(
+                    "`{}` ({}) must be more months than `{}` ({})",
+                    pair[1].0, pair[1].1, pair[0].0, pair[0].1
+                ));
+            }
+        }
+        let when_overdue = match m.when_overdue.as_deref().map(str::trim) {
+            None | Some("warn") => crate::reviews::WhenOverdue::Warn,
+            Some("hide") => crate::reviews::WhenOverdue::Hide,
+            Some(other) => {
+                return Err(format!(
+                    "`when_overdue` must be \"warn\" or \"hide\", not {other:?}"
+                ));
+            }
+        };
+        Ok(ReviewRules(crate::reviews::ReviewSettings {
+            first_reminder_months: m.first_reminder_months,
+            second_reminder_months: m.second_reminder_months,
+            tell_council_months: m.tell_council_months,
+            overdue_months: m.overdue_months,
+            when_overdue,
+            link_days: m.link_days,
+        }))
+    }
+}
+
+fn review_months<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    whole_number_in(deserializer, 1..=36, "months")
+}
+
+fn link_days<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    whole_number_in(deserializer, 1..=90, "days")
 }
 
 /// The council's rules for enquiries ("Ask about a place").

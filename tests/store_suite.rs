@@ -27,10 +27,10 @@ use dayfinder::query::SearchQuery;
 use dayfinder::store::insight::{InsightStore, SearchCount};
 use dayfinder::store::{
     ChangeKind, EnquiryStore, FeedsStore, MergeCounts, OutboxStore, PlacesStore, PostgresStore,
-    SqliteStore, Store, StoreError,
+    ReviewStore, SqliteStore, Store, StoreError,
 };
-use jiff::Timestamp;
 use jiff::civil::Date;
+use jiff::{Timestamp, ToSpan};
 
 /// Everything a backend must be.
 trait Stores:
@@ -42,6 +42,7 @@ trait Stores:
     + FeedsStore
     + OutboxStore
     + EnquiryStore
+    + ReviewStore
     + 'static
 {
 }
@@ -54,6 +55,7 @@ impl<
         + FeedsStore
         + OutboxStore
         + EnquiryStore
+        + ReviewStore
         + 'static,
 > Stores for T
 {
@@ -229,6 +231,7 @@ suite!(
     an_unanswered_enquiry_is_reminded_once_and_escalated_once,
     requests_are_limited_per_client,
     erasure_forgets_the_person_and_keeps_what_was_asked,
+    each_review_stage_is_mailed_once_and_a_link_confirms_once,
 );
 
 fn sample() -> Directory {
@@ -2065,4 +2068,107 @@ fn erasure_forgets_the_person_and_keeps_what_was_asked<B: Backend>(b: &B) {
     let counted = enquiries.sent_between(now(), seven_months).unwrap();
     assert_eq!(counted.len(), 2, "what was asked is kept for the counts");
     assert_eq!(counted[0].about.service_name, sample().services[0].name);
+}
+
+/// Noon in the UK on `date`.
+fn uk_noon(date: Date) -> Timestamp {
+    date.to_zoned(jiff::tz::TimeZone::get("Europe/London").unwrap())
+        .unwrap()
+        .timestamp()
+        + seconds(12 * 3600)
+}
+
+fn each_review_stage_is_mailed_once_and_a_link_confirms_once<B: Backend>(b: &B) {
+    use dayfinder::reviews::{Confirmed, LinkState, ReviewSettings};
+    let dir = tempfile::tempdir().unwrap();
+    let engine = enquiry_engine(b, dir.path());
+    let settings = ReviewSettings::default();
+    let reviews = engine.reviews(&settings, "https://dayfinder.example");
+    let service = sample().services[0].clone();
+    // The clock the test moves: five months after the listing was last confirmed.
+    let at = uk_noon(service.last_reviewed.checked_add(5.months()).unwrap());
+    let pass = reviews.run(at).unwrap();
+    assert!(pass.reminded >= 1, "{pass:?}");
+    assert_eq!(
+        reviews.run(at).unwrap(),
+        Default::default(),
+        "each stage once"
+    );
+    let emails = drain(&engine, at);
+    let reminder = emails
+        .iter()
+        .find(|(to, subject, text)| {
+            to == "provider@example.org"
+                && subject == "Please check your listings on Dayfinder are still right"
+                && text.contains(&service.name)
+        })
+        .expect("the provider's reminder");
+    let from = reminder.2.find("/review/").expect("a one-click link") + "/review/".len();
+    let token: String = reminder.2[from..].chars().take(64).collect();
+    assert!(dayfinder::reviews::plausible_token(&token));
+
+    assert!(matches!(
+        reviews.link(&token, at).unwrap(),
+        LinkState::Ready { .. }
+    ));
+    assert_eq!(
+        reviews.link(&token, at + seconds(31 * 24 * 3600)).unwrap(),
+        LinkState::Expired
+    );
+    assert_eq!(
+        reviews.link(&"0".repeat(64), at).unwrap(),
+        LinkState::NotFound
+    );
+    let done = reviews.confirm(&token, at).unwrap();
+    assert!(matches!(done, Confirmed::Done { .. }), "{done:?}");
+    assert!(matches!(
+        reviews.confirm(&token, at).unwrap(),
+        Confirmed::NotReady(LinkState::Used { .. })
+    ));
+    let confirmed = engine.listing(&service.id).unwrap().unwrap().service;
+    assert_eq!(confirmed.last_reviewed, dayfinder::engine::uk_date(at));
+    let council = editor_account(&engine, "council@example.org");
+    let log = engine
+        .audit_log(&council, Some(&service.id), 5)
+        .unwrap()
+        .unwrap();
+    assert_eq!(log[0].action, dayfinder::moderation::AuditAction::Confirmed);
+    assert_eq!(
+        log[0].editor.as_ref().map(|e| e.email.as_str()),
+        Some("provider@example.org"),
+        "the log says who confirmed it"
+    );
+
+    // The cycle starts again from the new date: nothing for this listing a month later;
+    // left alone for 13 months after that (a server that was down), only the latest stage
+    // is sent: the council hears it is overdue, the provider gets no stale reminders.
+    let month = uk_noon(confirmed.last_reviewed.checked_add(1.months()).unwrap());
+    reviews.run(month).unwrap();
+    let about_it = |emails: &[(String, String, String)]| -> Vec<(String, String)> {
+        emails
+            .iter()
+            .filter(|(_, _, text)| text.contains(&service.name))
+            .map(|(to, subject, _)| (to.clone(), subject.clone()))
+            .collect()
+    };
+    assert!(
+        about_it(&drain(&engine, month)).is_empty(),
+        "just confirmed"
+    );
+    let much_later = uk_noon(confirmed.last_reviewed.checked_add(13.months()).unwrap());
+    reviews.run(much_later).unwrap();
+    let emails = drain(&engine, much_later);
+    assert!(
+        about_it(&emails)
+            .iter()
+            .all(|(to, _)| to == "council@example.org"),
+        "no stale reminders to the provider"
+    );
+    assert!(
+        emails
+            .iter()
+            .any(|(to, subject, _)| to == "council@example.org"
+                && subject.ends_with("not confirmed for 12 months")),
+        "the council is told"
+    );
 }

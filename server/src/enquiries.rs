@@ -58,10 +58,11 @@ pub async fn keep_enquiries_chased(engine: Arc<Engine>, settings: EnquirySetting
     .await;
 }
 
-/// Middleware: an enquiry's status page (whose address is its key) is never cached or
-/// indexed.
+/// Middleware: pages whose address is their key (an enquiry's status page, a review
+/// reminder's link) are never cached or indexed.
 pub async fn keep_private(request: Request<Body>, next: axum::middleware::Next) -> Response {
-    let private = request.uri().path().starts_with("/enquiries/");
+    let path = request.uri().path();
+    let private = path.starts_with("/enquiries/") || path.starts_with("/review/");
     let mut response = next.run(request).await;
     if private {
         let headers = response.headers_mut();

@@ -19,6 +19,7 @@ pub mod oruk;
 pub mod periodic;
 pub mod places;
 pub mod report_problem;
+pub mod reviews;
 pub mod security;
 pub mod shortlist;
 pub mod startup;

@@ -176,6 +176,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::editor::routes(&state))
         .merge(crate::report_problem::routes())
         .merge(crate::enquiries::routes())
+        .merge(crate::reviews::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
@@ -228,6 +229,8 @@ pub struct Application {
     mailer: Option<crate::email::Mailer>,
     /// The council's enquiry rules and what links in emails start with.
     enquiries: (dayfinder::enquiries::EnquirySettings, String),
+    /// The council's review cycle.
+    reviews: dayfinder::reviews::ReviewSettings,
 }
 
 impl Application {
@@ -250,6 +253,7 @@ impl Application {
             format!("http://{addr}")
         });
         let enquiries = settings.profile.enquiries.settings();
+        let reviews = settings.profile.reviews.settings();
         let router = app(AppState {
             site_url: site_url.clone(),
             leptos_options: settings.leptos_options,
@@ -265,6 +269,7 @@ impl Application {
             engine,
             mailer: settings.mailer,
             enquiries: (enquiries, site_url),
+            reviews,
         })
     }
 
@@ -288,6 +293,12 @@ impl Application {
         let chases = tokio::spawn(crate::enquiries::keep_enquiries_chased(
             self.engine.clone(),
             enquiry_settings,
+            site_url.clone(),
+        ));
+        // Review reminders, each stage once, caught up at start.
+        let reviews = tokio::spawn(crate::reviews::keep_reviews_running(
+            self.engine.clone(),
+            self.reviews,
             site_url,
         ));
         // Feeds the directory follows (`feeds add`), each pulled when it is due.
@@ -315,6 +326,7 @@ impl Application {
         counts.abort();
         purges.abort();
         chases.abort();
+        reviews.abort();
         feeds.abort();
         if let Some(email) = email {
             email.abort();

@@ -8,52 +8,7 @@ use jiff::civil::Date;
 use super::{About, Enquiry, EnquiryStatus, Step};
 use crate::accounts::Email;
 use crate::model::Term;
-use crate::outbox::NewEmail;
-
-/// An email's paragraphs, the last of which may be a link.
-struct Words {
-    subject: String,
-    paragraphs: Vec<String>,
-    link: Option<(String, String)>,
-}
-
-impl Words {
-    fn to(self, to: &Email) -> NewEmail {
-        let mut text = self.paragraphs.join("\n\n");
-        let mut html: String = self
-            .paragraphs
-            .iter()
-            .map(|p| {
-                format!(
-                    "<p>{}</p>",
-                    html_escape::encode_text(p).replace('\n', "<br>")
-                )
-            })
-            .collect();
-        if let Some((label, url)) = &self.link {
-            text.push_str(&format!("\n\n{label}:\n{url}"));
-            html.push_str(&format!(
-                "<p><a href=\"{}\">{}</a></p>",
-                html_escape::encode_double_quoted_attribute(url),
-                html_escape::encode_text(label)
-            ));
-        }
-        text.push_str("\n\n-- \nDayfinder\n");
-        NewEmail {
-            to: to.clone(),
-            subject: self.subject,
-            text,
-            html: Some(format!(
-                "<!DOCTYPE html><html lang=\"en-GB\"><body style=\"font-family: sans-serif; font-size: 19px; line-height: 1.4\">{html}<p>Dayfinder</p></body></html>"
-            )),
-        }
-    }
-}
-
-/// "1 December 2026".
-pub fn long_date(date: Date) -> String {
-    date.strftime("%-d %B %Y").to_string()
-}
+use crate::outbox::{NewEmail, Words, long_date};
 
 fn wishes_phrase(about: &About) -> String {
     let phrases: Vec<&str> = about.wishes.iter().map(|w| w.phrase()).collect();
@@ -90,7 +45,7 @@ pub fn new_for_provider(about: &About, due_on: Date, inbox: &str, to: &Email) ->
     Words {
         subject: format!("New enquiry about {}", about.service_name),
         paragraphs,
-        link: Some(("Read and reply to the enquiry".into(), inbox.to_string())),
+        links: vec![("Read and reply to the enquiry".into(), inbox.to_string())],
     }
     .to(to)
 }
@@ -118,7 +73,7 @@ pub fn sent_to_person(
                 "We will email you when they answer.".into(),
                 "Keep this email. The link shows what is happening.".into(),
             ],
-            link: Some(("See your question".into(), status_page.to_string())),
+            links: vec![("See your question".into(), status_page.to_string())],
         }
     } else {
         Words {
@@ -135,7 +90,7 @@ pub fn sent_to_person(
                  with the link can see it, so do not share it."
                     .into(),
             ],
-            link: Some(("See your enquiry".into(), status_page.to_string())),
+            links: vec![("See your enquiry".into(), status_page.to_string())],
         }
     };
     words.to(to)
@@ -165,7 +120,7 @@ pub fn answered(enquiry: &Enquiry, step: &Step, status_page: &str, to: &Email) -
         Words {
             subject: format!("An answer about {service}"),
             paragraphs,
-            link: Some(("See your question".into(), status_page.to_string())),
+            links: vec![("See your question".into(), status_page.to_string())],
         }
     } else {
         let what = match step.status {
@@ -194,7 +149,7 @@ pub fn answered(enquiry: &Enquiry, step: &Step, status_page: &str, to: &Email) -
         Words {
             subject: format!("Reply to your enquiry about {service}"),
             paragraphs,
-            link: Some(("See your enquiry".into(), status_page.to_string())),
+            links: vec![("See your enquiry".into(), status_page.to_string())],
         }
     };
     words.to(to)
@@ -213,7 +168,7 @@ pub fn reminder(enquiry: &Enquiry, inbox: &str, to: &Email) -> NewEmail {
             long_date(crate::engine::uk_date(enquiry.sent_at)),
             long_date(enquiry.due_on)
         )],
-        link: Some(("Reply to the enquiry".into(), inbox.to_string())),
+        links: vec![("Reply to the enquiry".into(), inbox.to_string())],
     }
     .to(to)
 }
@@ -234,7 +189,7 @@ pub fn escalation(enquiry: &Enquiry, inbox: &str, to: &Email) -> NewEmail {
             ),
             "Please contact the provider, or reply to the person for them.".into(),
         ],
-        link: Some(("See the enquiry".into(), inbox.to_string())),
+        links: vec![("See the enquiry".into(), inbox.to_string())],
     }
     .to(to)
 }

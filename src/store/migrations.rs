@@ -237,6 +237,26 @@ pub fn migrations() -> Migrations<'static> {
              CREATE INDEX enquiries_by_contact ON enquiries (contact_key);
              CREATE INDEX enquiries_by_sent ON enquiries (sent_at);",
         ),
+        // 11 (issue 18): the review cycle (`crate::reviews`): each stage reached, once per
+        // listing and confirmation date; one-click links by the hash of their token.
+        M::up(
+            "CREATE TABLE review_stages (
+                 service_id TEXT NOT NULL,
+                 reviewed_on TEXT NOT NULL,
+                 stage TEXT NOT NULL,
+                 marked_at INTEGER NOT NULL,
+                 PRIMARY KEY (service_id, reviewed_on, stage)
+             );
+             CREATE TABLE review_links (
+                 token_hash TEXT PRIMARY KEY,
+                 service_id TEXT NOT NULL,
+                 reviewed_on TEXT NOT NULL,
+                 account_id INTEGER NOT NULL,
+                 created_at INTEGER NOT NULL,
+                 expires_at INTEGER NOT NULL,
+                 used_at INTEGER
+             );",
+        ),
     ])
 }
 

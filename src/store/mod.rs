@@ -17,6 +17,7 @@ pub mod outbox;
 pub mod places;
 #[cfg(feature = "postgres")]
 pub mod postgres;
+pub mod reviews;
 mod sqlite;
 mod sqlite_insight;
 
@@ -27,6 +28,7 @@ pub use outbox::OutboxStore;
 pub use places::PlacesStore;
 #[cfg(feature = "postgres")]
 pub use postgres::PostgresStore;
+pub use reviews::ReviewStore;
 pub use sqlite::SqliteStore;
 
 use crate::model::{Directory, Listing, Organisation, Service};

@@ -51,7 +51,7 @@ pub fn ListingPage() -> impl IntoView {
 
 /// A summary list; rows with a link show it.
 #[component]
-fn Facts(facts: Vec<Fact>) -> impl IntoView {
+pub(crate) fn Facts(facts: Vec<Fact>) -> impl IntoView {
     view! {
         <dl class="summary-list">
             {facts
@@ -74,7 +74,7 @@ fn Facts(facts: Vec<Fact>) -> impl IntoView {
 }
 
 /// Paragraphs of text.
-fn paragraphs(lines: Vec<String>) -> impl IntoView {
+pub(crate) fn paragraphs(lines: Vec<String>) -> impl IntoView {
     lines
         .into_iter()
         .map(|p| view! { <p class="body">{p}</p> })

@@ -201,6 +201,23 @@ pub(super) const MIGRATIONS: &[&str] = &[
      CREATE INDEX enquiries_by_token ON enquiries (token_hash);
      CREATE INDEX enquiries_by_contact ON enquiries (contact_key);
      CREATE INDEX enquiries_by_sent ON enquiries (sent_at);"#,
+    // 11: the review cycle (crate::reviews; see the SQLite migration).
+    r#"CREATE TABLE review_stages (
+         service_id TEXT COLLATE "C" NOT NULL,
+         reviewed_on TEXT COLLATE "C" NOT NULL,
+         stage TEXT NOT NULL,
+         marked_at BIGINT NOT NULL,
+         PRIMARY KEY (service_id, reviewed_on, stage)
+     );
+     CREATE TABLE review_links (
+         token_hash TEXT COLLATE "C" PRIMARY KEY,
+         service_id TEXT COLLATE "C" NOT NULL,
+         reviewed_on TEXT COLLATE "C" NOT NULL,
+         account_id BIGINT NOT NULL,
+         created_at BIGINT NOT NULL,
+         expires_at BIGINT NOT NULL,
+         used_at BIGINT
+     );"#,
 ];
 
 /// Applies the steps this database has not had, in one transaction under the writers'

@@ -20,6 +20,7 @@ mod migrations;
 mod moderation;
 mod outbox;
 mod places;
+mod reviews;
 mod tls;
 
 pub use tls::{SslMode, TlsSettings, parse_url};
