@@ -57,6 +57,9 @@ pub struct Engine {
     /// Enquiries to providers (`crate::enquiries`): the same database again.
     enquiries: Arc<dyn crate::store::EnquiryStore>,
     reviews: Arc<dyn crate::store::ReviewStore>,
+    /// The council's review cycle, once the server has read its profile: whether search
+    /// hides overdue listings.
+    review_rules: std::sync::OnceLock<crate::reviews::ReviewSettings>,
     /// How far into the store's change log the index is; held while catching up, so
     /// two catch-ups never interleave.
     indexed: Mutex<Option<u64>>,
@@ -128,6 +131,7 @@ impl Engine {
             outbox: store.clone(),
             enquiries: store.clone(),
             reviews: store,
+            review_rules: Default::default(),
             indexed: Mutex::new(indexed),
             data_dir: Some(data_dir.to_path_buf()),
             events: RwLock::new(None),
@@ -153,6 +157,7 @@ impl Engine {
             outbox: store.clone(),
             enquiries: store.clone(),
             reviews: store,
+            review_rules: Default::default(),
             indexed: Mutex::new(None),
             data_dir: None,
             events: RwLock::new(None),
@@ -181,6 +186,20 @@ impl Engine {
     /// Enquiries as the store keeps them (the workflow is `Engine::enquiries`).
     pub(crate) fn enquiry_store(&self) -> &dyn crate::store::EnquiryStore {
         self.enquiries.as_ref()
+    }
+
+    /// Follows the council's review cycle in search (hiding overdue listings if it says
+    /// so). Set once, when the server starts; later calls change nothing.
+    pub fn follow_review_rules(&self, rules: crate::reviews::ReviewSettings) {
+        let _ = self.review_rules.set(rules);
+    }
+
+    /// The oldest confirmation a listing in search may have today, when the council
+    /// hides overdue listings.
+    pub(crate) fn hidden_before(&self) -> Option<Date> {
+        self.review_rules
+            .get()
+            .and_then(|rules| rules.oldest_shown(uk_today()))
     }
 
     /// The review cycle as the store keeps it (the workflow is `Engine::reviews`).
@@ -299,7 +318,9 @@ impl Engine {
             }
         }
         let centre = place.as_ref().map(|p| (p.latitude, p.longitude));
-        let mut results = self.index.search(&query, &name_hints(&query), centre)?;
+        let mut results =
+            self.index
+                .search(&query, &name_hints(&query), centre, self.hidden_before())?;
         results.place = place;
         results.place_notice = place_notice;
         if !understood.said.is_empty() {
@@ -402,7 +423,7 @@ impl Engine {
 
     /// Counts of the whole directory, from the index (cheap at any size) and the store.
     pub fn stats(&self) -> Result<Stats> {
-        let everything = self.index.search(&SearchQuery::text(""), &[], None)?;
+        let everything = self.index.search(&SearchQuery::text(""), &[], None, None)?;
         let facet = |param: &str| {
             everything
                 .facets

@@ -254,6 +254,7 @@ impl Application {
         });
         let enquiries = settings.profile.enquiries.settings();
         let reviews = settings.profile.reviews.settings();
+        engine.follow_review_rules(reviews.clone());
         let router = app(AppState {
             site_url: site_url.clone(),
             leptos_options: settings.leptos_options,

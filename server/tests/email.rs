@@ -125,6 +125,18 @@ fn profile_with_sender(dir: &Path) -> PathBuf {
     path
 }
 
+/// The profile at `path` with a review cycle too long to fire (the sample's listings grow
+/// older each day): for the tests of other email, whose counts it would change.
+fn without_review_reminders(path: &Path) -> PathBuf {
+    let mut text = std::fs::read_to_string(path).expect("the profile");
+    text.push_str(
+        "\n[reviews]\nfirst_reminder_months = 33\nsecond_reminder_months = 34\n\
+         tell_council_months = 35\noverdue_months = 36\n",
+    );
+    std::fs::write(path, text).expect("the profile is written");
+    path.to_path_buf()
+}
+
 /// The site with the profile, sending through `sink`.
 fn sending_site(data: &Path, profile: &Path, sink: &Sink) -> Site {
     let url = sink.url();
@@ -222,7 +234,10 @@ fn email_saved_before_a_kill_is_sent_once_after_the_restart() {
 async fn an_enquiry_saved_before_a_kill_sends_its_emails_once_after_the_restart() {
     let Some(sink) = Sink::start() else { return };
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let (data, profile) = (dir.path().join("data"), profile_with_sender(dir.path()));
+    let (data, profile) = (
+        dir.path().join("data"),
+        without_review_reminders(&profile_with_sender(dir.path())),
+    );
     let service = "crewe-saturday-memory-club";
     // No mail server yet: the enquiry and its two emails are saved together, and wait.
     let site = Site::start_with(&data, &[OsStr::new("--profile"), profile.as_os_str()]);
@@ -299,7 +314,10 @@ async fn without_a_mail_server_the_site_works_and_editors_are_told_email_is_not_
 async fn an_enquiry_reaches_the_provider_by_email_and_the_answer_reaches_the_asker() {
     let Some(sink) = Sink::start() else { return };
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let (data, profile) = (dir.path().join("data"), profile_with_sender(dir.path()));
+    let (data, profile) = (
+        dir.path().join("data"),
+        without_review_reminders(&profile_with_sender(dir.path())),
+    );
     let service = dayfinder::sample::cheshire_east()
         .services
         .into_iter()
@@ -418,5 +436,97 @@ async fn an_enquiry_reaches_the_provider_by_email_and_the_answer_reaches_the_ask
     assert!(out.contains("Erased 1 enquiry."), "{out}");
     let (status, _) = resident.get(&site.address, &status_path).await;
     assert_eq!(status, 404);
+    drop(site);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_provider_confirms_a_listing_from_the_five_month_reminder_without_signing_in() {
+    use jiff::ToSpan;
+    let Some(sink) = Sink::start() else { return };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (data, profile) = (dir.path().join("data"), profile_with_sender(dir.path()));
+    // The clock moved forward, as the directory sees it: one listing was last confirmed
+    // five months ago, every other one today.
+    let today = dayfinder::engine::uk_today();
+    let mut directory = dayfinder::sample::cheshire_east();
+    let id = "crewe-saturday-memory-club";
+    for service in &mut directory.services {
+        service.last_reviewed = if service.id == id {
+            today.checked_sub(5.months()).unwrap()
+        } else {
+            today
+        };
+    }
+    let organisation = directory
+        .services
+        .iter()
+        .find(|s| s.id == id)
+        .expect("the sample service")
+        .organisation_id
+        .clone();
+    let file = dir.path().join("directory.json");
+    std::fs::write(&file, serde_json::to_vec(&directory).unwrap()).unwrap();
+    succeeded(&dayfinder(&data, &["import", file.to_str().unwrap()], ""));
+    add_editor(&data, "provider.review@example.org", Some(&organisation));
+    add_editor(&data, "council.review@example.org", None);
+
+    // The server's first pass, at start, sends the five-month reminder.
+    let site = sending_site(&data, &profile, &sink);
+    let messages = sink.wait_for(1);
+    let reminder = messages[0].replace("=\r\n", "").replace("=\n", "");
+    assert_eq!(header(&reminder, "To"), Some("provider.review@example.org"));
+    assert_eq!(
+        header(&reminder, "Subject"),
+        Some("Please check your listings on Dayfinder are still right")
+    );
+    let from = reminder.find("/review/").expect("a one-click link") + "/review/".len();
+    let token: String = reminder[from..].chars().take(64).collect();
+    let link = format!("/review/{token}");
+
+    // One click, no sign-in: the listing as the public sees it, and "Yes".
+    let mut provider = Editor::new();
+    let (status, page) = provider.get(&site.address, &link).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Yes, this is all correct"));
+    assert!(page.contains("Saturday Memory Club") || page.contains("Memory"));
+    let confirmed = provider
+        .post(&site.address, &link, &[])
+        .await
+        .expect("the confirmation is answered");
+    assert_eq!(confirmed.status().as_u16(), 303);
+    let (status, page) = provider
+        .get(&site.address, &format!("{link}?done=yes"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Thank you: the listing is confirmed"));
+    let (status, page) = provider.get(&site.address, &link).await;
+    assert_eq!(status, 410, "a link confirms once");
+    assert!(page.contains("This link has been used"));
+
+    // The public listing says it was checked today; the audit log says who checked it.
+    let (_, listing) = Editor::new()
+        .get(&site.address, &format!("/services/{id}"))
+        .await;
+    let today_words = today.strftime("%-d %B %Y").to_string();
+    assert!(listing.contains(&today_words), "checked today");
+    let mut council = Editor::new();
+    council
+        .sign_in(&site.address, "council.review@example.org")
+        .await;
+    let (status, audit) = council
+        .get(&site.address, &format!("/editor/audit?service={id}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        audit.contains("from the link in a review reminder"),
+        "{audit}"
+    );
+    assert!(audit.contains("provider.review@example.org") || audit.contains("Test Editor"));
+
+    // A restart sends nothing again.
+    drop(site);
+    let site = sending_site(&data, &profile, &sink);
+    std::thread::sleep(Duration::from_secs(6));
+    assert_eq!(sink.messages().len(), 1, "the reminder is sent once");
     drop(site);
 }

@@ -28,9 +28,12 @@ impl Engine {
             return Ok(None);
         }
         query.within_miles = Some(radius_miles);
-        let mut results = self
-            .index
-            .search(&query, &name_hints(&query), Some(centre))?;
+        let mut results = self.index.search(
+            &query,
+            &name_hints(&query),
+            Some(centre),
+            self.hidden_before(),
+        )?;
         if !understood.said.is_empty() {
             results.interpreted = Some(query);
         }

@@ -290,3 +290,40 @@ fn enquiry_rules_have_defaults_and_their_limits_are_checked() {
         error_of(&text)
     );
 }
+
+#[test]
+fn the_review_cycle_has_defaults_and_its_months_must_come_in_order() {
+    use crate::reviews::WhenOverdue;
+    let profile = CouncilProfile::sample();
+    let rules = profile.reviews.settings();
+    assert_eq!(
+        (
+            rules.first_reminder_months,
+            rules.overdue_months,
+            rules.when_overdue
+        ),
+        (5, 12, WhenOverdue::Warn)
+    );
+    let text = sample_with("when_overdue = \"warn\"", "when_overdue = \"hide\"");
+    let rules = CouncilProfile::parse(&text, "profile.toml")
+        .expect("valid")
+        .reviews
+        .settings();
+    assert_eq!(rules.when_overdue, WhenOverdue::Hide);
+    let text = sample_with("tell_council_months = 9", "tell_council_months = 4");
+    let error = error_of(&text);
+    assert!(
+        error.contains(
+            "`tell_council_months` (4) must be more months than `second_reminder_months` (6)"
+        ),
+        "{error}"
+    );
+    assert!(error.contains("line"), "names the line: {error}");
+    let error = error_of(&sample_with(
+        "when_overdue = \"warn\"",
+        "when_overdue = \"delete\"",
+    ));
+    assert!(error.contains("must be \"warn\" or \"hide\""), "{error}");
+    let error = error_of(&sample_with("link_days = 30", "link_days = 0"));
+    assert!(error.contains("from 1 to 90"), "{error}");
+}

@@ -327,3 +327,48 @@ impl Reviews<'_> {
         self.settings
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::SearchQuery;
+    use crate::reviews::WhenOverdue;
+    use jiff::ToSpan;
+
+    fn finds(engine: &Engine, name: &str) -> bool {
+        engine
+            .search(&SearchQuery::text(name))
+            .unwrap()
+            .hits
+            .iter()
+            .any(|h| h.name == name)
+    }
+
+    #[test]
+    fn a_council_that_hides_overdue_listings_shows_them_again_once_confirmed() {
+        let today = crate::engine::uk_today();
+        let mut directory = crate::sample::cheshire_east();
+        for s in &mut directory.services {
+            s.last_reviewed = today;
+        }
+        directory.services[0].last_reviewed = today.checked_sub(13.months()).unwrap();
+        let name = directory.services[0].name.clone();
+
+        let warns = Engine::in_memory(&directory).unwrap();
+        warns.follow_review_rules(ReviewSettings::default());
+        assert!(finds(&warns, &name), "a warning only: still in search");
+
+        let hides = Engine::in_memory(&directory).unwrap();
+        hides.follow_review_rules(ReviewSettings {
+            when_overdue: WhenOverdue::Hide,
+            ..ReviewSettings::default()
+        });
+        assert!(!finds(&hides, &name), "hidden until confirmed");
+        let total = hides.search(&SearchQuery::text("")).unwrap().total;
+        assert_eq!(total, directory.services.len() - 1);
+
+        directory.services[0].last_reviewed = today;
+        hides.import(&directory).unwrap();
+        assert!(finds(&hides, &name), "confirmed: back in search");
+    }
+}

@@ -32,6 +32,9 @@ pub struct Filter {
     /// those read from the words of the question: a listing whose own words mention them
     /// passes those filters too, marked as found by its description.
     pub said: u64,
+    /// Only listings last confirmed on or after this day ([`super::schema::day_number`]):
+    /// a council that hides overdue listings from search.
+    pub reviewed_since: Option<u64>,
 }
 
 /// A document that passed every filter.
@@ -103,6 +106,7 @@ struct Columns {
     min_age: Column<u64>,
     max_age: Column<u64>,
     name_key: Column<u64>,
+    reviewed: Column<u64>,
 }
 
 pub struct SegmentPass {
@@ -146,6 +150,7 @@ impl Collector for FilterCollector {
             min_age: ff.u64("min_age")?,
             max_age: ff.u64("max_age")?,
             name_key: ff.u64("name_key")?,
+            reviewed: ff.u64("reviewed")?,
         };
         let f = &self.filter;
         let chosen_days: &[Weekday] = if f.days.is_empty() {
@@ -211,6 +216,12 @@ impl SegmentCollector for SegmentPass {
     fn collect(&mut self, doc: DocId, score: Score) {
         let c = &self.columns;
         let f = &self.filter;
+        // Overdue listings a council hides are not there at all.
+        if let Some(since) = f.reviewed_since
+            && c.reviewed.first(doc).unwrap_or(0) < since
+        {
+            return;
+        }
         // Age and place are hard limits, not choices with counts.
         if let Some(age) = f.age {
             let (min, max) = (

@@ -144,6 +144,7 @@ impl SearchIndex {
         query: &SearchQuery,
         hints: &[String],
         centre: Option<(f64, f64)>,
+        reviewed_since: Option<jiff::civil::Date>,
     ) -> tantivy::Result<SearchResults> {
         let searcher = self.reader.searcher();
         let mut analyzer = self.index.tokenizers().get(TOKENIZER).ok_or_else(|| {
@@ -171,6 +172,7 @@ impl SearchIndex {
             young_adults: query.young_adults,
             place: centre.map(|(lat, lon)| (lat, lon, query.radius_miles())),
             said: mentions_of(&query.said_access, &query.said_days),
+            reviewed_since: reviewed_since.map(super::schema::day_number),
         };
         let mut pass = searcher.search(&*text, &FilterCollector { filter, scoring })?;
         if scoring && centre.is_some() {

@@ -12,7 +12,7 @@ use crate::query::Hit;
 /// Bump when the schema or what goes into a document changes: the index is then rebuilt.
 /// (2: result cards keep the vacancy and review dates. 3: `mentions`, what a listing's
 /// own words say about its access and days.)
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// English stemming, so "gardening" finds "garden".
 pub const TOKENIZER: &str = "en_stem";
@@ -41,6 +41,8 @@ pub struct Fields {
     pub min_age: Field,
     pub max_age: Field,
     pub name_key: Field,
+    /// The day a person last confirmed it ([`day_number`]), for hiding overdue listings.
+    pub reviewed: Field,
     /// The result card, as JSON, so a results page needs no store reads.
     pub card: Field,
 }
@@ -71,6 +73,7 @@ impl Fields {
             min_age: b.add_u64_field("min_age", FAST),
             max_age: b.add_u64_field("max_age", FAST),
             name_key: b.add_u64_field("name_key", FAST),
+            reviewed: b.add_u64_field("reviewed", FAST),
             card: b.add_text_field("card", STORED),
         };
         (b.build(), fields)
@@ -130,6 +133,7 @@ impl Fields {
                 .map_or(u64::from(u8::MAX), u64::from),
         );
         doc.add_u64(self.name_key, name_key(&s.name));
+        doc.add_u64(self.reviewed, day_number(s.last_reviewed));
         let card = card_of(listing, town, access);
         doc.add_text(self.card, serde_json::to_string(&card).unwrap_or_default());
         doc
@@ -170,6 +174,15 @@ fn name_key(name: &str) -> u64 {
         *slot = b;
     }
     u64::from_be_bytes(key)
+}
+
+/// A day as a whole number that sorts as days do (days since 1 January 1970).
+pub fn day_number(day: jiff::civil::Date) -> u64 {
+    let epoch = jiff::civil::date(1970, 1, 1);
+    epoch
+        .until((jiff::Unit::Day, day))
+        .map(|span| span.get_days().max(0) as u64)
+        .unwrap_or(0)
 }
 
 fn card_of(listing: &Listing, town: String, access: Vec<AccessFeature>) -> Hit {

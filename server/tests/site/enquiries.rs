@@ -174,3 +174,42 @@ async fn one_client_may_send_only_a_few_enquiries_an_hour() {
     let (status, _, _) = send(&app, "198.51.100.6", &good()).await;
     assert_eq!(status, 303, "another client is not held up");
 }
+
+#[tokio::test]
+async fn a_review_link_that_is_wrong_says_so_and_is_never_cached() {
+    let app = spawn_app().await;
+    for (path, status) in [
+        (format!("/review/{}", "0".repeat(64)), 404),
+        ("/review/not-a-token".to_string(), 404),
+        (format!("/review/{}?done=yes", "0".repeat(64)), 404),
+        (format!("/review/{}", "é".repeat(40)), 404),
+    ] {
+        let page = app.get(&path).await;
+        assert_eq!(page.status, status, "{path}");
+        assert!(page.body.contains("We cannot find that link"), "{path}");
+        assert_eq!(
+            page.headers
+                .get("cache-control")
+                .and_then(|v| v.to_str().ok()),
+            Some("no-store"),
+            "{path}"
+        );
+    }
+    // "Yes" from another website is refused; from here, an unknown link confirms nothing.
+    let stranger = app
+        .client
+        .post(format!("{}/review/{}", app.address, "0".repeat(64)))
+        .header("origin", "https://elsewhere.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stranger.status().as_u16(), 403);
+    let unknown = app
+        .client
+        .post(format!("{}/review/{}", app.address, "0".repeat(64)))
+        .header("origin", &app.address)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status().as_u16(), 404);
+}

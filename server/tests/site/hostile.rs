@@ -68,6 +68,7 @@ fn pages(service: &str, event: &str) -> Vec<String> {
         format!("/services/{service}/report-a-problem/sent"),
         format!("/ask?service={service}"),
         format!("/enquiries/{}", "c".repeat(64)),
+        format!("/review/{}", "d".repeat(64)),
         format!("/events/{event}"),
     ])
     .collect()
@@ -105,6 +106,7 @@ const PARAMS: &[&str] = &[
     "added",
     "return",
     "view",
+    "done",
 ];
 
 fn first_ids() -> (String, String) {
