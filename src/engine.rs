@@ -57,6 +57,7 @@ pub struct Engine {
     /// Enquiries to providers (`crate::enquiries`): the same database again.
     enquiries: Arc<dyn crate::store::EnquiryStore>,
     reviews: Arc<dyn crate::store::ReviewStore>,
+    password_links: Arc<dyn crate::store::PasswordLinkStore>,
     /// The council's review cycle, once the server has read its profile: whether search
     /// hides overdue listings.
     review_rules: std::sync::OnceLock<crate::reviews::ReviewSettings>,
@@ -85,6 +86,7 @@ pub trait EngineStore:
     + OutboxStore
     + crate::store::EnquiryStore
     + crate::store::ReviewStore
+    + crate::store::PasswordLinkStore
     + 'static
 {
 }
@@ -99,6 +101,7 @@ impl<S> EngineStore for S where
         + OutboxStore
         + crate::store::EnquiryStore
         + crate::store::ReviewStore
+        + crate::store::PasswordLinkStore
         + 'static
 {
 }
@@ -130,7 +133,8 @@ impl Engine {
             feeds: store.clone(),
             outbox: store.clone(),
             enquiries: store.clone(),
-            reviews: store,
+            reviews: store.clone(),
+            password_links: store,
             review_rules: Default::default(),
             indexed: Mutex::new(indexed),
             data_dir: Some(data_dir.to_path_buf()),
@@ -156,7 +160,8 @@ impl Engine {
             feeds: store.clone(),
             outbox: store.clone(),
             enquiries: store.clone(),
-            reviews: store,
+            reviews: store.clone(),
+            password_links: store,
             review_rules: Default::default(),
             indexed: Mutex::new(None),
             data_dir: None,
@@ -202,13 +207,18 @@ impl Engine {
             .and_then(|rules| rules.oldest_shown(uk_today()))
     }
 
+    /// Links to set a forgotten password (the workflow is `Engine::password_resets`).
+    pub(crate) fn password_link_store(&self) -> &dyn crate::store::PasswordLinkStore {
+        self.password_links.as_ref()
+    }
+
     /// The review cycle as the store keeps it (the workflow is `Engine::reviews`).
     pub(crate) fn review_store(&self) -> &dyn crate::store::ReviewStore {
         self.reviews.as_ref()
     }
 
     /// The account store, for workflows that write to editors.
-    pub(crate) fn account_store(&self) -> &dyn AccountStore {
+    pub fn account_store(&self) -> &dyn AccountStore {
         self.accounts.as_ref()
     }
 

@@ -26,8 +26,8 @@ use dayfinder::outbox::{LEASE, NewEmail, OutboxCounts};
 use dayfinder::query::SearchQuery;
 use dayfinder::store::insight::{InsightStore, SearchCount};
 use dayfinder::store::{
-    ChangeKind, EnquiryStore, FeedsStore, MergeCounts, OutboxStore, PlacesStore, PostgresStore,
-    ReviewStore, SqliteStore, Store, StoreError,
+    ChangeKind, EnquiryStore, FeedsStore, MergeCounts, OutboxStore, PasswordLinkStore, PlacesStore,
+    PostgresStore, ReviewStore, SqliteStore, Store, StoreError,
 };
 use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
@@ -43,6 +43,7 @@ trait Stores:
     + OutboxStore
     + EnquiryStore
     + ReviewStore
+    + PasswordLinkStore
     + 'static
 {
 }
@@ -56,6 +57,7 @@ impl<
         + OutboxStore
         + EnquiryStore
         + ReviewStore
+        + PasswordLinkStore
         + 'static,
 > Stores for T
 {
@@ -232,6 +234,7 @@ suite!(
     requests_are_limited_per_client,
     erasure_forgets_the_person_and_keeps_what_was_asked,
     each_review_stage_is_mailed_once_and_a_link_confirms_once,
+    a_forgotten_password_is_set_once_from_its_link_within_the_hour,
 );
 
 fn sample() -> Directory {
@@ -2171,4 +2174,63 @@ fn each_review_stage_is_mailed_once_and_a_link_confirms_once<B: Backend>(b: &B) 
                 && subject.ends_with("not confirmed for 12 months")),
         "the council is told"
     );
+}
+
+fn a_forgotten_password_is_set_once_from_its_link_within_the_hour<B: Backend>(b: &B) {
+    use dayfinder::accounts::{
+        MAX_PASSWORD_LINKS_AN_HOUR, Password, PasswordLinkState, PasswordSet,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let engine = enquiry_engine(b, dir.path());
+    let resets = engine.password_resets("https://dayfinder.example");
+    // Unknown, malformed and known addresses get the same answer; only the known one mail.
+    resets.ask("nobody@example.org", now()).unwrap();
+    resets.ask("not an address", now()).unwrap();
+    resets.ask("Provider@Example.org", now()).unwrap();
+    let emails = drain(&engine, now());
+    assert_eq!(emails.len(), 1);
+    assert_eq!(emails[0].0, "provider@example.org");
+    assert_eq!(emails[0].1, "Set a new password for Dayfinder");
+    let from =
+        emails[0].2.find("/editor/reset-password/").unwrap() + "/editor/reset-password/".len();
+    let token: String = emails[0].2[from..].chars().take(64).collect();
+
+    assert!(matches!(
+        resets.link(&token, now()).unwrap(),
+        PasswordLinkState::Ready(_)
+    ));
+    assert_eq!(
+        resets.link(&token, now() + seconds(3601)).unwrap(),
+        PasswordLinkState::NotValid,
+        "an hour at most"
+    );
+    let password = Password::parse("copper kettle morning walk").unwrap();
+    assert!(matches!(
+        resets.set(&token, &password, now()).unwrap(),
+        PasswordSet::Done(_)
+    ));
+    assert_eq!(
+        resets.set(&token, &password, now()).unwrap(),
+        PasswordSet::NotValid,
+        "once"
+    );
+    let account = editor_account(&engine, "provider@example.org");
+    let (_, credentials) = engine
+        .account_store()
+        .account_by_email(&account.email)
+        .unwrap()
+        .unwrap();
+    assert!(dayfinder::accounts::verify_password(
+        "copper kettle morning walk",
+        &credentials.password_hash
+    ));
+
+    // A few links an hour, then the same answer and no more email.
+    for _ in 0..MAX_PASSWORD_LINKS_AN_HOUR + 2 {
+        resets
+            .ask("provider@example.org", now() + seconds(60))
+            .unwrap();
+    }
+    let more = drain(&engine, now() + seconds(60));
+    assert_eq!(more.len() as u64, MAX_PASSWORD_LINKS_AN_HOUR - 1);
 }

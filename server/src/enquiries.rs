@@ -59,10 +59,12 @@ pub async fn keep_enquiries_chased(engine: Arc<Engine>, settings: EnquirySetting
 }
 
 /// Middleware: pages whose address is their key (an enquiry's status page, a review
-/// reminder's link) are never cached or indexed.
+/// reminder's link, a link to set a password) are never cached or indexed.
 pub async fn keep_private(request: Request<Body>, next: axum::middleware::Next) -> Response {
     let path = request.uri().path();
-    let private = path.starts_with("/enquiries/") || path.starts_with("/review/");
+    let private = path.starts_with("/enquiries/")
+        || path.starts_with("/review/")
+        || path.starts_with("/editor/reset-password/");
     let mut response = next.run(request).await;
     if private {
         let headers = response.headers_mut();

@@ -129,10 +129,15 @@ fn profile_with_sender(dir: &Path) -> PathBuf {
 /// older each day): for the tests of other email, whose counts it would change.
 fn without_review_reminders(path: &Path) -> PathBuf {
     let mut text = std::fs::read_to_string(path).expect("the profile");
-    text.push_str(
-        "\n[reviews]\nfirst_reminder_months = 33\nsecond_reminder_months = 34\n\
-         tell_council_months = 35\noverdue_months = 36\n",
-    );
+    for (from, to) in [
+        ("first_reminder_months = 5", "first_reminder_months = 33"),
+        ("second_reminder_months = 6", "second_reminder_months = 34"),
+        ("tell_council_months = 9", "tell_council_months = 35"),
+        ("overdue_months = 12", "overdue_months = 36"),
+    ] {
+        assert!(text.contains(from), "the sample profile has {from}");
+        text = text.replace(from, to);
+    }
     std::fs::write(path, text).expect("the profile is written");
     path.to_path_buf()
 }
@@ -528,5 +533,97 @@ async fn a_provider_confirms_a_listing_from_the_five_month_reminder_without_sign
     let site = sending_site(&data, &profile, &sink);
     std::thread::sleep(Duration::from_secs(6));
     assert_eq!(sink.messages().len(), 1, "the reminder is sent once");
+    drop(site);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_forgotten_password_is_set_once_from_the_emailed_link() {
+    let Some(sink) = Sink::start() else { return };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (data, profile) = (
+        dir.path().join("data"),
+        without_review_reminders(&profile_with_sender(dir.path())),
+    );
+    let site = sending_site(&data, &profile, &sink);
+    add_editor(&data, "forgetful@example.org", None);
+
+    // Any address gets the same answer; only an account's gets an email.
+    let mut visitor = Editor::new();
+    for email in ["nobody@example.org", "Forgetful@Example.org"] {
+        let asked = visitor
+            .post(
+                &site.address,
+                "/editor/forgot-password",
+                &[("email", email)],
+            )
+            .await
+            .expect("the form is answered");
+        assert_eq!(asked.status().as_u16(), 303);
+        assert_eq!(
+            asked.headers()["location"],
+            "/editor/forgot-password?sent=yes"
+        );
+    }
+    let (status, empty) = visitor
+        .post(&site.address, "/editor/forgot-password", &[("email", "")])
+        .await
+        .map(|r| (r.status().as_u16(), ()))
+        .expect("the form is answered");
+    assert_eq!((status, empty), (400, ()));
+
+    let messages = sink.wait_for(1);
+    let message = messages[0].replace("=\r\n", "").replace("=\n", "");
+    assert_eq!(header(&message, "To"), Some("forgetful@example.org"));
+    let marker = "/editor/reset-password/";
+    let from = message.find(marker).expect("a link") + marker.len();
+    let link = format!(
+        "{marker}{}",
+        message[from..].chars().take(64).collect::<String>()
+    );
+
+    let (status, page) = visitor.get(&site.address, &link).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Set a new password"));
+    let different = visitor
+        .post(
+            &site.address,
+            &link,
+            &[
+                ("password", "copper kettle morning walk"),
+                ("confirm", "copper kettle"),
+            ],
+        )
+        .await
+        .expect("the form is answered");
+    assert_eq!(different.status().as_u16(), 400);
+    let set = visitor
+        .post(
+            &site.address,
+            &link,
+            &[
+                ("new", "copper kettle morning walk"),
+                ("again", "copper kettle morning walk"),
+            ],
+        )
+        .await
+        .expect("the form is answered");
+    assert_eq!(set.status().as_u16(), 303);
+    assert_eq!(set.headers()["location"], "/editor/sign-in?password-set");
+    let (status, page) = visitor.get(&site.address, &link).await;
+    assert_eq!(status, 410, "the link works once");
+    assert!(page.contains("This link cannot be used"));
+
+    Editor::new()
+        .sign_in_with(
+            &site.address,
+            "forgetful@example.org",
+            "copper kettle morning walk",
+        )
+        .await;
+    assert_eq!(
+        sink.messages().len(),
+        1,
+        "nothing was sent to the unknown address"
+    );
     drop(site);
 }

@@ -18,6 +18,7 @@ mod editing;
 mod limits;
 mod managing;
 mod password;
+mod reset;
 mod session;
 mod sign_in;
 mod two_step;
@@ -29,6 +30,10 @@ pub use limits::{
     MAX_FAILURES_PER_EMAIL_AND_CLIENT,
 };
 pub use password::{HashSlots, Password, hash_password, verify_password};
+pub use reset::{
+    MAX_PASSWORD_LINKS_AN_HOUR, NewPasswordLink, PASSWORD_LINK_LIFETIME, PasswordLink,
+    PasswordLinkState, PasswordResets, PasswordSet, password_link_path,
+};
 pub use session::{CODE_STEP_LIFETIME, CsrfToken, EditorSession, SESSION_LIFETIME, SessionToken};
 pub(crate) use session::{random_hex, sha256_hex};
 pub use sign_in::{Accounts, SignedIn};

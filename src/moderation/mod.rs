@@ -311,6 +311,8 @@ pub enum AuditAction {
     AccountAdded,
     /// An editor changed their own password.
     PasswordChanged,
+    /// An editor set a new password from an emailed link (forgotten, or a first one).
+    PasswordReset,
     /// A council editor disabled an account (its sessions ended).
     AccountDisabled,
     /// A council editor re-enabled an account.
@@ -335,6 +337,7 @@ impl AuditAction {
             AuditAction::Restored => "restored",
             AuditAction::AccountAdded => "account-added",
             AuditAction::PasswordChanged => "password-changed",
+            AuditAction::PasswordReset => "password-reset",
             AuditAction::AccountDisabled => "account-disabled",
             AuditAction::AccountEnabled => "account-enabled",
             AuditAction::TwoStepSetUp => "two-step-set-up",
@@ -355,6 +358,7 @@ impl AuditAction {
             AuditAction::Restored,
             AuditAction::AccountAdded,
             AuditAction::PasswordChanged,
+            AuditAction::PasswordReset,
             AuditAction::AccountDisabled,
             AuditAction::AccountEnabled,
             AuditAction::TwoStepSetUp,
@@ -377,6 +381,7 @@ impl AuditAction {
             AuditAction::Restored => "Restored the directory from a backup",
             AuditAction::AccountAdded => "Added an editor",
             AuditAction::PasswordChanged => "Changed their password",
+            AuditAction::PasswordReset => "Set a new password from an emailed link",
             AuditAction::AccountDisabled => "Disabled an editor’s account",
             AuditAction::AccountEnabled => "Re-enabled an editor’s account",
             AuditAction::TwoStepSetUp => "Set up a code from an app for signing in",

@@ -257,6 +257,17 @@ pub fn migrations() -> Migrations<'static> {
                  used_at INTEGER
              );",
         ),
+        // 12 (issue 18): links to set a forgotten password, by the hash of their token.
+        M::up(
+            "CREATE TABLE password_links (
+                 token_hash TEXT PRIMARY KEY,
+                 account_id INTEGER NOT NULL,
+                 created_at INTEGER NOT NULL,
+                 expires_at INTEGER NOT NULL,
+                 used_at INTEGER
+             );
+             CREATE INDEX password_links_by_account ON password_links (account_id, created_at);",
+        ),
     ])
 }
 

@@ -14,6 +14,7 @@ pub mod insight;
 mod migrations;
 mod moderation;
 pub mod outbox;
+pub mod password_links;
 pub mod places;
 #[cfg(feature = "postgres")]
 pub mod postgres;
@@ -25,6 +26,7 @@ pub use backup::{BackupSummary, STORE_FILE, read_backup};
 pub use enquiries::EnquiryStore;
 pub use followed_feeds::FeedsStore;
 pub use outbox::OutboxStore;
+pub use password_links::PasswordLinkStore;
 pub use places::PlacesStore;
 #[cfg(feature = "postgres")]
 pub use postgres::PostgresStore;

@@ -94,11 +94,6 @@ pub fn PasswordPage(editor: EditorSession, errors: FieldErrors) -> impl IntoView
             </p>
         }
     });
-    let hint = format!(
-        "At least {} characters, and not one of the passwords people use most. A few ordinary \
-         words together are easy to remember and hard to guess.",
-        Password::MIN
-    );
     let csrf = editor.csrf_token.as_str().to_string();
     view! {
         <EditorFrame title editor>
@@ -109,12 +104,25 @@ pub fn PasswordPage(editor: EditorSession, errors: FieldErrors) -> impl IntoView
                 <input type="hidden" name="csrf" value=csrf />
                 <TextInput errors=errors.clone() name="current" label="Current password" value=""
                     kind="password" autocomplete="current-password" spellcheck=false />
-                <TextInput errors=errors.clone() name="new" label="New password" value="" hint
-                    kind="password" autocomplete="new-password" spellcheck=false />
-                <TextInput errors name="again" label="New password again" value=""
-                    kind="password" autocomplete="new-password" spellcheck=false />
+                <NewPasswordFields errors />
                 <button type="submit" class="button">"Change password"</button>
             </form>
         </EditorFrame>
+    }
+}
+
+/// A new password, twice (`new` and `again`), with what makes a good one.
+#[component]
+pub(super) fn NewPasswordFields(errors: FieldErrors) -> impl IntoView {
+    let hint = format!(
+        "At least {} characters, and not one of the passwords people use most. A few ordinary \
+         words together are easy to remember and hard to guess.",
+        Password::MIN
+    );
+    view! {
+        <TextInput errors=errors.clone() name="new" label="New password" value="" hint
+            kind="password" autocomplete="new-password" spellcheck=false />
+        <TextInput errors name="again" label="New password again" value=""
+            kind="password" autocomplete="new-password" spellcheck=false />
     }
 }

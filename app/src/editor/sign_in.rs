@@ -48,6 +48,7 @@ pub fn SignInPage(
                     kind="password" autocomplete="current-password" spellcheck=false />
                 <button type="submit" class="button">"Sign in"</button>
             </form>
+            <p class="body"><a class="link" href="/editor/forgot-password">"Forgotten your password?"</a></p>
         </EditorFrame>
     }
 }

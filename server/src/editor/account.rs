@@ -84,18 +84,8 @@ pub async fn change_password(State(state): State<AppState>, request: Request<Bod
     if current.is_empty() {
         errors.add("current", "Enter your current password");
     }
-    let password = Password::parse(new);
-    match &password {
-        Err(_) if new.is_empty() => errors.add("new", "Enter a new password"),
-        Err(error) => errors.add("new", error.to_string()),
-        Ok(_) if again.is_empty() => errors.add("again", "Enter the new password again"),
-        Ok(_) if again != new => errors.add(
-            "again",
-            "The new passwords are not the same. Enter the same new password twice",
-        ),
-        Ok(_) => {}
-    }
-    let (true, Ok(password)) = (errors.is_empty(), password) else {
+    let password = new_password(new, again, &mut errors);
+    let (true, Some(password)) = (errors.is_empty(), password) else {
         return password_page(&state, &session, StatusCode::BAD_REQUEST, errors);
     };
     let engine = state.engine.clone();
@@ -140,4 +130,20 @@ pub async fn change_password(State(state): State<AppState>, request: Request<Bod
     };
     let errors = FieldErrors::from_iter([(field.0, field.1.to_string())]);
     password_page(&state, &session, status, errors)
+}
+
+/// A new password typed twice (`new`, `again`), or `None` with what is wrong in `errors`.
+pub(super) fn new_password(new: &str, again: &str, errors: &mut FieldErrors) -> Option<Password> {
+    let password = Password::parse(new);
+    match &password {
+        Err(_) if new.is_empty() => errors.add("new", "Enter a new password"),
+        Err(error) => errors.add("new", error.to_string()),
+        Ok(_) if again.is_empty() => errors.add("again", "Enter the new password again"),
+        Ok(_) if again != new => errors.add(
+            "again",
+            "The new passwords are not the same. Enter the same new password twice",
+        ),
+        Ok(_) => {}
+    }
+    password.ok()
 }

@@ -22,6 +22,7 @@ mod insight;
 pub(crate) mod layout;
 mod listing_form;
 mod moderation;
+mod password_reset;
 mod places;
 mod problems;
 mod quality;
@@ -66,6 +67,14 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             get(two_step::code_form).post(two_step::enter_code),
         )
         .route("/editor/sign-out", axum::routing::post(sign_in::sign_out))
+        .route(
+            "/editor/forgot-password",
+            get(password_reset::forgot).post(password_reset::ask),
+        )
+        .route(
+            "/editor/reset-password/{token}",
+            get(password_reset::link).post(password_reset::set),
+        )
         .route("/editor/account", get(account::page))
         .route(
             gate::PASSWORD_PAGE,

@@ -81,7 +81,11 @@ pub async fn page(
     RawQuery(query): RawQuery,
 ) -> Response {
     let form = Form {
-        notice: (query.as_deref() == Some("signed-out")).then_some("You have signed out."),
+        notice: match query.as_deref() {
+            Some("signed-out") => Some("You have signed out."),
+            Some("password-set") => Some("Your new password is set. Sign in with it."),
+            _ => None,
+        },
         ..Form::default()
     };
     match current_session(&state, &headers).await {

@@ -59,6 +59,7 @@ fn pages(service: &str, event: &str) -> Vec<String> {
         "/events",
         "/preparing-for-adulthood",
         "/editor/sign-in",
+        "/editor/forgot-password",
     ]
     .into_iter()
     .map(str::to_string)
@@ -69,6 +70,7 @@ fn pages(service: &str, event: &str) -> Vec<String> {
         format!("/ask?service={service}"),
         format!("/enquiries/{}", "c".repeat(64)),
         format!("/review/{}", "d".repeat(64)),
+        format!("/editor/reset-password/{}", "e".repeat(64)),
         format!("/events/{event}"),
     ])
     .collect()

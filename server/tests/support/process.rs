@@ -217,6 +217,11 @@ impl Editor {
 
     /// Signs in through the form, and keeps the session's form token.
     pub async fn sign_in(&mut self, site: &str, email: &str) {
+        self.sign_in_with(site, email, PASSWORD).await;
+    }
+
+    /// Signs in with this password.
+    pub async fn sign_in_with(&mut self, site: &str, email: &str, password: &str) {
         let (status, form) = self.get(site, "/editor/sign-in").await;
         assert_eq!(status, 200);
         let token = csrf_of(&form);
@@ -224,7 +229,7 @@ impl Editor {
             .post(
                 site,
                 "/editor/sign-in",
-                &[("csrf", &token), ("email", email), ("password", PASSWORD)],
+                &[("csrf", &token), ("email", email), ("password", password)],
             )
             .await
             .expect("the sign-in is answered");

@@ -218,6 +218,15 @@ pub(super) const MIGRATIONS: &[&str] = &[
          expires_at BIGINT NOT NULL,
          used_at BIGINT
      );"#,
+    // 12: links to set a forgotten password (see the SQLite migration).
+    r#"CREATE TABLE password_links (
+         token_hash TEXT COLLATE "C" PRIMARY KEY,
+         account_id BIGINT NOT NULL,
+         created_at BIGINT NOT NULL,
+         expires_at BIGINT NOT NULL,
+         used_at BIGINT
+     );
+     CREATE INDEX password_links_by_account ON password_links (account_id, created_at);"#,
 ];
 
 /// Applies the steps this database has not had, in one transaction under the writers'

@@ -19,6 +19,7 @@ mod insight;
 mod migrations;
 mod moderation;
 mod outbox;
+mod password_links;
 mod places;
 mod reviews;
 mod tls;
