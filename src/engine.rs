@@ -58,6 +58,7 @@ pub struct Engine {
     enquiries: Arc<dyn crate::store::EnquiryStore>,
     reviews: Arc<dyn crate::store::ReviewStore>,
     password_links: Arc<dyn crate::store::PasswordLinkStore>,
+    claims: Arc<dyn crate::store::ClaimStore>,
     /// The council's review cycle, once the server has read its profile: whether search
     /// hides overdue listings.
     review_rules: std::sync::OnceLock<crate::reviews::ReviewSettings>,
@@ -87,6 +88,7 @@ pub trait EngineStore:
     + crate::store::EnquiryStore
     + crate::store::ReviewStore
     + crate::store::PasswordLinkStore
+    + crate::store::ClaimStore
     + 'static
 {
 }
@@ -102,6 +104,7 @@ impl<S> EngineStore for S where
         + crate::store::EnquiryStore
         + crate::store::ReviewStore
         + crate::store::PasswordLinkStore
+        + crate::store::ClaimStore
         + 'static
 {
 }
@@ -134,7 +137,8 @@ impl Engine {
             outbox: store.clone(),
             enquiries: store.clone(),
             reviews: store.clone(),
-            password_links: store,
+            password_links: store.clone(),
+            claims: store,
             review_rules: Default::default(),
             indexed: Mutex::new(indexed),
             data_dir: Some(data_dir.to_path_buf()),
@@ -161,7 +165,8 @@ impl Engine {
             outbox: store.clone(),
             enquiries: store.clone(),
             reviews: store.clone(),
-            password_links: store,
+            password_links: store.clone(),
+            claims: store,
             review_rules: Default::default(),
             indexed: Mutex::new(None),
             data_dir: None,
@@ -205,6 +210,11 @@ impl Engine {
         self.review_rules
             .get()
             .and_then(|rules| rules.oldest_shown(uk_today()))
+    }
+
+    /// Claims to keep a provider's listings (the workflow is `Engine::claims`).
+    pub(crate) fn claim_store(&self) -> &dyn crate::store::ClaimStore {
+        self.claims.as_ref()
     }
 
     /// Links to set a forgotten password (the workflow is `Engine::password_resets`).

@@ -26,8 +26,8 @@ use dayfinder::outbox::{LEASE, NewEmail, OutboxCounts};
 use dayfinder::query::SearchQuery;
 use dayfinder::store::insight::{InsightStore, SearchCount};
 use dayfinder::store::{
-    ChangeKind, EnquiryStore, FeedsStore, MergeCounts, OutboxStore, PasswordLinkStore, PlacesStore,
-    PostgresStore, ReviewStore, SqliteStore, Store, StoreError,
+    ChangeKind, ClaimStore, EnquiryStore, FeedsStore, MergeCounts, OutboxStore, PasswordLinkStore,
+    PlacesStore, PostgresStore, ReviewStore, SqliteStore, Store, StoreError,
 };
 use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
@@ -44,6 +44,7 @@ trait Stores:
     + EnquiryStore
     + ReviewStore
     + PasswordLinkStore
+    + ClaimStore
     + 'static
 {
 }
@@ -58,6 +59,8 @@ impl<
         + EnquiryStore
         + ReviewStore
         + PasswordLinkStore
+        + ClaimStore
+        + ClaimStore
         + 'static,
 > Stores for T
 {
@@ -235,6 +238,7 @@ suite!(
     erasure_forgets_the_person_and_keeps_what_was_asked,
     each_review_stage_is_mailed_once_and_a_link_confirms_once,
     a_forgotten_password_is_set_once_from_its_link_within_the_hour,
+    a_proved_claim_approved_by_the_council_makes_a_provider_editor,
 );
 
 fn sample() -> Directory {
@@ -2233,4 +2237,99 @@ fn a_forgotten_password_is_set_once_from_its_link_within_the_hour<B: Backend>(b:
     }
     let more = drain(&engine, now() + seconds(60));
     assert_eq!(more.len() as u64, MAX_PASSWORD_LINKS_AN_HOUR - 1);
+}
+
+/// The 64 hex digits after `marker` in an email's text.
+fn token_after(text: &str, marker: &str) -> String {
+    let from = text.find(marker).expect("a link") + marker.len();
+    text[from..].chars().take(64).collect()
+}
+
+fn a_proved_claim_approved_by_the_council_makes_a_provider_editor<B: Backend>(b: &B) {
+    use dayfinder::accounts::{
+        ClaimDecided, ClaimForm, ClaimMade, MAX_CLAIMS_PER_CLIENT, Password, PasswordSet,
+        ProofLink,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let engine = enquiry_engine(b, dir.path());
+    let claims = engine.claims("https://dayfinder.example");
+    // A listing of an organisation with no editor yet.
+    let service = sample()
+        .services
+        .into_iter()
+        .find(|s| s.organisation_id != sample().services[0].organisation_id)
+        .unwrap();
+    let form = ClaimForm {
+        service: service.id.clone(),
+        name: "Robin Manager".into(),
+        email: "robin@provider.example".into(),
+        job: "Centre manager".into(),
+        consent: true,
+    };
+    let empty = claims.make(&ClaimForm::default(), "client-a", now()).unwrap();
+    let ClaimMade::Invalid(problems) = empty else {
+        panic!("{empty:?}")
+    };
+    let fields: Vec<&str> = problems.iter().map(|(f, _)| *f).collect();
+    assert_eq!(fields, ["name", "email", "job", "consent"]);
+    assert_eq!(claims.make(&form, "client-a", now()).unwrap(), ClaimMade::Sent);
+    let emails = drain(&engine, now());
+    assert_eq!(emails.len(), 1);
+    assert_eq!(emails[0].0, "robin@provider.example");
+    let token = token_after(&emails[0].2, "/claim/prove/");
+    assert!(matches!(
+        claims.proof(&token, now()).unwrap(),
+        ProofLink::Ready { .. }
+    ));
+    let council = editor_account(&engine, "council@example.org");
+    assert!(claims.waiting(&council).unwrap().is_empty(), "not proved yet");
+    assert_eq!(claims.prove(&token, now()).unwrap(), ProofLink::Proved);
+    assert_eq!(claims.prove(&token, now()).unwrap(), ProofLink::Proved, "once");
+    let told = drain(&engine, now());
+    assert_eq!(told.len(), 1, "the council editor is told once");
+    assert_eq!(told[0].0, "council@example.org");
+    let waiting = claims.waiting(&council).unwrap();
+    assert_eq!(waiting.len(), 1);
+    let provider = editor_account(&engine, "provider@example.org");
+    assert!(claims.waiting(&provider).unwrap().is_empty(), "council editors only");
+    assert_eq!(
+        claims
+            .decide(&provider, waiting[0].id, true, "", now())
+            .unwrap(),
+        ClaimDecided::NotFound
+    );
+
+    let decided = claims
+        .decide(&council, waiting[0].id, true, "", now())
+        .unwrap();
+    let ClaimDecided::Approved(account) = decided else {
+        panic!("{decided:?}")
+    };
+    assert_eq!(account.role.organisation_id(), Some(service.organisation_id.as_str()));
+    assert_eq!(
+        claims.decide(&council, waiting[0].id, true, "", now()).unwrap(),
+        ClaimDecided::NotFound,
+        "decided once"
+    );
+    let welcome = drain(&engine, now());
+    assert_eq!(welcome.len(), 1);
+    assert_eq!(welcome[0].1, "Your Dayfinder editor's account");
+    let link = token_after(&welcome[0].2, "/editor/reset-password/");
+    let password = Password::parse("river stone garden lamp").unwrap();
+    assert!(matches!(
+        engine
+            .password_resets("https://dayfinder.example")
+            .set(&link, &password, now() + seconds(6 * 24 * 3600))
+            .unwrap(),
+        PasswordSet::Done(_)
+    ), "the first password's link works for days");
+
+    // A few claims an hour per client; old claims are forgotten.
+    for _ in 1..MAX_CLAIMS_PER_CLIENT {
+        assert_eq!(claims.make(&form, "client-b", now()).unwrap(), ClaimMade::Sent);
+    }
+    assert_eq!(claims.make(&form, "client-b", now()).unwrap(), ClaimMade::Sent);
+    assert_eq!(claims.make(&form, "client-b", now()).unwrap(), ClaimMade::TooMany);
+    let later = now() + seconds(31 * 24 * 3600);
+    assert!(claims.forget_old(later).unwrap() >= 1);
 }

@@ -14,6 +14,7 @@
 //! [`Store`](crate::store::Store); [`Accounts`] holds the rules on top of it.
 
 mod account;
+mod claims;
 mod editing;
 mod limits;
 mod managing;
@@ -24,6 +25,10 @@ mod sign_in;
 mod two_step;
 
 pub use account::{Account, AccountId, Email, NewAccount, Role};
+pub use claims::{
+    CLAIM_DAYS, Claim, ClaimDecided, ClaimForm, ClaimMade, ClaimStatus, Claims,
+    MAX_CLAIMS_PER_CLIENT, NewClaim, ProofLink, proof_path,
+};
 pub use editing::{EditableServices, VacancyChange};
 pub use limits::{
     FAILURE_WINDOW, MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_EMAIL,
@@ -32,7 +37,7 @@ pub use limits::{
 pub use password::{HashSlots, Password, hash_password, verify_password};
 pub use reset::{
     MAX_PASSWORD_LINKS_AN_HOUR, NewPasswordLink, PASSWORD_LINK_LIFETIME, PasswordLink,
-    PasswordLinkState, PasswordResets, PasswordSet, password_link_path,
+    PasswordLinkState, PasswordResets, PasswordSet, WELCOME_LINK_LIFETIME, password_link_path,
 };
 pub use session::{CODE_STEP_LIFETIME, CsrfToken, EditorSession, SESSION_LIFETIME, SessionToken};
 pub(crate) use session::{random_hex, sha256_hex};

@@ -2,7 +2,8 @@
 //! that sets a new one. The link is random (32 bytes), single use, works for an hour, and
 //! the store keeps only its hash. Asking gets the same answer whether or not the address
 //! has an account, so the form tells no one who has one; a few links an hour at most per
-//! account. Setting the password ends every session of the account.
+//! account. Setting the password ends every session of the account. A new editor (invited,
+//! or a provider whose claim was approved) chooses a first password the same way.
 
 use jiff::{SignedDuration, Timestamp};
 
@@ -15,6 +16,8 @@ use crate::outbox::Words;
 
 /// How long a link to set a new password works.
 pub const PASSWORD_LINK_LIFETIME: SignedDuration = SignedDuration::from_hours(1);
+/// How long a new editor's link to choose their first password works.
+pub const WELCOME_LINK_LIFETIME: SignedDuration = SignedDuration::from_hours(7 * 24);
 /// Most links one account may be sent an hour (more asks are answered the same, and
 /// send nothing).
 pub const MAX_PASSWORD_LINKS_AN_HOUR: u64 = 3;
@@ -95,13 +98,8 @@ impl PasswordResets<'_> {
         if sent >= MAX_PASSWORD_LINKS_AN_HOUR {
             return Ok(());
         }
-        let token = random_hex(32)?;
-        let link = NewPasswordLink {
-            token_hash: sha256_hex(&token),
-            account_id: account.id,
-            expires_at: now + PASSWORD_LINK_LIFETIME,
-        };
-        let email = Words {
+        let site = self.site.clone();
+        self.send_link(&account, PASSWORD_LINK_LIFETIME, now, |link| Words {
             subject: "Set a new password for Dayfinder".to_string(),
             paragraphs: vec![
                 format!(
@@ -112,12 +110,47 @@ impl PasswordResets<'_> {
                 "If you did not ask, you can ignore this email: your password has not changed."
                     .to_string(),
             ],
-            links: vec![(
-                "Set a new password".to_string(),
-                format!("{}{}", self.site, password_link_path(&token)),
-            )],
-        }
-        .to(&account.email);
+            links: vec![("Set a new password".to_string(), format!("{site}{link}"))],
+        })
+    }
+
+    /// A new editor's first password: a link that works for [`WELCOME_LINK_LIFETIME`],
+    /// in an email that says why they have an account (`why`: "Sam Jones invited you to
+    /// keep Weaver Paddlers' listings on Dayfinder.").
+    pub fn welcome(
+        &self,
+        account: &Account,
+        why: &str,
+        now: Timestamp,
+    ) -> Result<(), AccountError> {
+        let site = self.site.clone();
+        self.send_link(account, WELCOME_LINK_LIFETIME, now, |link| Words {
+            subject: "Your Dayfinder editor's account".to_string(),
+            paragraphs: vec![
+                format!("Hello {}. {why}", account.name),
+                "Open the link to choose your password, then sign in. The link works once, for 7 days. \
+                 If it has expired, use \"Forgotten your password?\" on the sign-in page."
+                    .to_string(),
+            ],
+            links: vec![("Choose your password".to_string(), format!("{site}{link}"))],
+        })
+    }
+
+    /// Keeps a link for `account` and queues the email `words` writes around its path.
+    fn send_link(
+        &self,
+        account: &Account,
+        lifetime: SignedDuration,
+        now: Timestamp,
+        words: impl FnOnce(&str) -> Words,
+    ) -> Result<(), AccountError> {
+        let token = random_hex(32)?;
+        let link = NewPasswordLink {
+            token_hash: sha256_hex(&token),
+            account_id: account.id,
+            expires_at: now + lifetime,
+        };
+        let email = words(&password_link_path(&token)).to(&account.email);
         self.store().add_password_link(&link, &email, now)?;
         Ok(())
     }

@@ -268,6 +268,30 @@ pub fn migrations() -> Migrations<'static> {
              );
              CREATE INDEX password_links_by_account ON password_links (account_id, created_at);",
         ),
+        // 13 (issue 18): claims to keep a provider's listings (`crate::accounts::claims`):
+        // the maker's name, work email and job (forgotten 30 days after the decision), the
+        // hash of the link that proves the address, the client's keyed hash for the limit.
+        M::up(
+            "CREATE TABLE claims (
+                 id INTEGER PRIMARY KEY,
+                 service_id TEXT NOT NULL,
+                 organisation_id TEXT NOT NULL,
+                 name TEXT NOT NULL,
+                 email TEXT NOT NULL,
+                 job TEXT NOT NULL,
+                 status TEXT NOT NULL,
+                 made_at INTEGER NOT NULL,
+                 proof_hash TEXT NOT NULL UNIQUE,
+                 proof_expires_at INTEGER NOT NULL,
+                 proved_at INTEGER,
+                 decided_at INTEGER,
+                 decided_by TEXT,
+                 reason TEXT NOT NULL,
+                 client_hash TEXT NOT NULL
+             );
+             CREATE INDEX claims_by_status ON claims (status, id);
+             CREATE INDEX claims_by_client ON claims (client_hash, made_at);",
+        ),
     ])
 }
 

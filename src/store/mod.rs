@@ -8,6 +8,7 @@
 
 mod accounts;
 mod backup;
+pub mod claims;
 pub mod enquiries;
 pub mod followed_feeds;
 pub mod insight;
@@ -23,6 +24,7 @@ mod sqlite;
 mod sqlite_insight;
 
 pub use backup::{BackupSummary, STORE_FILE, read_backup};
+pub use claims::ClaimStore;
 pub use enquiries::EnquiryStore;
 pub use followed_feeds::FeedsStore;
 pub use outbox::OutboxStore;

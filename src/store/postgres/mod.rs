@@ -11,6 +11,7 @@
 //! store's blocking traits. TLS follows the URL's `sslmode` (see `tls.rs`, docs/scaling.md).
 
 mod accounts;
+mod claims;
 mod directory;
 mod enquiries;
 mod feed;
