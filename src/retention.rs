@@ -19,3 +19,8 @@ pub const EMAIL_DAYS_AFTER_SENDING: i64 = 7;
 /// nothing that identifies anyone (`crate::enquiries`). A council's profile may set its
 /// own (`[enquiries] keep_months`).
 pub const ENQUIRY_MONTHS_AFTER_LAST_STEP: u32 = 6;
+
+/// Days after a council editor decides a request to manage a provider's listings (or,
+/// if its email address was never confirmed, after it was made) that the request, with
+/// the name, work email and job it gave, is deleted (`crate::accounts::claims`).
+pub const CLAIM_DAYS_AFTER_DECISION: i64 = 30;

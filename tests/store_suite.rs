@@ -2247,8 +2247,7 @@ fn token_after(text: &str, marker: &str) -> String {
 
 fn a_proved_claim_approved_by_the_council_makes_a_provider_editor<B: Backend>(b: &B) {
     use dayfinder::accounts::{
-        ClaimDecided, ClaimForm, ClaimMade, MAX_CLAIMS_PER_CLIENT, Password, PasswordSet,
-        ProofLink,
+        ClaimDecided, ClaimForm, ClaimMade, MAX_CLAIMS_PER_CLIENT, Password, PasswordSet, ProofLink,
     };
     let dir = tempfile::tempdir().unwrap();
     let engine = enquiry_engine(b, dir.path());
@@ -2266,13 +2265,18 @@ fn a_proved_claim_approved_by_the_council_makes_a_provider_editor<B: Backend>(b:
         job: "Centre manager".into(),
         consent: true,
     };
-    let empty = claims.make(&ClaimForm::default(), "client-a", now()).unwrap();
+    let empty = claims
+        .make(&ClaimForm::default(), "client-a", now())
+        .unwrap();
     let ClaimMade::Invalid(problems) = empty else {
         panic!("{empty:?}")
     };
     let fields: Vec<&str> = problems.iter().map(|(f, _)| *f).collect();
     assert_eq!(fields, ["name", "email", "job", "consent"]);
-    assert_eq!(claims.make(&form, "client-a", now()).unwrap(), ClaimMade::Sent);
+    assert_eq!(
+        claims.make(&form, "client-a", now()).unwrap(),
+        ClaimMade::Sent
+    );
     let emails = drain(&engine, now());
     assert_eq!(emails.len(), 1);
     assert_eq!(emails[0].0, "robin@provider.example");
@@ -2282,16 +2286,26 @@ fn a_proved_claim_approved_by_the_council_makes_a_provider_editor<B: Backend>(b:
         ProofLink::Ready { .. }
     ));
     let council = editor_account(&engine, "council@example.org");
-    assert!(claims.waiting(&council).unwrap().is_empty(), "not proved yet");
+    assert!(
+        claims.waiting(&council).unwrap().is_empty(),
+        "not proved yet"
+    );
     assert_eq!(claims.prove(&token, now()).unwrap(), ProofLink::Proved);
-    assert_eq!(claims.prove(&token, now()).unwrap(), ProofLink::Proved, "once");
+    assert_eq!(
+        claims.prove(&token, now()).unwrap(),
+        ProofLink::Proved,
+        "once"
+    );
     let told = drain(&engine, now());
     assert_eq!(told.len(), 1, "the council editor is told once");
     assert_eq!(told[0].0, "council@example.org");
     let waiting = claims.waiting(&council).unwrap();
     assert_eq!(waiting.len(), 1);
     let provider = editor_account(&engine, "provider@example.org");
-    assert!(claims.waiting(&provider).unwrap().is_empty(), "council editors only");
+    assert!(
+        claims.waiting(&provider).unwrap().is_empty(),
+        "council editors only"
+    );
     assert_eq!(
         claims
             .decide(&provider, waiting[0].id, true, "", now())
@@ -2305,9 +2319,14 @@ fn a_proved_claim_approved_by_the_council_makes_a_provider_editor<B: Backend>(b:
     let ClaimDecided::Approved(account) = decided else {
         panic!("{decided:?}")
     };
-    assert_eq!(account.role.organisation_id(), Some(service.organisation_id.as_str()));
     assert_eq!(
-        claims.decide(&council, waiting[0].id, true, "", now()).unwrap(),
+        account.role.organisation_id(),
+        Some(service.organisation_id.as_str())
+    );
+    assert_eq!(
+        claims
+            .decide(&council, waiting[0].id, true, "", now())
+            .unwrap(),
         ClaimDecided::NotFound,
         "decided once"
     );
@@ -2316,20 +2335,32 @@ fn a_proved_claim_approved_by_the_council_makes_a_provider_editor<B: Backend>(b:
     assert_eq!(welcome[0].1, "Your Dayfinder editor's account");
     let link = token_after(&welcome[0].2, "/editor/reset-password/");
     let password = Password::parse("river stone garden lamp").unwrap();
-    assert!(matches!(
-        engine
-            .password_resets("https://dayfinder.example")
-            .set(&link, &password, now() + seconds(6 * 24 * 3600))
-            .unwrap(),
-        PasswordSet::Done(_)
-    ), "the first password's link works for days");
+    assert!(
+        matches!(
+            engine
+                .password_resets("https://dayfinder.example")
+                .set(&link, &password, now() + seconds(6 * 24 * 3600))
+                .unwrap(),
+            PasswordSet::Done(_)
+        ),
+        "the first password's link works for days"
+    );
 
     // A few claims an hour per client; old claims are forgotten.
     for _ in 1..MAX_CLAIMS_PER_CLIENT {
-        assert_eq!(claims.make(&form, "client-b", now()).unwrap(), ClaimMade::Sent);
+        assert_eq!(
+            claims.make(&form, "client-b", now()).unwrap(),
+            ClaimMade::Sent
+        );
     }
-    assert_eq!(claims.make(&form, "client-b", now()).unwrap(), ClaimMade::Sent);
-    assert_eq!(claims.make(&form, "client-b", now()).unwrap(), ClaimMade::TooMany);
+    assert_eq!(
+        claims.make(&form, "client-b", now()).unwrap(),
+        ClaimMade::Sent
+    );
+    assert_eq!(
+        claims.make(&form, "client-b", now()).unwrap(),
+        ClaimMade::TooMany
+    );
     let later = now() + seconds(31 * 24 * 3600);
     assert!(claims.forget_old(later).unwrap() >= 1);
 }

@@ -73,11 +73,18 @@ fn outside_the_area(
 #[server(endpoint = "listing", input = Postcard, output = Postcard)]
 pub async fn get_listing(id: String, near: Option<String>) -> Result<ListingSheet, AppError> {
     let engine = crate::ssr::engine()?;
-    let listing = crate::ssr::blocking("read a listing", move || engine.listing(&id))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (listing, managed) = crate::ssr::blocking("read a listing", move || {
+        let Some(listing) = engine.listing(&id)? else {
+            return Ok(None);
+        };
+        let managed = engine.has_provider_editors(&listing.service.organisation_id)?;
+        Ok::<_, dayfinder::Error>(Some((listing, managed)))
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
     let (nearest_town, distance) = crate::ssr::place_listing(&listing, near.as_deref());
     let mut sheet = ListingSheet::new(&listing, nearest_town, distance);
+    sheet.managed = managed;
     sheet.share_url = format!("{}/services/{}", crate::ssr::public_origin(), sheet.id);
     Ok(sheet)
 }

@@ -100,6 +100,9 @@ pub struct ListingSheet {
     /// Not reviewed for six months: the page says it may be out of date.
     #[serde(default)]
     pub out_of_date: bool,
+    /// Its provider has an editor on Dayfinder who keeps it.
+    #[serde(default)]
+    pub managed: bool,
     /// Where, type of support, kind, who it is for, ages, cost.
     pub key_facts: Vec<Fact>,
     pub description: Vec<String>,
@@ -390,6 +393,7 @@ mod build {
                     service.last_reviewed,
                     dayfinder::engine::uk_today(),
                 ),
+                managed: false,
                 key_facts: [
                     fact("Where", where_),
                     fact("Type of support", service.tier.label()),

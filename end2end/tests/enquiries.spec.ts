@@ -160,5 +160,9 @@ test.describe('the enquiry pages have no axe violations', () => {
     await page.goto('/editor/insight/enquiries');
     await expect(page.getByRole('heading', { level: 1, name: 'Enquiries and where they got to' })).toBeVisible();
     await expectNoAxeViolations(page);
+    // The council's requests to manage listings (none waiting here).
+    await page.goto('/editor/claims');
+    await expect(page.getByRole('heading', { level: 1, name: 'Requests to manage listings' })).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 });

@@ -20,7 +20,7 @@ use dayfinder::model::enquiry::EnquiryForm;
 use dayfinder_app::view_mode::ViewMode;
 use jiff::Timestamp;
 
-use crate::security::{Post, client_key, refused_origin};
+use crate::security::{Post, SiteForm, client_key};
 use crate::startup::{AppState, page_again};
 
 /// The route, to merge into the app's router (the page's GET is the app's).
@@ -64,7 +64,8 @@ pub async fn keep_private(request: Request<Body>, next: axum::middleware::Next) 
     let path = request.uri().path();
     let private = path.starts_with("/enquiries/")
         || path.starts_with("/review/")
-        || path.starts_with("/editor/reset-password/");
+        || path.starts_with("/editor/reset-password/")
+        || path.starts_with("/claim/prove/");
     let mut response = next.run(request).await;
     if private {
         let headers = response.headers_mut();
@@ -128,11 +129,7 @@ fn form_address(form: &EnquiryForm, from_list: bool) -> Option<Uri> {
 
 /// Handles `POST /ask`.
 #[tracing::instrument(skip_all)]
-async fn send(State(state): State<AppState>, request: Request<Body>) -> Response {
-    let post = Post::read(request).await;
-    if let Some(refused) = refused_origin(&state, &post.parts) {
-        return refused;
-    }
+async fn send(State(state): State<AppState>, SiteForm(post): SiteForm) -> Response {
     let form = typed(&post);
     let from_list = post.field("from") == "list";
     let address = form_address(&form, from_list);

@@ -4,6 +4,7 @@
 //! directory's downloads in `downloads` and event calendars in `events`).
 
 pub mod backup;
+pub mod claims;
 pub mod cli;
 pub mod commands;
 pub mod downloads;

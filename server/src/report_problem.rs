@@ -8,9 +8,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use dayfinder::Engine;
@@ -19,7 +18,7 @@ use dayfinder::moderation::NewProblemReport;
 use dayfinder_app::pages::report_problem::ProblemForm;
 use jiff::Timestamp;
 
-use crate::security::{Post, client_key, refused_origin};
+use crate::security::{Post, SiteForm, client_key};
 use crate::startup::AppState;
 
 /// The route, to merge into the app's router (the page's GET is the app's).
@@ -65,12 +64,8 @@ async fn form_again(
 async fn send(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    request: Request<Body>,
+    SiteForm(post): SiteForm,
 ) -> Response {
-    let post = Post::read(request).await;
-    if let Some(refused) = refused_origin(&state, &post.parts) {
-        return refused;
-    }
     if !valid_id(&id) {
         return form_again(&state, post, ProblemForm::default(), StatusCode::NOT_FOUND).await;
     }

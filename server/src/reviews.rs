@@ -8,9 +8,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use dayfinder::Engine;
@@ -19,7 +18,7 @@ use dayfinder_app::editor::ReviewLinkPage;
 use jiff::Timestamp;
 use leptos::prelude::*;
 
-use crate::security::{Post, refused_origin};
+use crate::security::SiteForm;
 use crate::startup::AppState;
 
 /// How often the server looks for listings that have reached a stage of the cycle.
@@ -107,12 +106,8 @@ async fn page(
 async fn confirm(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    request: Request<Body>,
+    SiteForm(_post): SiteForm,
 ) -> Response {
-    let post = Post::read(request).await;
-    if let Some(refused) = refused_origin(&state, &post.parts) {
-        return refused;
-    }
     let engine = state.engine.clone();
     let settings = state.profile.reviews.settings();
     let site = state.site_url.clone();

@@ -216,6 +216,23 @@ impl FromRequestParts<AppState> for SignedIn {
     }
 }
 
+/// A form posted from this site (the origin check of every POST), as a handler's last
+/// argument; a form from anywhere else is refused before the handler runs. Forms of
+/// signed-in editors take [`EditorPost`], which checks their token as well.
+pub struct SiteForm(pub Post);
+
+impl FromRequest<AppState> for SiteForm {
+    type Rejection = Response;
+
+    async fn from_request(request: Request<Body>, state: &AppState) -> Result<Self, Response> {
+        let post = Post::read(request).await;
+        match refused_origin(state, &post.parts) {
+            Some(refused) => Err(refused),
+            None => Ok(SiteForm(post)),
+        }
+    }
+}
+
 /// An editor's posted form that passed every check ([`checked_post`]), as a handler's last
 /// argument: the form and the signed-in editor.
 pub struct EditorPost(pub Post, pub EditorSession);

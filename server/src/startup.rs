@@ -177,6 +177,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::report_problem::routes())
         .merge(crate::enquiries::routes())
         .merge(crate::reviews::routes())
+        .merge(crate::claims::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
@@ -300,6 +301,10 @@ impl Application {
         let reviews = tokio::spawn(crate::reviews::keep_reviews_running(
             self.engine.clone(),
             self.reviews,
+            site_url.clone(),
+        ));
+        let claims = tokio::spawn(crate::claims::keep_claims_forgotten(
+            self.engine.clone(),
             site_url,
         ));
         // Feeds the directory follows (`feeds add`), each pulled when it is due.
@@ -328,6 +333,7 @@ impl Application {
         purges.abort();
         chases.abort();
         reviews.abort();
+        claims.abort();
         feeds.abort();
         if let Some(email) = email {
             email.abort();

@@ -142,6 +142,15 @@ fn without_review_reminders(path: &Path) -> PathBuf {
     path.to_path_buf()
 }
 
+/// A temporary folder with the data folder's path and a profile with a sender and no
+/// review reminders (the usual start of these tests).
+fn quiet_setup() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let profile = without_review_reminders(&profile_with_sender(dir.path()));
+    let data = dir.path().join("data");
+    (dir, data, profile)
+}
+
 /// The site with the profile, sending through `sink`.
 fn sending_site(data: &Path, profile: &Path, sink: &Sink) -> Site {
     let url = sink.url();
@@ -168,6 +177,18 @@ fn header<'a>(message: &'a str, name: &str) -> Option<&'a str> {
         let (key, value) = line.split_once(':')?;
         key.eq_ignore_ascii_case(name).then(|| value.trim())
     })
+}
+
+/// A raw message with quoted-printable's soft line breaks taken out, so links read whole.
+fn unwrapped(message: &str) -> String {
+    message.replace("=\r\n", "").replace("=\n", "")
+}
+
+/// The link path in a message that starts with `marker` (`/review/`), with its token.
+fn link_in(message: &str, marker: &str) -> String {
+    let from = message.find(marker).expect("a link") + marker.len();
+    let token: String = message[from..].chars().take(64).collect();
+    format!("{marker}{token}")
 }
 
 /// Asks the outbox how it stands until `sent` shows, for the counts line by line.
@@ -238,11 +259,7 @@ fn email_saved_before_a_kill_is_sent_once_after_the_restart() {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_enquiry_saved_before_a_kill_sends_its_emails_once_after_the_restart() {
     let Some(sink) = Sink::start() else { return };
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let (data, profile) = (
-        dir.path().join("data"),
-        without_review_reminders(&profile_with_sender(dir.path())),
-    );
+    let (_dir, data, profile) = quiet_setup();
     let service = "crewe-saturday-memory-club";
     // No mail server yet: the enquiry and its two emails are saved together, and wait.
     let site = Site::start_with(&data, &[OsStr::new("--profile"), profile.as_os_str()]);
@@ -318,11 +335,7 @@ async fn without_a_mail_server_the_site_works_and_editors_are_told_email_is_not_
 #[tokio::test(flavor = "multi_thread")]
 async fn an_enquiry_reaches_the_provider_by_email_and_the_answer_reaches_the_asker() {
     let Some(sink) = Sink::start() else { return };
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let (data, profile) = (
-        dir.path().join("data"),
-        without_review_reminders(&profile_with_sender(dir.path())),
-    );
+    let (_dir, data, profile) = quiet_setup();
     let service = dayfinder::sample::cheshire_east()
         .services
         .into_iter()
@@ -376,9 +389,8 @@ async fn an_enquiry_reaches_the_provider_by_email_and_the_answer_reaches_the_ask
         Some("Your enquiry has been sent")
     );
     // Quoted-printable bodies break long lines with a soft `=`.
-    let unwrapped = to_resident.replace("=\r\n", "").replace("=\n", "");
     assert!(
-        unwrapped.contains(&status_path),
+        unwrapped(to_resident).contains(&status_path),
         "the email links to the status page"
     );
 
@@ -418,7 +430,7 @@ async fn an_enquiry_reaches_the_provider_by_email_and_the_answer_reaches_the_ask
 
     // The resident is emailed the answer and sees it on the status page.
     let messages = sink.wait_for(3);
-    let answer_email = &messages[2].replace("=\r\n", "").replace("=\n", "");
+    let answer_email = &unwrapped(&messages[2]);
     assert_eq!(header(answer_email, "To"), Some("pat.example@example.org"));
     assert!(answer_email.contains("Come to a taster on Saturday at 10."));
     let (status, page) = resident.get(&site.address, &status_path).await;
@@ -478,15 +490,13 @@ async fn a_provider_confirms_a_listing_from_the_five_month_reminder_without_sign
     // The server's first pass, at start, sends the five-month reminder.
     let site = sending_site(&data, &profile, &sink);
     let messages = sink.wait_for(1);
-    let reminder = messages[0].replace("=\r\n", "").replace("=\n", "");
+    let reminder = unwrapped(&messages[0]);
     assert_eq!(header(&reminder, "To"), Some("provider.review@example.org"));
     assert_eq!(
         header(&reminder, "Subject"),
         Some("Please check your listings on Dayfinder are still right")
     );
-    let from = reminder.find("/review/").expect("a one-click link") + "/review/".len();
-    let token: String = reminder[from..].chars().take(64).collect();
-    let link = format!("/review/{token}");
+    let link = link_in(&reminder, "/review/");
 
     // One click, no sign-in: the listing as the public sees it, and "Yes".
     let mut provider = Editor::new();
@@ -539,11 +549,7 @@ async fn a_provider_confirms_a_listing_from_the_five_month_reminder_without_sign
 #[tokio::test(flavor = "multi_thread")]
 async fn a_forgotten_password_is_set_once_from_the_emailed_link() {
     let Some(sink) = Sink::start() else { return };
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let (data, profile) = (
-        dir.path().join("data"),
-        without_review_reminders(&profile_with_sender(dir.path())),
-    );
+    let (_dir, data, profile) = quiet_setup();
     let site = sending_site(&data, &profile, &sink);
     add_editor(&data, "forgetful@example.org", None);
 
@@ -572,7 +578,7 @@ async fn a_forgotten_password_is_set_once_from_the_emailed_link() {
     assert_eq!((status, empty), (400, ()));
 
     let messages = sink.wait_for(1);
-    let message = messages[0].replace("=\r\n", "").replace("=\n", "");
+    let message = unwrapped(&messages[0]);
     assert_eq!(header(&message, "To"), Some("forgetful@example.org"));
     let marker = "/editor/reset-password/";
     let from = message.find(marker).expect("a link") + marker.len();
@@ -625,5 +631,136 @@ async fn a_forgotten_password_is_set_once_from_the_emailed_link() {
         1,
         "nothing was sent to the unknown address"
     );
+    drop(site);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_provider_claims_a_listing_proves_their_email_and_edits_it_once_approved() {
+    let Some(sink) = Sink::start() else { return };
+    let (_dir, data, profile) = quiet_setup();
+    let site = sending_site(&data, &profile, &sink);
+    add_editor(&data, "council.claims@example.org", None);
+    let id = "crewe-saturday-memory-club";
+
+    // The listing offers to manage it; the form asks politely for what is missing.
+    let mut provider = Editor::new();
+    let (_, listing) = provider
+        .get(&site.address, &format!("/services/{id}"))
+        .await;
+    assert!(listing.contains(&format!("href=\"/claim?service={id}\"")));
+    let (status, form) = provider
+        .get(&site.address, &format!("/claim?service={id}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(form.contains("Send the request"));
+    let empty = provider
+        .post(&site.address, "/claim", &[("service", id)])
+        .await
+        .expect("answered");
+    assert_eq!(empty.status().as_u16(), 400);
+    let body = empty.text().await.unwrap();
+    assert!(
+        body.contains("Enter your full name") && body.contains("Enter your work email address")
+    );
+    let made = provider
+        .post(
+            &site.address,
+            "/claim",
+            &[
+                ("service", id),
+                ("name", "Robin Manager"),
+                ("email", "robin.manager@example.org"),
+                ("job", "Club coordinator"),
+                ("consent", "yes"),
+            ],
+        )
+        .await
+        .expect("answered");
+    assert_eq!(made.status().as_u16(), 303);
+
+    // They prove their address with the emailed link (a button, not the GET).
+    let proof = unwrapped(&sink.wait_for(1)[0]);
+    assert_eq!(header(&proof, "To"), Some("robin.manager@example.org"));
+    let link = link_in(&proof, "/claim/prove/");
+    let (status, page) = provider.get(&site.address, &link).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Confirm my email address"));
+    let proved = provider
+        .post(&site.address, &link, &[])
+        .await
+        .expect("answered");
+    assert_eq!(proved.status().as_u16(), 303);
+
+    // The council editor is told, and approves.
+    let messages = sink.wait_for(2);
+    assert_eq!(
+        header(&messages[1], "To"),
+        Some("council.claims@example.org")
+    );
+    let mut council = Editor::new();
+    council
+        .sign_in(&site.address, "council.claims@example.org")
+        .await;
+    let (status, claims) = council.get(&site.address, "/editor/claims").await;
+    assert_eq!(status, 200);
+    assert!(claims.contains("Robin Manager") && claims.contains("Club coordinator"));
+    let marker = "action=\"/editor/claims/";
+    let from = claims.find(marker).expect("a claim") + marker.len();
+    let claim: String = claims[from..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let csrf = process::csrf_of(&claims);
+    let approved = council
+        .post(
+            &site.address,
+            &format!("/editor/claims/{claim}/approve"),
+            &[("csrf", &csrf)],
+        )
+        .await
+        .expect("answered");
+    assert_eq!(approved.status().as_u16(), 303);
+
+    // They choose a password from the welcome email, sign in and edit the listing.
+    let welcome = unwrapped(&sink.wait_for(3)[2]);
+    assert_eq!(header(&welcome, "To"), Some("robin.manager@example.org"));
+    let link = link_in(&welcome, "/editor/reset-password/");
+    let set = provider
+        .post(
+            &site.address,
+            &link,
+            &[
+                ("new", "lantern meadow copper bell"),
+                ("again", "lantern meadow copper bell"),
+            ],
+        )
+        .await
+        .expect("answered");
+    assert_eq!(set.status().as_u16(), 303);
+    let mut editor = Editor::new();
+    editor
+        .sign_in_with(
+            &site.address,
+            "robin.manager@example.org",
+            "lantern meadow copper bell",
+        )
+        .await;
+    let (status, edit) = editor
+        .get(&site.address, &format!("/editor/services/{id}/edit"))
+        .await;
+    assert_eq!(status, 200, "{edit}");
+    editor
+        .set_vacancy(
+            &site.address,
+            id,
+            dayfinder::model::VacancyStatus::WaitingList,
+        )
+        .await
+        .expect("the vacancy is saved");
+    let (_, listing) = Editor::new()
+        .get(&site.address, &format!("/services/{id}"))
+        .await;
+    assert!(listing.contains("Kept up to date by its provider on Dayfinder."));
+    assert!(listing.contains("Waiting list"));
     drop(site);
 }

@@ -12,7 +12,7 @@ use crate::engine::Engine;
 use crate::outbox::Words;
 
 /// Days a claim's details are kept after it was decided (or made, if never proved).
-pub const CLAIM_DAYS: i64 = 30;
+pub const CLAIM_DAYS: i64 = crate::retention::CLAIM_DAYS_AFTER_DECISION;
 /// How long the link that proves the email address works.
 pub const CLAIM_LINK_LIFETIME: SignedDuration = SignedDuration::from_hours(24);
 /// Claims one client may make an hour.

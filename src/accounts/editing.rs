@@ -49,6 +49,17 @@ impl Engine {
         self.accounts().add(account, password, now)
     }
 
+    /// Whether an enabled provider editor keeps the organisation's listings (the listing
+    /// says so; otherwise it offers "Manage this listing").
+    pub fn has_provider_editors(&self, organisation_id: &str) -> crate::Result<bool> {
+        Ok(self
+            .account_store()
+            .accounts()
+            .map_err(crate::Error::from)?
+            .iter()
+            .any(|a| !a.disabled && a.role.organisation_id() == Some(organisation_id)))
+    }
+
     /// The services `role` may change, of one organisation when `organisation` is given.
     pub fn editable_services(
         &self,

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use dayfinder::retention::{
-    EMAIL_DAYS_AFTER_SENDING, REPORT_CLIENT_HASH_HOURS, REPORT_CONTACT_DAYS_AFTER_CLOSING,
+    CLAIM_DAYS_AFTER_DECISION, EMAIL_DAYS_AFTER_SENDING, REPORT_CLIENT_HASH_HOURS,
+    REPORT_CONTACT_DAYS_AFTER_CLOSING,
 };
 
 use crate::components::easy_read::EasySections;
@@ -113,6 +114,19 @@ pub fn EasyPrivacyPage() -> impl IntoView {
                     ),
                 ),
                 say("info", "You can ask us to delete them sooner."),
+            ],
+        ),
+        (
+            "If you run a place and ask to manage it here",
+            vec![
+                say("person", "We keep your name, your work email and your job."),
+                say("info", "The council uses them to check you work there."),
+                say(
+                    "clock",
+                    format!(
+                        "We delete them {CLAIM_DAYS_AFTER_DECISION} days after the council decides."
+                    ),
+                ),
             ],
         ),
         (

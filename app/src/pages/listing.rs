@@ -201,6 +201,17 @@ fn ListingView(sheet: ListingSheet, back: Option<String>) -> impl IntoView {
         <div class="easy-read">{paragraphs(sheet.easy_read)}</div>
 
         <p class="body-s last-checked">{format!("Last checked: {}", sheet.last_checked)}</p>
+        {if sheet.managed {
+            view! { <p class="body-s">"Kept up to date by its provider on Dayfinder."</p> }.into_any()
+        } else {
+            view! {
+                <p class="body-s">
+                    "Do you work for this provider? "
+                    <a class="link" rel="external" href=format!("/claim?service={}", sheet.id)>"Manage this listing"</a>
+                </p>
+            }
+            .into_any()
+        }}
         <p class="body-s share">"Share this page: " <a class="link" href=share.clone()>{share.clone()}</a></p>
         <p class="body-s"><a class="link" href=format!("/services/{}/report-a-problem", sheet.id)>"Report a problem with this listing"</a></p>
         <FocusOnArrival />

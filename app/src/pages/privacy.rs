@@ -7,7 +7,8 @@ use crate::components::table::ScrollTable;
 use leptos_meta::Title;
 
 use dayfinder::retention::{
-    EMAIL_DAYS_AFTER_SENDING, REPORT_CLIENT_HASH_HOURS, REPORT_CONTACT_DAYS_AFTER_CLOSING,
+    CLAIM_DAYS_AFTER_DECISION, EMAIL_DAYS_AFTER_SENDING, REPORT_CLIENT_HASH_HOURS,
+    REPORT_CONTACT_DAYS_AFTER_CLOSING,
 };
 
 use crate::enhance::FocusOnArrival;
@@ -95,6 +96,12 @@ pub fn PrivacyPage() -> impl IntoView {
             "Your details never appear in our logs, search counts, downloads or the open data. "
             {format!("To stop misuse, we keep a scrambled form of your device’s internet address for {}. ", hours(REPORT_CLIENT_HASH_HOURS))}
             "To have your enquiries erased sooner, contact us (below) with the email address or phone number you gave."
+        </p>
+        <h2 class="heading-m" id="managing-listings">"Managing a provider’s listings"</h2>
+        <p class="body">
+            "If you ask to manage a provider’s listings, we keep your name, work email address and what you do there, so that the council can check your request. "
+            {format!("We delete them {CLAIM_DAYS_AFTER_DECISION} days after the council decides (or after you asked, if you never confirm your email address). ")}
+            "If the council approves, you get an editor’s account with your name and email address, kept while you are an editor."
         </p>
         <h2 class="heading-m">"Emails we send"</h2>
         <p class="body">

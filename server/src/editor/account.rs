@@ -2,9 +2,8 @@
 //! someone else set it and it must be changed first), and, for council editors, the
 //! second step of signing in (`two_step.rs`).
 
-use axum::body::Body;
 use axum::extract::{RawQuery, State};
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::{AccountError, EditorSession, Password};
 use jiff::Timestamp;
@@ -16,7 +15,7 @@ use leptos::prelude::*;
 use super::layout;
 use super::sign_in::redirect;
 use crate::security::SignedIn;
-use crate::security::{Post, client_key, csrf_ok, current_session, forbidden_form, refused_origin};
+use crate::security::{SiteForm, client_key, csrf_ok, current_session, forbidden_form};
 use crate::startup::AppState;
 
 /// Whether the page's query has the flag `name` (`?password-changed`).
@@ -62,11 +61,7 @@ pub async fn password_form(State(state): State<AppState>, SignedIn(session): Sig
 /// Handles `POST /editor/account/password` (`csrf`, `current`, `new`, `again`): checks
 /// the current password, sets the new one, and ends the editor's other sessions.
 #[tracing::instrument(skip_all)]
-pub async fn change_password(State(state): State<AppState>, request: Request<Body>) -> Response {
-    let post = Post::read(request).await;
-    if let Some(refused) = refused_origin(&state, &post.parts) {
-        return refused;
-    }
+pub async fn change_password(State(state): State<AppState>, SiteForm(post): SiteForm) -> Response {
     let (token, session) = match current_session(&state, &post.parts.headers).await {
         Ok(Some(found)) => found,
         Ok(None) => return redirect("/editor/sign-in", None),

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 
 use super::layout;
 use super::sign_in::{redirect, redirect_to};
-use crate::security::{Post, csrf_ok, current_session, forbidden_form, refused_origin};
+use crate::security::{Post, SiteForm, csrf_ok, current_session, forbidden_form, refused_origin};
 use crate::startup::AppState;
 
 /// What the "add an editor" form holds after a failed try (never the password).
@@ -125,11 +125,7 @@ pub async fn page(
 /// Handles `POST /editor/accounts` (`csrf`, `name`, `email`, `organisation`, `password`):
 /// adds a provider editor.
 #[tracing::instrument(skip_all)]
-pub async fn add(State(state): State<AppState>, request: Request<Body>) -> Response {
-    let post = Post::read(request).await;
-    if let Some(refused) = refused_origin(&state, &post.parts) {
-        return refused;
-    }
+pub async fn add(State(state): State<AppState>, SiteForm(post): SiteForm) -> Response {
     let session = match council_editor(&state, &post.parts.headers).await {
         Ok(session) => session,
         Err(response) => return response,

@@ -13,6 +13,7 @@
 mod account;
 mod accounts;
 mod audit;
+mod claims;
 mod edit;
 mod enquiries;
 mod event_form;
@@ -90,6 +91,9 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             get(accounts::confirm_disable).post(accounts::disable),
         )
         .route("/editor/accounts/{id}/enable", post(accounts::enable))
+        .route("/editor/claims", get(claims::list))
+        .route("/editor/claims/{id}/approve", post(claims::approve))
+        .route("/editor/claims/{id}/turn-down", post(claims::turn_down))
         .route("/editor/insight", get(insight::unmet_demand))
         .route(
             "/editor/insight/unmet-demand.csv",

@@ -2,9 +2,8 @@
 //! email address, and the emailed link's form for a new password. Signed-out pages; each
 //! POST passes the site's origin check and redirects.
 
-use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::{AccountError, PasswordLinkState, PasswordSet};
 use dayfinder_app::components::form::FieldErrors;
@@ -13,7 +12,7 @@ use jiff::Timestamp;
 use leptos::prelude::*;
 
 use super::sign_in::redirect;
-use crate::security::{Post, refused_origin};
+use crate::security::SiteForm;
 use crate::startup::AppState;
 
 fn page(state: &AppState, status: StatusCode, view: impl IntoView + 'static) -> Response {
@@ -40,11 +39,7 @@ pub async fn forgot(State(state): State<AppState>, RawQuery(query): RawQuery) ->
 
 /// Handles `POST /editor/forgot-password` (`email`): the same answer for any address.
 #[tracing::instrument(skip_all)]
-pub async fn ask(State(state): State<AppState>, request: Request<Body>) -> Response {
-    let post = Post::read(request).await;
-    if let Some(refused) = refused_origin(&state, &post.parts) {
-        return refused;
-    }
+pub async fn ask(State(state): State<AppState>, SiteForm(post): SiteForm) -> Response {
     let email = post.field("email").trim().to_string();
     let mut errors = FieldErrors::new();
     if email.is_empty() {
@@ -119,12 +114,8 @@ pub async fn link(State(state): State<AppState>, Path(token): Path<String>) -> R
 pub async fn set(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    request: Request<Body>,
+    SiteForm(post): SiteForm,
 ) -> Response {
-    let post = Post::read(request).await;
-    if let Some(refused) = refused_origin(&state, &post.parts) {
-        return refused;
-    }
     let name = match ready(&state, &token).await {
         Ok(Some(name)) => name,
         Ok(None) => return new_password_page(&state, token, None, FieldErrors::new()),

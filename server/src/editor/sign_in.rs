@@ -13,7 +13,8 @@ use leptos::prelude::*;
 
 use super::layout;
 use crate::security::{
-    self, Post, SESSION_COOKIE, SIGN_IN_COOKIE, client_key, current_session, refused_origin,
+    self, Post, SESSION_COOKIE, SIGN_IN_COOKIE, SiteForm, client_key, current_session,
+    refused_origin,
 };
 use crate::startup::AppState;
 use dayfinder_app::view_mode::ViewMode;
@@ -200,11 +201,7 @@ pub async fn sign_in(State(state): State<AppState>, request: Request<Body>) -> R
 
 /// Handles `POST /editor/sign-out` (`csrf`): ends the session wherever its cookie is.
 #[tracing::instrument(skip_all)]
-pub async fn sign_out(State(state): State<AppState>, request: Request<Body>) -> Response {
-    let post = Post::read(request).await;
-    if let Some(refused) = refused_origin(&state, &post.parts) {
-        return refused;
-    }
+pub async fn sign_out(State(state): State<AppState>, SiteForm(post): SiteForm) -> Response {
     let headers = post.parts.headers.clone();
     let session = match current_session(&state, &headers).await {
         Ok(session) => session,

@@ -2,9 +2,8 @@
 //! (the page, with its QR code, is `dayfinder_app::editor::TwoStepSetupPage`), and the
 //! code's form after the right password.
 
-use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderMap, Request, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::{AccountError, EditorSession, SessionToken, TwoStepSecret};
 use dayfinder_app::components::form::FieldErrors;
@@ -14,7 +13,7 @@ use leptos::prelude::*;
 
 use super::layout;
 use super::sign_in::{redirect, retry_later};
-use crate::security::{self, Post, SESSION_COOKIE, client_key, cookie, refused_origin};
+use crate::security::{self, SESSION_COOKIE, SiteForm, client_key, cookie};
 use crate::security::{EditorPost, SignedIn};
 use crate::startup::AppState;
 
@@ -184,11 +183,7 @@ pub async fn code_form(State(state): State<AppState>, headers: HeaderMap) -> Res
 /// Handles `POST /editor/sign-in/code` (`csrf`, `code`): a right code, not used before,
 /// opens the editor's session.
 #[tracing::instrument(skip_all)]
-pub async fn enter_code(State(state): State<AppState>, request: Request<Body>) -> Response {
-    let post = Post::read(request).await;
-    if let Some(refused) = refused_origin(&state, &post.parts) {
-        return refused;
-    }
+pub async fn enter_code(State(state): State<AppState>, SiteForm(post): SiteForm) -> Response {
     let headers = post.parts.headers.clone();
     let (token, session) = match awaiting(&state, &headers).await {
         Ok(Some(found)) => found,

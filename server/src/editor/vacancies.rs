@@ -1,9 +1,8 @@
 //! "Your services": every service an editor may change, each with its vacancy set in one
 //! click. Council editors see every organisation's, with a filter.
 
-use axum::body::Body;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, Request, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use dayfinder::accounts::VacancyChange;
 use dayfinder::engine::uk_today;
@@ -13,7 +12,7 @@ use leptos::prelude::*;
 
 use super::layout;
 use super::sign_in::{redirect, redirect_to};
-use crate::security::{Post, csrf_ok, current_session, forbidden_form, refused_origin};
+use crate::security::{SiteForm, csrf_ok, current_session, forbidden_form};
 use crate::startup::AppState;
 
 /// The page's query: `organisation` (the council's filter) and `saved` (a service just changed).
@@ -76,11 +75,7 @@ pub async fn page(
 /// Handles `POST /editor/vacancies` (`csrf`, `service`, `vacancy`, optional
 /// `organisation`): sets the vacancy, confirmed today, and goes back to the list.
 #[tracing::instrument(skip_all)]
-pub async fn set(State(state): State<AppState>, request: Request<Body>) -> Response {
-    let post = Post::read(request).await;
-    if let Some(refused) = refused_origin(&state, &post.parts) {
-        return refused;
-    }
+pub async fn set(State(state): State<AppState>, SiteForm(post): SiteForm) -> Response {
     let session = match current_session(&state, &post.parts.headers).await {
         Ok(Some((_, session))) => session,
         Ok(None) => return redirect("/editor/sign-in", None),

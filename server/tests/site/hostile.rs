@@ -68,6 +68,8 @@ fn pages(service: &str, event: &str) -> Vec<String> {
         format!("/services/{service}/report-a-problem"),
         format!("/services/{service}/report-a-problem/sent"),
         format!("/ask?service={service}"),
+        format!("/claim?service={service}"),
+        format!("/claim/prove/{}", "f".repeat(64)),
         format!("/enquiries/{}", "c".repeat(64)),
         format!("/review/{}", "d".repeat(64)),
         format!("/editor/reset-password/{}", "e".repeat(64)),
