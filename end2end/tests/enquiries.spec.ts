@@ -126,7 +126,7 @@ test.describe('the enquiry pages have no axe violations', () => {
     if (!withJs(testInfo)) await page.route(/\.(js|wasm)(\?.*)?$/, (route) => route.abort());
   });
 
-  test('the form, its errors, the status page, the inbox and the report', async ({ page }, testInfo) => {
+  test('the form, its errors, the status page, the inbox, inviting a colleague and the reports', async ({ page }, testInfo) => {
     test.setTimeout(120_000);
     await ownClient(page);
     await page.goto(`/ask?service=${SERVICE}`);
@@ -153,6 +153,12 @@ test.describe('the enquiry pages have no axe violations', () => {
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: /^Enquiry \d+$/ }).first().click();
     await expect(page.getByRole('heading', { name: 'Who is asking' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    // Inviting a colleague, and its errors.
+    await page.goto('/editor/account/invite');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Send the invitation' }).click();
+    await expect(page.getByText('There is a problem')).toBeVisible();
     await expectNoAxeViolations(page);
 
     await page.context().clearCookies();

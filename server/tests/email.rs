@@ -764,3 +764,86 @@ async fn a_new_provider_claims_a_listing_proves_their_email_and_edits_it_once_ap
     assert!(listing.contains("Waiting list"));
     drop(site);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_provider_invites_a_colleague_who_chooses_their_own_password() {
+    let Some(sink) = Sink::start() else { return };
+    let (_dir, data, profile) = quiet_setup();
+    let site = sending_site(&data, &profile, &sink);
+    let service = dayfinder::sample::cheshire_east()
+        .services
+        .into_iter()
+        .find(|s| s.id == "crewe-saturday-memory-club")
+        .expect("the sample service");
+    add_editor(&data, "inviter@example.org", Some(&service.organisation_id));
+    let mut inviter = Editor::new();
+    inviter.sign_in(&site.address, "inviter@example.org").await;
+    let (status, form) = inviter.get(&site.address, "/editor/account/invite").await;
+    assert_eq!(status, 200);
+    let csrf = process::csrf_of(&form);
+    let taken = inviter
+        .post(
+            &site.address,
+            "/editor/account/invite",
+            &[
+                ("csrf", &csrf),
+                ("name", "Me Again"),
+                ("email", "inviter@example.org"),
+            ],
+        )
+        .await
+        .expect("answered");
+    assert_eq!(taken.status().as_u16(), 400);
+    assert!(
+        taken
+            .text()
+            .await
+            .unwrap()
+            .contains("There is already an account")
+    );
+    let sent = inviter
+        .post(
+            &site.address,
+            "/editor/account/invite",
+            &[
+                ("csrf", &csrf),
+                ("name", "Alex Colleague"),
+                ("email", "alex@example.org"),
+            ],
+        )
+        .await
+        .expect("answered");
+    assert_eq!(sent.status().as_u16(), 303);
+
+    let welcome = unwrapped(&sink.wait_for(1)[0]);
+    assert_eq!(header(&welcome, "To"), Some("alex@example.org"));
+    assert!(welcome.contains("invited you to keep"));
+    let link = link_in(&welcome, "/editor/reset-password/");
+    let chosen = Editor::new()
+        .post(
+            &site.address,
+            &link,
+            &[
+                ("new", "harbour willow ember clock"),
+                ("again", "harbour willow ember clock"),
+            ],
+        )
+        .await
+        .expect("answered");
+    assert_eq!(chosen.status().as_u16(), 303);
+    let mut colleague = Editor::new();
+    colleague
+        .sign_in_with(
+            &site.address,
+            "alex@example.org",
+            "harbour willow ember clock",
+        )
+        .await;
+    let (status, services) = colleague.get(&site.address, "/editor").await;
+    assert_eq!(status, 200);
+    assert!(
+        services.contains(&service.name),
+        "the colleague keeps the same listings"
+    );
+    drop(site);
+}

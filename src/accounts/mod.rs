@@ -16,6 +16,7 @@
 mod account;
 mod claims;
 mod editing;
+mod invitations;
 mod limits;
 mod managing;
 mod password;

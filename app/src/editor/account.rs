@@ -63,6 +63,8 @@ pub fn AccountPage(
             </dl>
             <h2 class="heading-m">"Password"</h2>
             <p class="body"><a class="link" href="/editor/account/password">"Change your password"</a></p>
+            <h2 class="heading-m">"Colleagues"</h2>
+            <p class="body"><a class="link" href="/editor/account/invite">"Invite a colleague"</a></p>
             {two_step}
         </EditorFrame>
     }

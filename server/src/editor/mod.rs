@@ -20,6 +20,7 @@ mod event_form;
 mod events;
 mod gate;
 mod insight;
+mod invite;
 pub(crate) mod layout;
 mod listing_form;
 mod moderation;
@@ -91,6 +92,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             get(accounts::confirm_disable).post(accounts::disable),
         )
         .route("/editor/accounts/{id}/enable", post(accounts::enable))
+        .route(
+            "/editor/account/invite",
+            get(invite::form).post(invite::send),
+        )
         .route("/editor/claims", get(claims::list))
         .route("/editor/claims/{id}/approve", post(claims::approve))
         .route("/editor/claims/{id}/turn-down", post(claims::turn_down))
