@@ -122,3 +122,28 @@ pub async fn directory_overview() -> Result<Overview, AppError> {
     })
     .await
 }
+
+/// How up to date the listings are, for the data quality page.
+#[server(endpoint = "freshness", input = Postcard, output = Postcard)]
+pub async fn directory_freshness() -> Result<crate::view_models::FreshnessSheet, AppError> {
+    use crate::view_models::{FreshnessLine, FreshnessSheet};
+    let engine = crate::ssr::engine()?;
+    let today = dayfinder::engine::uk_today();
+    let report = crate::ssr::blocking("count how up to date listings are", move || {
+        engine.freshness(today)
+    })
+    .await?;
+    let line = |r: &dayfinder::quality::FreshnessRow| FreshnessLine {
+        group: r.group.clone(),
+        listings: r.listings,
+        within_6_months: r.within_6_months,
+        within_12_months: r.within_12_months,
+        never_by_provider: r.never_by_provider,
+    };
+    Ok(FreshnessSheet {
+        today: crate::components::format::long_date(today),
+        all: line(&report.all),
+        by_town: report.by_town.iter().map(line).collect(),
+        by_kind: report.by_kind.iter().map(line).collect(),
+    })
+}

@@ -44,6 +44,7 @@ use crate::pages::{
     accessibility::AccessibilityPage,
     ask::{AskPage, EnquiryStatusPage},
     compare::ComparePage,
+    data_quality::{DataQualityPage, EasyDataQualityPage},
     easy_read_about::EasyAboutPage,
     easy_read_accessibility::EasyAccessibilityPage,
     easy_read_adulthood::EasyAdulthoodPage,
@@ -155,6 +156,7 @@ fn PageRoutes() -> impl IntoView {
                 <Route path=path!("/accessibility") view=by_view(AccessibilityPage, EasyAccessibilityPage) />
                 <Route path=path!("/privacy") view=by_view(PrivacyPage, EasyPrivacyPage) />
                 <Route path=path!("/open-data") view=by_view(OpenDataPage, EasyOpenDataPage) />
+                <Route path=path!("/data-quality") view=by_view(DataQualityPage, EasyDataQualityPage) ssr=SsrMode::Async />
                 <Route path=path!("/guided-search") view=GuidedWhoPage />
                 <Route path=path!("/guided-search/where") view=GuidedWherePage />
                 <Route path=path!("/guided-search/days") view=GuidedDaysPage />

@@ -615,3 +615,33 @@ pub mod freshness {
         }
     }
 }
+
+/// One group's freshness on the data quality page (`dayfinder::quality::FreshnessRow`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct FreshnessLine {
+    pub group: String,
+    pub listings: usize,
+    pub within_6_months: usize,
+    pub within_12_months: usize,
+    pub never_by_provider: usize,
+}
+
+impl FreshnessLine {
+    /// "75%" of the group's listings.
+    pub fn share(&self, part: usize) -> String {
+        if self.listings == 0 {
+            return "0%".to_string();
+        }
+        format!("{}%", (part * 100 + self.listings / 2) / self.listings)
+    }
+}
+
+/// The data quality page: the whole directory, then by town and by kind.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct FreshnessSheet {
+    /// "1 December 2026".
+    pub today: String,
+    pub all: FreshnessLine,
+    pub by_town: Vec<FreshnessLine>,
+    pub by_kind: Vec<FreshnessLine>,
+}

@@ -26,6 +26,7 @@ const pages: [string, string][] = [
   ['accessibility statement', '/accessibility'],
   ['privacy notice', '/privacy'],
   ['open data and API', '/open-data'],
+  ['how up to date the listings are', '/data-quality'],
   ['open days and events', '/events'],
   ['open days and events, filtered', '/events?town=Crewe&need=autism&from=banana'],
   ['an event', '/events/crewe-planning-for-adulthood-evening'],

@@ -530,6 +530,8 @@ pub trait ModerationStore: Send + Sync {
     ) -> StoreResult<Decided>;
     /// The audit log, newest first, of one service or all.
     fn audit_log(&self, service_id: Option<&str>, limit: usize) -> StoreResult<Vec<AuditEntry>>;
+    /// Each (service, account) pair with an entry of one of `actions` in the audit log.
+    fn audited_by(&self, actions: &[AuditAction]) -> StoreResult<Vec<(String, i64)>>;
     /// Keeps a problem report under the first of `client_hashes`, unless reports under
     /// any of them already number `max` since `since` (then None). Logged in the audit log.
     fn report_problem(

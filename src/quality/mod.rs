@@ -11,7 +11,11 @@ pub mod missing;
 pub mod stale;
 
 #[cfg(feature = "engine")]
+pub mod freshness;
+#[cfg(feature = "engine")]
 mod report;
 
+#[cfg(feature = "engine")]
+pub use freshness::{Freshness, FreshnessRow};
 #[cfg(feature = "engine")]
 pub use report::QualityReport;

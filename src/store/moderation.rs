@@ -478,6 +478,25 @@ impl ModerationStore for SqliteStore {
         })
     }
 
+    fn audited_by(&self, actions: &[AuditAction]) -> StoreResult<Vec<(String, i64)>> {
+        let slugs: Vec<&str> = actions.iter().map(|a| a.slug()).collect();
+        if slugs.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.with(|conn| {
+            let marks = vec!["?"; slugs.len()].join(", ");
+            let mut statement = conn.prepare(&format!(
+                "SELECT DISTINCT service_id, account_id FROM audit_log
+                 WHERE service_id IS NOT NULL AND account_id IS NOT NULL
+                     AND action IN ({marks})"
+            ))?;
+            let rows = statement.query_map(rusqlite::params_from_iter(&slugs), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+    }
+
     fn audit_log(&self, service_id: Option<&str>, limit: usize) -> StoreResult<Vec<AuditEntry>> {
         self.with(|conn| {
             let mut stmt = conn.prepare(&format!(

@@ -2,6 +2,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod bare_page;
+pub mod charts;
 pub mod easy_read;
 pub mod easy_read_data;
 pub mod error_view;

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use leptos::prelude::*;
 
 use super::EditorFrame;
-use super::charts::{Bar, BarChart};
+use crate::components::charts::{Bar, BarChart};
 use crate::components::form::{ErrorSummary, FieldError, FieldErrors, TextInput};
 use crate::components::format::long_date;
 

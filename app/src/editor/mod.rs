@@ -6,7 +6,6 @@
 mod account;
 mod accounts;
 mod audit;
-mod charts;
 mod claims;
 mod edit;
 mod enquiries;

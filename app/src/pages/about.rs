@@ -51,7 +51,8 @@ pub fn AboutPage() -> impl IntoView {
         <h2 class="heading-m">"How up to date it is"</h2>
         <p class="body">
             "Each listing shows the date it was last checked, and the date its vacancies were last confirmed. "
-            "Spaces change often: contact the service to check before you visit."
+            "Spaces change often: contact the service to check before you visit. "
+            <a class="link" href="/data-quality">"See how up to date the listings are"</a>"."
         </p>
         <h2 class="heading-m" id="attribution">"Postcodes and places"</h2>
         <p class="body">

@@ -4,6 +4,7 @@ pub mod about;
 pub mod accessibility;
 pub mod ask;
 pub mod compare;
+pub mod data_quality;
 pub mod easy_read_about;
 pub mod easy_read_accessibility;
 pub mod easy_read_adulthood;

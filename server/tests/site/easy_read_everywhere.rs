@@ -44,6 +44,7 @@ fn sample_addresses(path: &str) -> Vec<String> {
         "/accessibility" => one("/accessibility"),
         "/privacy" => one("/privacy"),
         "/open-data" => one("/open-data"),
+        "/data-quality" => one("/data-quality"),
         "/my-list" => one("/my-list"),
         "/my-list/shared" => one(&format!("/my-list/shared?ids={LISTED}")),
         "/my-list/clear" => one("/my-list/clear"),

@@ -60,6 +60,7 @@ fn pages(service: &str, event: &str) -> Vec<String> {
         "/preparing-for-adulthood",
         "/editor/sign-in",
         "/editor/forgot-password",
+        "/data-quality",
     ]
     .into_iter()
     .map(str::to_string)

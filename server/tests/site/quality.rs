@@ -276,3 +276,33 @@ async fn council_editors_find_the_reports_in_the_editor_bar_and_providers_do_not
     assert!(!provider.body.contains("href=\"/editor/stale\""));
     assert!(!provider.body.contains("href=\"/editor/quality\""));
 }
+
+#[tokio::test]
+async fn anyone_sees_how_up_to_date_the_listings_are_by_town_and_kind() {
+    let server = start().await;
+    let engine = server.engine.clone();
+    let report = tokio::task::spawn_blocking(move || engine.freshness(uk_today()))
+        .await
+        .unwrap()
+        .expect("the figures");
+    let page = get("/data-quality", None).await;
+    assert_eq!(page.status, 200);
+    let body = page.body.replace("<!>", "");
+    assert!(body.contains("How up to date the listings are"));
+    assert!(
+        body.contains(&format!("of {} listings", report.all.listings)),
+        "the whole directory is counted"
+    );
+    assert!(body.contains("role=\"img\""), "a chart");
+    assert!(
+        body.contains("Listings checked, by town") && body.contains("Listings checked, by kind")
+    );
+    let first_town = &report.by_town[0].group;
+    assert!(body.contains(&format!("<th scope=\"row\">{first_town}</th>")));
+    assert_eq!(
+        report.all.never_by_provider, report.all.listings,
+        "no provider has checked a listing on Dayfinder here yet"
+    );
+    let easy = get("/data-quality?view=easy", None).await;
+    assert!(easy.body.contains("Are the facts up to date?"));
+}

@@ -473,6 +473,21 @@ impl ModerationStore for PostgresStore {
         })
     }
 
+    fn audited_by(&self, actions: &[AuditAction]) -> StoreResult<Vec<(String, i64)>> {
+        let slugs: Vec<&str> = actions.iter().map(|a| a.slug()).collect();
+        self.read(|tx| {
+            tx.query(
+                "SELECT DISTINCT service_id, account_id FROM audit_log
+                 WHERE service_id IS NOT NULL AND account_id IS NOT NULL
+                     AND action = ANY($1)",
+                &[&slugs],
+            )?
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
+        })
+    }
+
     fn report_problem(
         &self,
         report: &NewProblemReport,
