@@ -237,6 +237,7 @@ suite!(
     requests_are_limited_per_client,
     erasure_forgets_the_person_and_keeps_what_was_asked,
     each_review_stage_is_mailed_once_and_a_link_confirms_once,
+    each_stage_of_the_review_cycle_reaches_its_people_on_its_day,
     a_forgotten_password_is_set_once_from_its_link_within_the_hour,
     a_proved_claim_approved_by_the_council_makes_a_provider_editor,
 );
@@ -2363,4 +2364,57 @@ fn a_proved_claim_approved_by_the_council_makes_a_provider_editor<B: Backend>(b:
     );
     let later = now() + seconds(31 * 24 * 3600);
     assert!(claims.forget_old(later).unwrap() >= 1);
+}
+
+fn each_stage_of_the_review_cycle_reaches_its_people_on_its_day<B: Backend>(b: &B) {
+    use dayfinder::reviews::ReviewSettings;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = enquiry_engine(b, dir.path());
+    // Every listing last confirmed on the same day, so each stage comes at once for all.
+    let confirmed: Date = "2026-01-10".parse().unwrap();
+    let mut directory = sample();
+    for s in &mut directory.services {
+        s.last_reviewed = confirmed;
+    }
+    engine.import(&directory).unwrap();
+    let settings = ReviewSettings::default();
+    let reviews = engine.reviews(&settings, "https://dayfinder.example");
+    let mailed = |months: i64| -> Vec<(String, String)> {
+        let at = uk_noon(confirmed.checked_add(months.months()).unwrap());
+        reviews.run(at).unwrap();
+        assert_eq!(
+            reviews.run(at).unwrap(),
+            Default::default(),
+            "month {months}: once"
+        );
+        drain(&engine, at)
+            .into_iter()
+            .map(|(to, subject, _)| (to, subject))
+            .collect()
+    };
+    let provider = |subject: &str| vec![("provider@example.org".to_string(), subject.to_string())];
+    assert!(mailed(4).is_empty(), "nothing before the first reminder");
+    assert_eq!(
+        mailed(5),
+        provider("Please check your listings on Dayfinder are still right")
+    );
+    assert_eq!(
+        mailed(6),
+        provider("Second reminder: please check your listings on Dayfinder")
+    );
+    let n = directory.services.len();
+    assert_eq!(
+        mailed(9),
+        [(
+            "council@example.org".to_string(),
+            format!("{n} listings not confirmed for 9 months")
+        )]
+    );
+    assert_eq!(
+        mailed(12),
+        [(
+            "council@example.org".to_string(),
+            format!("{n} listings not confirmed for 12 months")
+        )]
+    );
 }
