@@ -15,13 +15,15 @@ use super::sign_in::redirect;
 use crate::security::SiteForm;
 use crate::startup::AppState;
 
-fn page(state: &AppState, status: StatusCode, view: impl IntoView + 'static) -> Response {
+/// A page, built inside the render (the frame reads the site's options from it).
+fn page<V: IntoView + 'static>(
+    state: &AppState,
+    status: StatusCode,
+    view: impl FnOnce() -> V,
+) -> Response {
     (
         status,
-        Html(dayfinder_app::editor::render(
-            &state.leptos_options,
-            move || view,
-        )),
+        Html(dayfinder_app::editor::render(&state.leptos_options, view)),
     )
         .into_response()
 }
@@ -52,7 +54,7 @@ pub async fn ask(State(state): State<AppState>, SiteForm(post): SiteForm) -> Res
         return page(
             &state,
             StatusCode::BAD_REQUEST,
-            move || view! { <ForgotPasswordPage email=email.clone() errors=errors.clone() sent=false /> },
+            move || view! { <ForgotPasswordPage email errors sent=false /> },
         );
     }
     let engine = state.engine.clone();
@@ -96,7 +98,7 @@ fn new_password_page(
     page(
         state,
         status,
-        view! { <NewPasswordPage token name errors /> },
+        move || view! { <NewPasswordPage token name errors /> },
     )
 }
 

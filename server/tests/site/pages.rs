@@ -254,3 +254,25 @@ async fn the_open_data_page_links_the_downloads_and_the_api_and_they_answer() {
         assert_eq!(app.get(link).await.status, 200, "{link}");
     }
 }
+
+#[tokio::test]
+async fn every_signed_out_page_in_the_editors_frame_has_the_sites_stylesheet() {
+    let app = crate::helpers::spawn_app().await;
+    let token = "0".repeat(64);
+    for path in [
+        "/editor/sign-in".to_string(),
+        "/editor/forgot-password".to_string(),
+        "/editor/forgot-password?sent=yes".to_string(),
+        format!("/editor/reset-password/{token}"),
+        format!("/review/{token}"),
+        "/claim?service=crewe-saturday-memory-club".to_string(),
+        "/claim/sent".to_string(),
+        format!("/claim/prove/{token}"),
+    ] {
+        let page = app.get(&path).await;
+        assert!(
+            page.body.contains("rel=\"stylesheet\""),
+            "{path} has no stylesheet: a page built outside the render"
+        );
+    }
+}
