@@ -347,12 +347,9 @@ impl Claims<'_> {
         let email = Email::parse(&claim.email)?;
         let organisation = self
             .engine
-            .directory()
+            .organisation_services(&claim.organisation_id)
             .map_err(Box::new)?
-            .organisations
-            .into_iter()
-            .find(|o| o.id == claim.organisation_id)
-            .map(|o| o.name)
+            .map(|(o, _)| o.name)
             .unwrap_or_default();
         if !approve {
             let message = Words {

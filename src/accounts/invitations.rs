@@ -39,12 +39,9 @@ impl Engine {
             ),
             Role::Provider { organisation_id } => {
                 let organisation = self
-                    .directory()
+                    .organisation_services(organisation_id)
                     .map_err(Box::new)?
-                    .organisations
-                    .into_iter()
-                    .find(|o| &o.id == organisation_id)
-                    .map_or_else(|| organisation_id.clone(), |o| o.name);
+                    .map_or_else(|| organisation_id.clone(), |(o, _)| o.name);
                 format!(
                     "{} invited you to keep {organisation}'s listings on Dayfinder.",
                     inviter.name

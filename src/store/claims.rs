@@ -98,6 +98,25 @@ fn claim_of(r: &Row) -> StoreResult<Claim> {
     )
 }
 
+impl SqliteStore {
+    /// The claim `condition` (with one parameter) picks, if any.
+    fn one_claim(
+        &self,
+        condition: &str,
+        value: &dyn rusqlite::ToSql,
+    ) -> StoreResult<Option<Claim>> {
+        self.with(|conn| {
+            conn.query_row(
+                &format!("SELECT {CLAIM_COLUMNS} FROM claims WHERE {condition}"),
+                [value],
+                |r| Ok(claim_of(r)),
+            )
+            .optional()?
+            .transpose()
+        })
+    }
+}
+
 impl ClaimStore for SqliteStore {
     fn add_claim(
         &self,
@@ -143,27 +162,11 @@ impl ClaimStore for SqliteStore {
     }
 
     fn claim_by_proof(&self, proof_hash: &str) -> StoreResult<Option<Claim>> {
-        self.with(|conn| {
-            conn.query_row(
-                &format!("SELECT {CLAIM_COLUMNS} FROM claims WHERE proof_hash = ?1"),
-                [proof_hash],
-                |r| Ok(claim_of(r)),
-            )
-            .optional()?
-            .transpose()
-        })
+        self.one_claim("proof_hash = ?1", &proof_hash)
     }
 
     fn claim(&self, id: i64) -> StoreResult<Option<Claim>> {
-        self.with(|conn| {
-            conn.query_row(
-                &format!("SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?1"),
-                [id],
-                |r| Ok(claim_of(r)),
-            )
-            .optional()?
-            .transpose()
-        })
+        self.one_claim("id = ?1", &id)
     }
 
     fn claims(&self, status: ClaimStatus) -> StoreResult<Vec<Claim>> {

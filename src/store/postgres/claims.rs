@@ -28,6 +28,24 @@ fn claim_of(r: &Row) -> StoreResult<Claim> {
     )
 }
 
+impl PostgresStore {
+    /// The claim `condition` (with one parameter) picks, if any.
+    fn one_claim(
+        &self,
+        condition: &str,
+        value: &(dyn postgres::types::ToSql + Sync),
+    ) -> StoreResult<Option<Claim>> {
+        self.read(|tx| {
+            tx.query_opt(
+                &format!("SELECT {CLAIM_COLUMNS} FROM claims WHERE {condition}"),
+                &[value],
+            )?
+            .map(|r| claim_of(&r))
+            .transpose()
+        })
+    }
+}
+
 impl ClaimStore for PostgresStore {
     fn add_claim(
         &self,
@@ -77,25 +95,11 @@ impl ClaimStore for PostgresStore {
     }
 
     fn claim_by_proof(&self, proof_hash: &str) -> StoreResult<Option<Claim>> {
-        self.read(|tx| {
-            tx.query_opt(
-                &format!("SELECT {CLAIM_COLUMNS} FROM claims WHERE proof_hash = $1"),
-                &[&proof_hash],
-            )?
-            .map(|r| claim_of(&r))
-            .transpose()
-        })
+        self.one_claim("proof_hash = $1", &proof_hash)
     }
 
     fn claim(&self, id: i64) -> StoreResult<Option<Claim>> {
-        self.read(|tx| {
-            tx.query_opt(
-                &format!("SELECT {CLAIM_COLUMNS} FROM claims WHERE id = $1"),
-                &[&id],
-            )?
-            .map(|r| claim_of(&r))
-            .transpose()
-        })
+        self.one_claim("id = $1", &id)
     }
 
     fn claims(&self, status: ClaimStatus) -> StoreResult<Vec<Claim>> {
