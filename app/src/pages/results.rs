@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use crate::components::warning_text::WarningText;
 use leptos_meta::Title;
-use leptos_router::{components::Form, hooks::use_location};
+#[cfg(not(feature = "ssr"))]
+use leptos_router::components::Form;
+use leptos_router::hooks::use_location;
 
 use crate::api::{SearchPage, search_services};
 use crate::codec::PageResource;
@@ -138,10 +140,7 @@ fn Results(page: SearchPage) -> impl IntoView {
         }
         .into_any()
     };
-    view! {
-        <Title text=title />
-        <h1 class="heading-l">{heading}</h1>
-        <Form method="GET" action="/search" noscroll=true attr:class="results-form">
+    let fields = view! {
             <div class="results-form__inner" on:change=apply_choice>
             <div class="search-bar" role="search" aria-label="Day opportunities">
                 <SearchFields text=query.text.clone() place=query.place.clone().unwrap_or_default() within=query.within_miles />
@@ -173,7 +172,19 @@ fn Results(page: SearchPage) -> impl IntoView {
                 </div>
             </div>
             </div>
-        </Form>
+    };
+    // The server writes the form's plain element: leptos_router's `Form` asks for the
+    // router's context, which a render still finishing after its visitor left (inside
+    // this `Suspend`) may no longer have. The same element, so the browser's `Form`
+    // hydrates it and keeps moving between searches without a reload.
+    #[cfg(feature = "ssr")]
+    let form = view! { <form method="GET" action="/search" class="results-form">{fields}</form> };
+    #[cfg(not(feature = "ssr"))]
+    let form = view! { <Form method="GET" action="/search" noscroll=true attr:class="results-form">{fields}</Form> };
+    view! {
+        <Title text=title />
+        <h1 class="heading-l">{heading}</h1>
+        {form}
         <FocusOnArrival />
     }
 }
