@@ -404,6 +404,19 @@ impl Engine {
         Ok(counts)
     }
 
+    /// Applies a good read of a feed (see [`FeedsStore::apply_feed_read`]): merged,
+    /// withdrawn and restored in one transaction, and searchable when this returns.
+    pub fn apply_feed_read(
+        &self,
+        delta: &Directory,
+        read: &crate::feeds::FeedRead,
+    ) -> Result<(MergeCounts, crate::feeds::FeedApplied)> {
+        let applied = self.feeds.apply_feed_read(delta, read)?;
+        self.forget_events();
+        self.catch_up()?;
+        Ok(applied)
+    }
+
     /// Saves one service; it is searchable when this returns.
     pub fn save_service(&self, service: &Service) -> Result<()> {
         self.store.save_service(service)?;

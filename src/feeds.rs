@@ -119,6 +119,59 @@ impl Feed {
     }
 }
 
+/// One successful read of a feed, as the store applies it: every service the feed holds
+/// now (by our id), so listings it no longer has can be withdrawn and those it has again
+/// restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedRead {
+    /// The feed's address: a listing's source is the address it was read from, so a
+    /// feed pulled once by `feeds run` and one followed on a schedule are the same source.
+    pub url: String,
+    pub at: Timestamp,
+    pub present: Vec<String>,
+}
+
+/// What a feed's read did besides merging its records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FeedApplied {
+    /// Listings the feed no longer has: taken off the site and kept aside.
+    pub withdrawn: usize,
+    /// Withdrawn listings the feed has again: back on the site, with their open days.
+    pub restored: usize,
+}
+
+/// Where a listing came from: the feed it was last read from, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListingSource {
+    pub service_id: String,
+    pub feed_url: String,
+    /// The last read of the feed that held this listing.
+    pub read_at: Timestamp,
+    /// Set while the listing is withdrawn: when, and its name then (for the editors).
+    pub withdrawn: Option<Withdrawal>,
+}
+
+/// A listing taken off the site because its feed stopped listing it. It is kept (with its
+/// open days) and comes back if the feed lists it again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withdrawal {
+    pub at: Timestamp,
+    pub name: String,
+}
+
+/// A feed's address as people are shown it: its host ("directory.example.gov.uk"), or
+/// the address itself when it has none.
+pub fn feed_host(url: &str) -> &str {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    // Credentials are never shown.
+    let host = host.rsplit('@').next().unwrap_or(host);
+    if host.is_empty() { url } else { host }
+}
+
 /// Whether a text is an address a feed can be pulled from: http or https, with a host,
 /// no spaces or control characters. (The server parses it fully before each pull.)
 pub fn looks_like_feed_url(text: &str) -> bool {
@@ -175,6 +228,19 @@ mod tests {
         feed.started_at = Some(at(100));
         assert!(!feed.due(at(100 + 3_599)));
         assert!(feed.due(at(100 + 3_600)));
+    }
+
+    #[test]
+    fn a_feed_is_shown_by_its_host_without_credentials() {
+        assert_eq!(
+            feed_host("https://directory.example.gov.uk/api/v3/services?full=true"),
+            "directory.example.gov.uk"
+        );
+        assert_eq!(
+            feed_host("http://user:secret@127.0.0.1:8080/x"),
+            "127.0.0.1:8080"
+        );
+        assert_eq!(feed_host("odd"), "odd");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use dayfinder::accounts::{
     Account, AccountError, AccountId, AccountStore, Accounts, CsrfToken, Email, NewAccount,
     NewSession, Password, Role,
 };
-use dayfinder::feeds::{Every, FeedRun};
+use dayfinder::feeds::{Every, FeedApplied, FeedRead, FeedRun};
 use dayfinder::insight::{Outcome, TallyKey};
 use dayfinder::model::{Directory, Need, Service, VacancyStatus, Weekday};
 use dayfinder::moderation::{
@@ -229,6 +229,7 @@ suite!(
     imported_postcodes_replace_the_last_import_whole_and_an_empty_one_is_refused,
     a_followed_feed_is_claimed_by_one_node_once_per_schedule,
     a_feed_is_followed_once_and_its_last_run_is_kept,
+    a_listing_its_feed_stops_listing_is_withdrawn_and_comes_back_with_its_open_days,
     a_queued_email_is_taken_by_one_node_and_tried_again_after_its_lease,
     a_failed_email_waits_its_backoff_and_is_given_up_in_the_end,
     sent_and_given_up_emails_are_forgotten_after_their_time,
@@ -1716,6 +1717,130 @@ fn a_followed_feed_is_claimed_by_one_node_once_per_schedule<B: Backend>(b: &B) {
     // "Run now" makes it due at once.
     assert!(first.make_feed_due(feed.id).unwrap());
     assert!(first.claim_due_feed(later).unwrap().is_some());
+}
+
+fn a_listing_its_feed_stops_listing_is_withdrawn_and_comes_back_with_its_open_days<B: Backend>(
+    b: &B,
+) {
+    let store = loaded(b);
+    let dir = sample();
+    let url = "https://directory.example/api/v3/services";
+    let event = dir
+        .events
+        .iter()
+        .find(|e| e.service_id.is_some())
+        .expect("the sample has an event of a service");
+    let leaving = event.service_id.clone().unwrap();
+    let staying: Vec<String> = dir
+        .services
+        .iter()
+        .map(|s| s.id.clone())
+        .filter(|id| *id != leaving)
+        .take(3)
+        .collect();
+    let read = |present: Vec<String>, at: Timestamp| FeedRead {
+        url: url.into(),
+        at,
+        present,
+    };
+    let all: Vec<String> = staying.iter().chain([&leaving]).cloned().collect();
+    let (_, applied) = store
+        .apply_feed_read(&Directory::default(), &read(all.clone(), now()))
+        .unwrap();
+    assert_eq!(applied, FeedApplied::default());
+    let source = store.listing_source(&leaving).unwrap().expect("a source");
+    assert_eq!((source.feed_url.as_str(), source.read_at), (url, now()));
+    assert_eq!(source.withdrawn, None);
+    assert_eq!(
+        store
+            .listing_source(&dir.services.last().unwrap().id)
+            .unwrap(),
+        None,
+        "a listing from elsewhere has no feed"
+    );
+
+    // The feed stops listing it: off the site with its open days, in one write.
+    let head = store.head().unwrap();
+    let later = now() + seconds(3_600);
+    let (_, applied) = store
+        .apply_feed_read(&Directory::default(), &read(staying.clone(), later))
+        .unwrap();
+    assert_eq!(applied.withdrawn, 1);
+    assert!(store.listing(&leaving).unwrap().is_none());
+    let now_stored = store.directory().unwrap();
+    assert!(
+        now_stored
+            .events
+            .iter()
+            .all(|e| e.service_id.as_ref() != Some(&leaving))
+    );
+    assert_eq!(
+        store
+            .changes_since(head)
+            .unwrap()
+            .iter()
+            .map(|c| c.kind.clone())
+            .collect::<Vec<_>>(),
+        vec![ChangeKind::Deleted(leaving.clone())]
+    );
+    let source = store.listing_source(&leaving).unwrap().unwrap();
+    let withdrawn = source.withdrawn.expect("withdrawn");
+    assert_eq!(withdrawn.at, later);
+    assert_eq!(
+        withdrawn.name,
+        dir.services.iter().find(|s| s.id == leaving).unwrap().name
+    );
+    assert_eq!(
+        store.listing_source(&staying[0]).unwrap().unwrap().read_at,
+        later
+    );
+    assert_eq!(store.feed_listings(url).unwrap().len(), 4);
+    // Read again without it: nothing more to withdraw.
+    let (_, applied) = store
+        .apply_feed_read(&Directory::default(), &read(staying.clone(), later))
+        .unwrap();
+    assert_eq!(applied, FeedApplied::default());
+
+    // It comes back: the feed's record of it (in the delta) and its open days.
+    let service = dir
+        .services
+        .iter()
+        .find(|s| s.id == leaving)
+        .unwrap()
+        .clone();
+    let delta = Directory {
+        services: vec![service],
+        ..Directory::default()
+    };
+    let (counts, applied) = store
+        .apply_feed_read(&delta, &read(all, later + seconds(3_600)))
+        .unwrap();
+    assert_eq!(
+        (counts.added, applied.restored, applied.withdrawn),
+        (1, 1, 0)
+    );
+    assert!(store.listing(&leaving).unwrap().is_some());
+    assert!(
+        store
+            .directory()
+            .unwrap()
+            .events
+            .iter()
+            .any(|e| e.id == event.id),
+        "its open day is back"
+    );
+    assert_eq!(
+        store.listing_source(&leaving).unwrap().unwrap().withdrawn,
+        None
+    );
+
+    // One deleted by hand since is simply forgotten when its feed drops it.
+    store.delete_service(&staying[0]).unwrap();
+    let (_, applied) = store
+        .apply_feed_read(&Directory::default(), &read(staying[1..].to_vec(), later))
+        .unwrap();
+    assert_eq!(applied.withdrawn, 1, "only the one still on the site");
+    assert_eq!(store.listing_source(&staying[0]).unwrap(), None);
 }
 
 fn a_feed_is_followed_once_and_its_last_run_is_kept<B: Backend>(b: &B) {

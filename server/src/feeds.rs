@@ -449,9 +449,11 @@ pub async fn pull(
     let client = client(limits).map_err(|e| PullError::Client(plain(&e)))?;
     let bytes = fetch(&client, url, limits).await?;
     let engine = engine.clone();
-    // The directory's source line is left as it is: the feed's listings join the others.
+    // The directory's source line is left as it is: the feed's listings join the others,
+    // each keeping the feed as its own source.
     let options = Options {
         format: Some(import::Format::Json),
+        from_feed: Some((url.as_str().to_string(), Timestamp::now())),
         ..Options::default()
     };
     tokio::task::spawn_blocking(move || import::import(&engine, &bytes, &options, &mut |_| {}))

@@ -89,6 +89,9 @@ pub struct Options {
     pub today: Date,
     /// Where the data comes from, shown on the site; `None` leaves it as it is.
     pub source: Option<String>,
+    /// A feed's address and when it was read: each listing keeps it as its source, and
+    /// the feed's listings it no longer has are withdrawn (see `crate::feeds`).
+    pub from_feed: Option<(String, jiff::Timestamp)>,
 }
 
 impl Default for Options {
@@ -103,6 +106,7 @@ impl Default for Options {
                 .to_zoned(jiff::tz::TimeZone::UTC)
                 .date(),
             source: None,
+            from_feed: None,
         }
     }
 }
@@ -410,6 +414,22 @@ fn save(
             engine.import(&incoming)?;
             report.written = true;
         }
+        return Ok(report);
+    }
+    if let Some((url, at)) = &options.from_feed {
+        let read = crate::feeds::FeedRead {
+            url: url.clone(),
+            at: *at,
+            present: incoming.services.iter().map(|s| s.id.clone()).collect(),
+        };
+        let delta = changes(existing, incoming, options.source.clone());
+        // Always applied, changed or not: the read time is what each listing's page shows.
+        let (_, applied) = engine.apply_feed_read(&delta, &read)?;
+        // A restored listing was not in the directory, so it was counted as new.
+        report.added -= applied.restored.min(report.added);
+        report.restored = applied.restored;
+        report.withdrawn = applied.withdrawn;
+        report.written = true;
         return Ok(report);
     }
     let delta = changes(existing, incoming, options.source.clone());

@@ -292,6 +292,20 @@ pub fn migrations() -> Migrations<'static> {
              CREATE INDEX claims_by_status ON claims (status, id);
              CREATE INDEX claims_by_client ON claims (client_hash, made_at);",
         ),
+        // 14 (issue 22): where each listing read from a feed came from, and when it was
+        // last read; a listing its feed stopped listing is withdrawn: its service and open
+        // days kept here (JSON) and taken off the site, until the feed lists it again.
+        M::up(
+            "CREATE TABLE listing_sources (
+                 service_id TEXT PRIMARY KEY,
+                 feed_url TEXT NOT NULL,
+                 read_at INTEGER NOT NULL,
+                 withdrawn_at INTEGER,
+                 withdrawn_name TEXT,
+                 withdrawn_body TEXT
+             );
+             CREATE INDEX listing_sources_by_feed ON listing_sources (feed_url);",
+        ),
     ])
 }
 

@@ -172,6 +172,83 @@ fn listing_of(conn: &Connection, service: Service) -> StoreResult<Listing> {
     })
 }
 
+/// Merges records by id inside a write (see [`Store::merge`]).
+pub(super) fn merge_in(tx: &Transaction, directory: &Directory) -> StoreResult<MergeCounts> {
+    let upsert = |table: &str, id: &str, body: String| -> StoreResult<()> {
+        tx.execute(
+            &format!("INSERT INTO {table} (id, body) VALUES (?1, ?2) ON CONFLICT(id) DO UPDATE SET body = excluded.body"),
+            params![id, body],
+        )?;
+        Ok(())
+    };
+    for o in &directory.organisations {
+        upsert("organisations", &o.id, serde_json::to_string(o)?)?;
+    }
+    for l in &directory.locations {
+        upsert("locations", &l.id, serde_json::to_string(l)?)?;
+    }
+    let mut counts = MergeCounts::default();
+    for s in &directory.services {
+        let body = serde_json::to_string(s)?;
+        let old: Option<String> = tx
+            .query_row("SELECT body FROM services WHERE id = ?1", [&s.id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match old {
+            Some(old) if old == body => {
+                counts.unchanged += 1;
+                continue;
+            }
+            Some(_) => counts.changed += 1,
+            None => counts.added += 1,
+        }
+        put_service(tx, s)?;
+        log(tx, Some(&s.id), "upsert")?;
+    }
+    // A changed organisation or location changes how its services are shown.
+    if !directory.organisations.is_empty() || !directory.locations.is_empty() {
+        let mut stmt = tx.prepare(
+            "SELECT id FROM services WHERE organisation_id IN (SELECT value FROM json_each(?1))
+             OR location_id IN (SELECT value FROM json_each(?2))",
+        )?;
+        let orgs = serde_json::to_string(
+            &directory
+                .organisations
+                .iter()
+                .map(|o| &o.id)
+                .collect::<Vec<_>>(),
+        )?;
+        let locs = serde_json::to_string(
+            &directory
+                .locations
+                .iter()
+                .map(|l| &l.id)
+                .collect::<Vec<_>>(),
+        )?;
+        let ids: Vec<String> = stmt
+            .query_map(params![orgs, locs], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for id in ids
+            .iter()
+            .filter(|id| !directory.services.iter().any(|s| &s.id == *id))
+        {
+            log(tx, Some(id), "upsert")?;
+        }
+    }
+    // Events are not indexed for search, so they need no entry in the change log.
+    for e in &directory.events {
+        put_event(tx, e)?;
+    }
+    if !directory.source.is_empty() {
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('source', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [&directory.source],
+        )?;
+    }
+    Ok(counts)
+}
+
 impl Store for SqliteStore {
     fn directory(&self) -> StoreResult<Directory> {
         self.with(|conn| {
@@ -251,61 +328,7 @@ impl Store for SqliteStore {
     }
 
     fn merge(&self, directory: &Directory) -> StoreResult<MergeCounts> {
-        self.write(|tx| {
-            let upsert = |table: &str, id: &str, body: String| -> StoreResult<()> {
-                tx.execute(
-                    &format!("INSERT INTO {table} (id, body) VALUES (?1, ?2) ON CONFLICT(id) DO UPDATE SET body = excluded.body"),
-                    params![id, body],
-                )?;
-                Ok(())
-            };
-            for o in &directory.organisations {
-                upsert("organisations", &o.id, serde_json::to_string(o)?)?;
-            }
-            for l in &directory.locations {
-                upsert("locations", &l.id, serde_json::to_string(l)?)?;
-            }
-            let mut counts = MergeCounts::default();
-            for s in &directory.services {
-                let body = serde_json::to_string(s)?;
-                let old: Option<String> =
-                    tx.query_row("SELECT body FROM services WHERE id = ?1", [&s.id], |r| r.get(0)).optional()?;
-                match old {
-                    Some(old) if old == body => {
-                        counts.unchanged += 1;
-                        continue;
-                    }
-                    Some(_) => counts.changed += 1,
-                    None => counts.added += 1,
-                }
-                put_service(tx, s)?;
-                log(tx, Some(&s.id), "upsert")?;
-            }
-            // A changed organisation or location changes how its services are shown.
-            if !directory.organisations.is_empty() || !directory.locations.is_empty() {
-                let mut stmt = tx.prepare(
-                    "SELECT id FROM services WHERE organisation_id IN (SELECT value FROM json_each(?1))
-                     OR location_id IN (SELECT value FROM json_each(?2))",
-                )?;
-                let orgs = serde_json::to_string(&directory.organisations.iter().map(|o| &o.id).collect::<Vec<_>>())?;
-                let locs = serde_json::to_string(&directory.locations.iter().map(|l| &l.id).collect::<Vec<_>>())?;
-                let ids: Vec<String> = stmt.query_map(params![orgs, locs], |r| r.get(0))?.collect::<Result<_, _>>()?;
-                for id in ids.iter().filter(|id| !directory.services.iter().any(|s| &s.id == *id)) {
-                    log(tx, Some(id), "upsert")?;
-                }
-            }
-            // Events are not indexed for search, so they need no entry in the change log.
-            for e in &directory.events {
-                put_event(tx, e)?;
-            }
-            if !directory.source.is_empty() {
-                tx.execute(
-                    "INSERT INTO meta (key, value) VALUES ('source', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    [&directory.source],
-                )?;
-            }
-            Ok(counts)
-        })
+        self.write(|tx| merge_in(tx, directory))
     }
 
     fn save_service(&self, service: &Service) -> StoreResult<u64> {

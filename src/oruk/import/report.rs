@@ -87,6 +87,10 @@ pub struct Report {
     pub unchanged: usize,
     /// Services removed because the file replaced the whole directory (`replace`).
     pub removed: usize,
+    /// A feed's listings that it no longer has: withdrawn from the site (kept aside).
+    pub withdrawn: usize,
+    /// Withdrawn listings the feed has again: back on the site.
+    pub restored: usize,
     /// Why each invalid record is invalid (a record can have several).
     pub invalid: Vec<Issue>,
     /// Things that were imported but are worth checking: guesses, dropped details.
@@ -128,6 +132,18 @@ impl Report {
             out.push_str(&format!(
                 " Removed {} that the file does not have.",
                 count(self.removed, "service")
+            ));
+        }
+        if self.restored > 0 {
+            out.push_str(&format!(
+                " Restored {} that the feed lists again.",
+                count(self.restored, "withdrawn listing")
+            ));
+        }
+        if self.withdrawn > 0 {
+            out.push_str(&format!(
+                " Withdrew {} that the feed no longer lists.",
+                count(self.withdrawn, "listing")
             ));
         }
         if !self.refused && invalid > 0 {

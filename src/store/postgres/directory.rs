@@ -148,6 +148,73 @@ fn count(conn: &mut impl GenericClient, sql: &str) -> StoreResult<usize> {
     Ok(conn.query_one(sql, &[])?.try_get::<_, i64>(0)? as usize)
 }
 
+/// Merges records by id inside a write (see [`Store::merge`]).
+pub(super) fn merge_in(tx: &mut Transaction, directory: &Directory) -> StoreResult<MergeCounts> {
+    for (table, id, body) in directory
+        .organisations
+        .iter()
+        .map(|o| Ok(("organisations", &o.id, serde_json::to_string(o)?)))
+        .chain(
+            directory
+                .locations
+                .iter()
+                .map(|l| Ok(("locations", &l.id, serde_json::to_string(l)?))),
+        )
+        .collect::<StoreResult<Vec<_>>>()?
+    {
+        tx.execute(
+            &format!(
+                "INSERT INTO {table} (id, body) VALUES ($1, $2)
+                 ON CONFLICT (id) DO UPDATE SET body = excluded.body"
+            ),
+            &[id, &body],
+        )?;
+    }
+    let mut counts = MergeCounts::default();
+    for s in &directory.services {
+        let body = serde_json::to_string(s)?;
+        let old = tx.query_opt("SELECT body FROM services WHERE id = $1", &[&s.id])?;
+        match old {
+            Some(old) if old.try_get::<_, &str>(0)? == body => {
+                counts.unchanged += 1;
+                continue;
+            }
+            Some(_) => counts.changed += 1,
+            None => counts.added += 1,
+        }
+        put_service(tx, s)?;
+        log(tx, Some(&s.id), "upsert")?;
+    }
+    // A changed organisation or location changes how its services are shown.
+    if !directory.organisations.is_empty() || !directory.locations.is_empty() {
+        let orgs: Vec<&str> = directory.organisations.iter().map(|o| &*o.id).collect();
+        let locs: Vec<&str> = directory.locations.iter().map(|l| &*l.id).collect();
+        let ids: Vec<String> = tx
+            .query(
+                "SELECT id FROM services WHERE organisation_id = ANY($1)
+                 OR location_id = ANY($2) ORDER BY id",
+                &[&orgs, &locs],
+            )?
+            .iter()
+            .map(|row| row.try_get(0))
+            .collect::<Result<_, _>>()?;
+        for id in ids
+            .iter()
+            .filter(|id| !directory.services.iter().any(|s| &s.id == *id))
+        {
+            log(tx, Some(id), "upsert")?;
+        }
+    }
+    // Events are not indexed for search, so they need no entry in the change log.
+    for e in &directory.events {
+        put_event(tx, e)?;
+    }
+    if !directory.source.is_empty() {
+        set_source(tx, &directory.source)?;
+    }
+    Ok(counts)
+}
+
 impl Store for PostgresStore {
     fn directory(&self) -> StoreResult<Directory> {
         self.read(|tx| {
@@ -256,71 +323,7 @@ impl Store for PostgresStore {
     }
 
     fn merge(&self, directory: &Directory) -> StoreResult<MergeCounts> {
-        self.write(|tx| {
-            for (table, id, body) in directory
-                .organisations
-                .iter()
-                .map(|o| Ok(("organisations", &o.id, serde_json::to_string(o)?)))
-                .chain(
-                    directory
-                        .locations
-                        .iter()
-                        .map(|l| Ok(("locations", &l.id, serde_json::to_string(l)?))),
-                )
-                .collect::<StoreResult<Vec<_>>>()?
-            {
-                tx.execute(
-                    &format!(
-                        "INSERT INTO {table} (id, body) VALUES ($1, $2)
-                         ON CONFLICT (id) DO UPDATE SET body = excluded.body"
-                    ),
-                    &[id, &body],
-                )?;
-            }
-            let mut counts = MergeCounts::default();
-            for s in &directory.services {
-                let body = serde_json::to_string(s)?;
-                let old = tx.query_opt("SELECT body FROM services WHERE id = $1", &[&s.id])?;
-                match old {
-                    Some(old) if old.try_get::<_, &str>(0)? == body => {
-                        counts.unchanged += 1;
-                        continue;
-                    }
-                    Some(_) => counts.changed += 1,
-                    None => counts.added += 1,
-                }
-                put_service(tx, s)?;
-                log(tx, Some(&s.id), "upsert")?;
-            }
-            // A changed organisation or location changes how its services are shown.
-            if !directory.organisations.is_empty() || !directory.locations.is_empty() {
-                let orgs: Vec<&str> = directory.organisations.iter().map(|o| &*o.id).collect();
-                let locs: Vec<&str> = directory.locations.iter().map(|l| &*l.id).collect();
-                let ids: Vec<String> = tx
-                    .query(
-                        "SELECT id FROM services WHERE organisation_id = ANY($1)
-                         OR location_id = ANY($2) ORDER BY id",
-                        &[&orgs, &locs],
-                    )?
-                    .iter()
-                    .map(|row| row.try_get(0))
-                    .collect::<Result<_, _>>()?;
-                for id in ids
-                    .iter()
-                    .filter(|id| !directory.services.iter().any(|s| &s.id == *id))
-                {
-                    log(tx, Some(id), "upsert")?;
-                }
-            }
-            // Events are not indexed for search, so they need no entry in the change log.
-            for e in &directory.events {
-                put_event(tx, e)?;
-            }
-            if !directory.source.is_empty() {
-                set_source(tx, &directory.source)?;
-            }
-            Ok(counts)
-        })
+        self.write(|tx| merge_in(tx, directory))
     }
 
     fn save_service(&self, service: &Service) -> StoreResult<u64> {

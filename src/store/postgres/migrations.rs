@@ -247,6 +247,17 @@ pub(super) const MIGRATIONS: &[&str] = &[
      );
      CREATE INDEX claims_by_status ON claims (status, id);
      CREATE INDEX claims_by_client ON claims (client_hash, made_at);"#,
+    // 14: where listings read from a feed came from; withdrawn ones kept aside (see the
+    // SQLite migration).
+    r#"CREATE TABLE listing_sources (
+         service_id TEXT COLLATE "C" PRIMARY KEY,
+         feed_url TEXT COLLATE "C" NOT NULL,
+         read_at BIGINT NOT NULL,
+         withdrawn_at BIGINT,
+         withdrawn_name TEXT,
+         withdrawn_body TEXT
+     );
+     CREATE INDEX listing_sources_by_feed ON listing_sources (feed_url);"#,
 ];
 
 /// Applies the steps this database has not had, in one transaction under the writers'
