@@ -73,18 +73,24 @@ fn outside_the_area(
 #[server(endpoint = "listing", input = Postcard, output = Postcard)]
 pub async fn get_listing(id: String, near: Option<String>) -> Result<ListingSheet, AppError> {
     let engine = crate::ssr::engine()?;
-    let (listing, managed) = crate::ssr::blocking("read a listing", move || {
-        let Some(listing) = engine.listing(&id)? else {
-            return Ok(None);
+    let (listing, from, managed) = crate::ssr::blocking("read a listing", move || {
+        let (listing, from) = match crate::ssr::read_listing(&engine, &id)? {
+            Ok(found) => found,
+            Err(why) => return Ok(Err(why)),
         };
         let managed = engine.has_provider_editors(&listing.service.organisation_id)?;
-        Ok::<_, dayfinder::Error>(Some((listing, managed)))
+        Ok::<_, dayfinder::Error>(Ok((listing, from, managed)))
     })
-    .await?
-    .ok_or(AppError::NotFound)?;
+    .await??;
     let (nearest_town, distance) = crate::ssr::place_listing(&listing, near.as_deref());
     let mut sheet = ListingSheet::new(&listing, nearest_town, distance);
     sheet.managed = managed;
+    sheet.from_feed = from.map(|f| {
+        format!(
+            "This listing comes from the directory at {}. We last read it on {}.",
+            f.host, f.read_on
+        )
+    });
     sheet.share_url = format!("{}/services/{}", crate::ssr::public_origin(), sheet.id);
     Ok(sheet)
 }

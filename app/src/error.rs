@@ -11,6 +11,9 @@ pub enum AppError {
     /// There is nothing at this address (an unknown listing).
     #[error("Page not found")]
     NotFound,
+    /// A listing its feed stopped listing: kept aside, not shown (HTTP 410).
+    #[error("This listing has been withdrawn")]
+    Withdrawn(WithdrawnListing),
     /// The server failed; the cause is in its log.
     #[error("Sorry, there is a problem with the service")]
     Internal,
@@ -19,11 +22,22 @@ pub enum AppError {
     Transport(String),
 }
 
+/// What the page of a withdrawn listing says of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WithdrawnListing {
+    pub name: String,
+    /// "7 December 2026".
+    pub on: String,
+    /// The host of the directory it came from ("directory.example.gov.uk").
+    pub from: String,
+}
+
 impl AppError {
     /// The HTTP status a page showing this error should have.
     pub fn status_code(&self) -> u16 {
         match self {
             AppError::NotFound => 404,
+            AppError::Withdrawn(_) => 410,
             AppError::Internal => 500,
             AppError::Transport(_) => 503,
         }

@@ -117,6 +117,48 @@ pub fn place_listing(
 }
 
 /// Sets the status of the page being rendered (404 for an unknown listing).
+/// A listing and the feed it came from (if any), or why there is none: withdrawn by its
+/// feed (`AppError::Withdrawn`) or never known (`AppError::NotFound`).
+pub fn read_listing(
+    engine: &Engine,
+    id: &str,
+) -> dayfinder::Result<Result<(dayfinder::model::Listing, Option<ListingFrom>), AppError>> {
+    let source = engine.feeds().listing_source(id)?;
+    let Some(listing) = engine.listing(id)? else {
+        let withdrawn = source.and_then(|s| s.withdrawn.map(|w| (w, s.feed_url)));
+        return Ok(Err(match withdrawn {
+            Some((w, url)) => AppError::Withdrawn(crate::error::WithdrawnListing {
+                name: w.name,
+                on: uk_date(w.at),
+                from: dayfinder::feeds::feed_host(&url).to_string(),
+            }),
+            None => AppError::NotFound,
+        }));
+    };
+    let from = source.map(|s| ListingFrom {
+        host: dayfinder::feeds::feed_host(&s.feed_url).to_string(),
+        read_on: uk_date(s.read_at),
+    });
+    Ok(Ok((listing, from)))
+}
+
+/// Where a listing read from a feed came from, as its page says it.
+#[derive(Debug, Clone)]
+pub struct ListingFrom {
+    pub host: String,
+    /// "7 December 2026".
+    pub read_on: String,
+}
+
+/// A moment's date in the UK: "7 December 2026".
+fn uk_date(at: jiff::Timestamp) -> String {
+    let date = at
+        .in_tz("Europe/London")
+        .map(|z| z.date())
+        .unwrap_or_else(|_| at.to_zoned(jiff::tz::TimeZone::UTC).date());
+    dayfinder::outbox::long_date(date)
+}
+
 pub fn set_status(code: u16) {
     if let (Some(response), Ok(status)) =
         (use_context::<ResponseOptions>(), StatusCode::from_u16(code))

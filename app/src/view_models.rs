@@ -103,6 +103,9 @@ pub struct ListingSheet {
     /// Its provider has an editor on Dayfinder who keeps it.
     #[serde(default)]
     pub managed: bool,
+    /// Read from another directory's feed: which, and when it was last read.
+    #[serde(default)]
+    pub from_feed: Option<String>,
     /// Where, type of support, kind, who it is for, ages, cost.
     pub key_facts: Vec<Fact>,
     pub description: Vec<String>,
@@ -394,6 +397,7 @@ mod build {
                     dayfinder::engine::uk_today(),
                 ),
                 managed: false,
+                from_feed: None,
                 key_facts: [
                     fact("Where", where_),
                     fact("Type of support", service.tier.label()),

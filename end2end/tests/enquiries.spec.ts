@@ -170,5 +170,15 @@ test.describe('the enquiry pages have no axe violations', () => {
     await page.goto('/editor/claims');
     await expect(page.getByRole('heading', { level: 1, name: 'Requests to manage listings' })).toBeVisible();
     await expectNoAxeViolations(page);
+    // The feeds Dayfinder follows (none here), and the follow form's errors.
+    await page.goto('/editor/feeds');
+    await expect(page.getByRole('heading', { level: 1, name: 'Feeds we follow' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('How often to read it').fill('every second');
+    await page.getByRole('button', { name: 'Follow this feed' }).click();
+    await expect(page.getByText('There is a problem')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 });

@@ -74,6 +74,9 @@ pub struct EasyListing {
     pub about: Vec<Point>,
     /// Who it is for, what you do, when, where, cost, how to join, contact.
     pub sections: Vec<Section>,
+    /// "This comes from another website: …", for a listing read from a feed.
+    #[serde(default)]
+    pub from_feed: Vec<String>,
 }
 
 /// Who a need is, in everyday words.
@@ -130,11 +133,21 @@ pub async fn search_easy(query_string: String) -> Result<EasyResults, AppError> 
 #[server(endpoint = "easy_listing", input = Postcard, output = Postcard)]
 pub async fn get_easy_listing(id: String, near: Option<String>) -> Result<EasyListing, AppError> {
     let engine = crate::ssr::engine()?;
-    let listing = crate::ssr::blocking("read a listing in easy read", move || engine.listing(&id))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (listing, from) = crate::ssr::blocking("read a listing in easy read", move || {
+        crate::ssr::read_listing(&engine, &id)
+    })
+    .await??;
     let (_, distance) = crate::ssr::place_listing(&listing, near.as_deref());
-    Ok(build::listing(&listing, distance))
+    let mut sheet = build::listing(&listing, distance);
+    sheet.from_feed = from
+        .map(|f| {
+            vec![
+                format!("This comes from another website: {}.", f.host),
+                format!("We looked at it on {}.", f.read_on),
+            ]
+        })
+        .unwrap_or_default();
+    Ok(sheet)
 }
 
 /// One sentence a page writes in easy read, with its picture, and a link when the whole
@@ -798,6 +811,7 @@ pub(crate) mod build {
                 .unwrap_or_default(),
             about,
             sections,
+            from_feed: Vec::new(),
         }
     }
 }

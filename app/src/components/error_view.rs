@@ -14,6 +14,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     let easy = crate::view_mode::ViewMode::get().is_easy();
     match error {
         AppError::NotFound => view! { <NotFound /> }.into_any(),
+        AppError::Withdrawn(listing) => view! { <Withdrawn listing easy /> }.into_any(),
         AppError::Internal | AppError::Transport(_) if easy => view! {
             <Title text="Sorry, something went wrong – easy read – Dayfinder" />
             <h1 class="heading-l">"Sorry, something went wrong"</h1>
@@ -31,6 +32,33 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// A listing its feed no longer lists (410): what it was, since when, and where to look.
+#[component]
+fn Withdrawn(listing: crate::error::WithdrawnListing, easy: bool) -> impl IntoView {
+    let crate::error::WithdrawnListing { name, on, from } = listing;
+    if easy {
+        return view! {
+            <Title text=format!("{name} is not on Dayfinder now – easy read – Dayfinder") />
+            <h1 class="heading-l">{format!("{name} is not on Dayfinder now")}</h1>
+            <p class="body">{format!("We took it off on {on}.")}</p>
+            <p class="body">{format!("The website it came from does not show it now: {from}.")}</p>
+            <p class="body">"It may have closed or moved."</p>
+            <p class="body"><a class="link" href="/">"Find things to do"</a></p>
+            <FocusOnArrival />
+        }
+        .into_any();
+    }
+    view! {
+        <Title text=format!("{name} has been withdrawn – Dayfinder") />
+        <h1 class="heading-l">{format!("{name} has been withdrawn")}</h1>
+        <p class="body">{format!("This listing came from the directory at {from}. That directory stopped listing it, so we withdrew it on {on}.")}</p>
+        <p class="body">"It may have closed, moved or been replaced by another listing. If it comes back to that directory, it will come back here."</p>
+        <p class="body">"You can " <a class="link" href="/">"search for day opportunities"</a> "."</p>
+        <FocusOnArrival />
+    }
+    .into_any()
 }
 
 /// The "page not found" message, used by the 404 page and by unknown listings.

@@ -66,7 +66,7 @@ fn SignedInBar(editor: EditorSession) -> impl IntoView {
     let account = &editor.account;
     let council = account.role.is_council();
     // (address, label, council editors only)
-    let pages: [(&str, &str, bool); 11] = [
+    let pages: [(&str, &str, bool); 12] = [
         ("/editor", "Services", false),
         ("/editor/enquiries", "Enquiries", false),
         (
@@ -85,6 +85,7 @@ fn SignedInBar(editor: EditorSession) -> impl IntoView {
         ("/editor/insight", "Insight", true),
         ("/editor/accounts", "Accounts", true),
         ("/editor/claims", "Requests to manage listings", true),
+        ("/editor/feeds", "Feeds", true),
         ("/editor/account", "Your account", false),
     ];
     let links = pages

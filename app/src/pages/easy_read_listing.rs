@@ -80,6 +80,7 @@ fn EasyListingView(sheet: EasyListing, back: Option<String>) -> impl IntoView {
             <Points points=sheet.about />
         </div>
         {sections}
+        {sheet.from_feed.into_iter().map(|line| view! { <p class="body">{line}</p> }).collect_view()}
         <p class="body">
             <a class="link" href=standard rel="external">"See all the details in the standard view"</a>
         </p>

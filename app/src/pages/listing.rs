@@ -201,6 +201,7 @@ fn ListingView(sheet: ListingSheet, back: Option<String>) -> impl IntoView {
         <div class="easy-read">{paragraphs(sheet.easy_read)}</div>
 
         <p class="body-s last-checked">{format!("Last checked: {}", sheet.last_checked)}</p>
+        {sheet.from_feed.map(|from| view! { <p class="body-s">{from}</p> })}
         {if sheet.managed {
             view! { <p class="body-s">"Kept up to date by its provider on Dayfinder."</p> }.into_any()
         } else {

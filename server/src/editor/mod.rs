@@ -18,6 +18,7 @@ mod edit;
 mod enquiries;
 mod event_form;
 mod events;
+mod feeds;
 mod gate;
 mod insight;
 mod invite;
@@ -97,6 +98,9 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             get(invite::form).post(invite::send),
         )
         .route("/editor/claims", get(claims::list))
+        .route("/editor/feeds", get(feeds::list).post(feeds::follow))
+        .route("/editor/feeds/{id}/run", post(feeds::run_now))
+        .route("/editor/feeds/{id}/stop", post(feeds::stop))
         .route("/editor/claims/{id}/approve", post(claims::approve))
         .route("/editor/claims/{id}/turn-down", post(claims::turn_down))
         .route("/editor/insight", get(insight::unmet_demand))

@@ -26,6 +26,8 @@ enum Mode {
     NotJson,
     /// The first page is good; the second answers 500.
     SecondPageFails,
+    /// The craft circle has gone: the second page is empty and the last.
+    CraftCircleGone,
 }
 
 type Shared = Arc<Mutex<Mode>>;
@@ -58,6 +60,7 @@ async fn services(
             foreign_service(IDS[0], "Quokka Lunch Club"),
             foreign_service(IDS[1], "Quokka Walking Group"),
         ],
+        2 if mode == Mode::CraftCircleGone => vec![],
         2 => vec![foreign_service(IDS[2], "Quokka Craft Circle")],
         _ => vec![],
     };
@@ -326,4 +329,265 @@ fn following_a_feed_refuses_bad_addresses_schedules_and_doubles_politely() {
     refused(&["feeds", "remove", "42"], "No feed 42");
     assert!(said(&dayfinder(dir.path(), &["feeds", "remove", "1"])).contains("Stopped following"));
     assert!(said(&dayfinder(dir.path(), &["feeds", "list"])).contains("No feeds are followed"));
+}
+
+type FeedSite = (
+    tokio::runtime::Runtime,
+    tempfile::TempDir,
+    Arc<dayfinder::Engine>,
+    String,
+);
+
+/// A site of its own for test `which` (the sample directory, one council editor), whose
+/// engine the test pulls feeds into as the server's schedule would: pages show each pull
+/// at once. One each, as the tests' feeds hold the same services.
+fn feed_site(which: usize) -> &'static FeedSite {
+    static SITES: [std::sync::OnceLock<FeedSite>; 2] =
+        [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+    SITES[which].get_or_init(|| {
+        use dayfinder::accounts::{NewAccount, Password, Role};
+        let dir = tempfile::tempdir().unwrap();
+        let engine = engine_in(dir.path());
+        engine.import(&dayfinder::sample::cheshire_east()).unwrap();
+        engine
+            .add_editor(
+                &NewAccount::parse(crate::editor::COUNCIL, "Chris Council", Role::Council).unwrap(),
+                &Password::parse(crate::editor::PASSWORD).unwrap(),
+                jiff::Timestamp::now(),
+            )
+            .unwrap();
+        let (runtime, address) = crate::helpers::own_server(engine.clone(), Default::default());
+        (runtime, dir, engine, address)
+    })
+}
+
+async fn started_feed_site(which: usize) -> (Arc<dayfinder::Engine>, String) {
+    tokio::task::spawn_blocking(move || {
+        let (_, _, engine, address) = feed_site(which);
+        (engine.clone(), address.clone())
+    })
+    .await
+    .unwrap()
+}
+
+/// Our id of the service the feed calls `name`.
+fn id_of(engine: &dayfinder::Engine, name: &str) -> String {
+    engine
+        .directory()
+        .unwrap()
+        .services
+        .iter()
+        .find(|s| s.name == name)
+        .map(|s| s.id.clone())
+        .unwrap_or_else(|| panic!("{name} is in the directory"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_listing_the_feed_drops_is_withdrawn_says_so_and_comes_back_when_restored() {
+    let (engine, site) = started_feed_site(0).await;
+    let (url, mode) = serve(Mode::Good);
+    let feed = dayfinder_server::feeds::feed_url(&url).unwrap();
+    let limits = dayfinder_server::feeds::Limits::default();
+    let pull = || dayfinder_server::feeds::pull(&engine, &feed, &limits);
+    pull().await.unwrap();
+    let craft = id_of(&engine, "Quokka Craft Circle");
+    let host = feed.host_str().unwrap().to_string();
+    let port = feed.port().unwrap();
+    let client = reqwest::Client::new();
+    let page = |path: String, easy: bool| {
+        let request = client.get(format!("{site}{path}"));
+        let request = if easy {
+            request.header("cookie", "view=easy")
+        } else {
+            request
+        };
+        async move {
+            let response = request.send().await.unwrap();
+            (
+                response.status().as_u16(),
+                response.text().await.unwrap().replace("<!>", ""),
+            )
+        }
+    };
+
+    // Its page says where it came from and when it was last read.
+    let (status, body) = page(format!("/services/{craft}"), false).await;
+    assert_eq!(status, 200);
+    let today = dayfinder::outbox::long_date(dayfinder::engine::uk_today());
+    assert!(
+        body.contains(&format!(
+            "This listing comes from the directory at {host}:{port}. We last read it on {today}."
+        )),
+        "{body}"
+    );
+    let (_, easy) = page(format!("/services/{craft}"), true).await;
+    assert!(
+        easy.contains(&format!("This comes from another website: {host}:{port}.")),
+        "{easy}"
+    );
+
+    // The feed stops listing it: withdrawn, not deleted, and its page says so with a 410.
+    *mode.lock().unwrap() = Mode::CraftCircleGone;
+    let report = pull().await.unwrap();
+    assert_eq!((report.withdrawn, report.restored), (1, 0));
+    assert!(
+        report
+            .summary()
+            .contains("Withdrew 1 listing that the feed no longer lists"),
+        "{}",
+        report.summary()
+    );
+    assert!(engine.listing(&craft).unwrap().is_none());
+    let (status, body) = page(format!("/services/{craft}"), false).await;
+    assert_eq!(status, 410, "{body}");
+    assert!(
+        body.contains("Quokka Craft Circle has been withdrawn"),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!("the directory at {host}:{port}")),
+        "{body}"
+    );
+    let (status, easy) = page(format!("/services/{craft}"), true).await;
+    assert_eq!(status, 410);
+    assert!(
+        easy.contains("Quokka Craft Circle is not on Dayfinder now"),
+        "{easy}"
+    );
+    for sentence in [
+        "We took it off on 7 December 2026.",
+        "The website it came from does not show it now: directory.example.gov.uk.",
+        "It may have closed or moved.",
+        "This comes from another website: directory.example.gov.uk.",
+        "We looked at it on 7 December 2026.",
+    ] {
+        let advice = dayfinder::easyread::check(sentence).advice;
+        assert!(advice.is_empty(), "{sentence}: {advice:?}");
+    }
+    let (_, results) = page("/search?q=Quokka".into(), false).await;
+    assert!(
+        !results.contains("Quokka Craft Circle"),
+        "not found by search"
+    );
+    assert!(results.contains("Quokka Lunch Club"));
+    let (status, _) = page(format!("/api/v3/services/{craft}"), false).await;
+    assert_eq!(status, 404, "nor by the API");
+
+    // It comes back when the feed lists it again.
+    *mode.lock().unwrap() = Mode::Good;
+    let report = pull().await.unwrap();
+    assert_eq!((report.withdrawn, report.restored, report.added), (0, 1, 0));
+    let (status, _) = page(format!("/services/{craft}"), false).await;
+    assert_eq!(status, 200);
+    // A listing from elsewhere says nothing of feeds.
+    let own = dayfinder::sample::cheshire_east().services[0].id.clone();
+    let (_, body) = page(format!("/services/{own}"), false).await;
+    assert!(!body.contains("comes from the directory at"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn council_editors_follow_read_and_stop_feeds_from_their_page() {
+    let (engine, site) = started_feed_site(1).await;
+    let (url, _) = serve(Mode::Good);
+    let mut browser = crate::editor::Browser::on(&site, "203.0.113.60");
+    browser.sign_in(crate::editor::COUNCIL).await;
+    let page = browser.get("/editor/feeds").await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body
+            .contains("<title>Feeds we follow – Dayfinder editors</title>"),
+        "{}",
+        page.body
+    );
+    let csrf = page.csrf();
+
+    // Bad addresses and schedules are refused politely, with what was typed kept.
+    let refused = browser
+        .post(
+            "/editor/feeds",
+            &[("csrf", &csrf), ("url", "ftp://x/<b>"), ("every", "1s")],
+        )
+        .await;
+    assert_eq!(refused.status, 400);
+    assert!(refused.body.contains("Error: Feeds we follow"));
+    assert!(
+        refused.body.contains("with http:// or https://"),
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("At most every 5 minutes")
+            || refused.body.contains("at most every 5 minutes"),
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("ftp://x/&lt;b&gt;"),
+        "escaped and kept: {}",
+        refused.body
+    );
+
+    // Follow it: read at once, in the background.
+    let followed = browser
+        .post(
+            "/editor/feeds",
+            &[("csrf", &csrf), ("url", &url), ("every", "6h")],
+        )
+        .await;
+    assert_eq!(followed.status, 303, "{}", followed.body);
+    assert_eq!(followed.location(), "/editor/feeds?done=following");
+    let mut listed = String::new();
+    for _ in 0..100 {
+        listed = browser.get("/editor/feeds").await.body;
+        if listed.contains("Imported 3 of 3") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(listed.contains("Imported 3 of 3"), "{listed}");
+    assert!(listed.contains("every 6 hours"));
+    let again = browser
+        .post(
+            "/editor/feeds",
+            &[("csrf", &csrf), ("url", &url), ("every", "1h")],
+        )
+        .await;
+    assert_eq!(again.status, 400);
+    assert!(again.body.contains("follows this feed already"));
+
+    // "Read it now" and "Stop following".
+    let id = engine
+        .feeds()
+        .feeds()
+        .unwrap()
+        .into_iter()
+        .find(|f| f.url == dayfinder_server::feeds::feed_url(&url).unwrap().as_str())
+        .unwrap()
+        .id
+        .0;
+    let run = browser
+        .post(&format!("/editor/feeds/{id}/run"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(run.location(), "/editor/feeds?done=reading");
+    let stopped = browser
+        .post(&format!("/editor/feeds/{id}/stop"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(stopped.location(), "/editor/feeds?done=stopped");
+    let missing = browser
+        .post(&format!("/editor/feeds/{id}/run"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(missing.status, 404);
+    let nonsense = browser
+        .post("/editor/feeds/nonsense/stop", &[("csrf", &csrf)])
+        .await;
+    assert_eq!(nonsense.status, 404);
+    // Without the form's token nothing happens.
+    let forged = browser
+        .post("/editor/feeds", &[("url", &url), ("every", "1h")])
+        .await;
+    assert!(
+        forged.status >= 400 && forged.status < 500,
+        "{}",
+        forged.status
+    );
 }
