@@ -205,12 +205,15 @@ fn no_such_feed(state: &AppState) -> Response {
     )
 }
 
-/// Handles `POST /editor/feeds/{id}/run`: reads the feed now.
-#[tracing::instrument(skip_all)]
-pub async fn run_now(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    EditorPost(_post, session): EditorPost,
+/// A change to one followed feed by a council editor: `change` gives whether the feed was
+/// there; then off to `done`.
+async fn change_feed(
+    state: AppState,
+    id: String,
+    session: EditorSession,
+    what: &'static str,
+    change: fn(&dayfinder::Engine, FeedId) -> Result<bool, dayfinder::store::StoreError>,
+    done: &'static str,
 ) -> Response {
     if !session.account.role.is_council() {
         return council_only(&state);
@@ -219,14 +222,36 @@ pub async fn run_now(
         return no_such_feed(&state);
     };
     let engine = state.engine.clone();
-    match super::blocking("make a feed due", move || engine.feeds().make_feed_due(id)).await {
+    match super::blocking(what, move || change(&engine, id)).await {
         Ok(true) => {
-            start_reading(&state);
-            redirect("/editor/feeds?done=reading", None)
+            tracing::info!(feed = id.0, what, "a council editor changed a feed");
+            redirect(done, None)
         }
         Ok(false) => no_such_feed(&state),
         Err(response) => response,
     }
+}
+
+/// Handles `POST /editor/feeds/{id}/run`: reads the feed now.
+#[tracing::instrument(skip_all)]
+pub async fn run_now(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    EditorPost(_post, session): EditorPost,
+) -> Response {
+    let answer = change_feed(
+        state.clone(),
+        id,
+        session,
+        "make a feed due",
+        |engine, id| engine.feeds().make_feed_due(id),
+        "/editor/feeds?done=reading",
+    )
+    .await;
+    if answer.status() == StatusCode::SEE_OTHER {
+        start_reading(&state);
+    }
+    answer
 }
 
 /// Handles `POST /editor/feeds/{id}/stop`: stops following it; its listings stay.
@@ -236,23 +261,13 @@ pub async fn stop(
     Path(id): Path<String>,
     EditorPost(_post, session): EditorPost,
 ) -> Response {
-    if !session.account.role.is_council() {
-        return council_only(&state);
-    }
-    let Some(id) = feed_id(&id) else {
-        return no_such_feed(&state);
-    };
-    let engine = state.engine.clone();
-    match super::blocking("stop following a feed", move || {
-        engine.feeds().remove_feed(id)
-    })
+    change_feed(
+        state,
+        id,
+        session,
+        "stop following a feed",
+        |engine, id| engine.feeds().remove_feed(id),
+        "/editor/feeds?done=stopped",
+    )
     .await
-    {
-        Ok(true) => {
-            tracing::info!(feed = id.0, "a council editor stopped following a feed");
-            redirect("/editor/feeds?done=stopped", None)
-        }
-        Ok(false) => no_such_feed(&state),
-        Err(response) => response,
-    }
 }
