@@ -15,14 +15,15 @@ pub struct PlacesArgs {
 #[derive(Debug, Subcommand)]
 pub enum PlacesCommand {
     /// Replace the directory's postcodes with those of an ONS Postcode Directory (ONSPD)
-    /// or NSPL CSV file, or a `Postcode,lat,long` file, in one step. Terminated
-    /// postcodes are skipped. Site nodes use them from their next start.
+    /// or NSPL CSV file, an Ordnance Survey Code-Point Open CSV file, or a
+    /// `Postcode,lat,long` file, in one step. Terminated postcodes are skipped. Site nodes use them from their next start.
     Import(PlacesImportArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct PlacesImportArgs {
-    /// The CSV file (columns in any order, named in its first line).
+    /// The CSV file (columns in any order, named in its first line; Code-Point Open
+    /// with or without its header line).
     pub file: PathBuf,
 }
 

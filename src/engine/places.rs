@@ -20,7 +20,7 @@ pub struct PlacesImported {
 }
 
 impl Engine {
-    /// Reads an ONSPD, NSPL or `Postcode,lat,long` file and replaces the imported postcode
+    /// Reads an ONSPD, NSPL, Code-Point Open or `Postcode,lat,long` file and replaces the imported postcode
     /// table with it, in one transaction; a bad file (with the line at fault) or one with
     /// no usable postcodes changes nothing. Site nodes use it from their next start.
     pub fn import_places(&self, file: impl Read) -> Result<PlacesImported> {

@@ -1,12 +1,14 @@
 //! Reading postcode positions from the open data a council downloads: the ONS Postcode
-//! Directory (ONSPD) or the National Statistics Postcode Lookup (NSPL), and the simple
-//! `Postcode,lat,long` form of `data/postcodes/`. See `docs/places.md`.
+//! Directory (ONSPD) or the National Statistics Postcode Lookup (NSPL), Ordnance Survey's
+//! Code-Point Open (grid references), and the simple `Postcode,lat,long` form of
+//! `data/postcodes/`. See `docs/places.md`.
 //!
 //! The file is streamed row by row (the full ONSPD has 2.7 million rows) and each postcode
 //! kept in 15 bytes ([`PostcodePosition`]), so memory stays bounded by the postcodes kept.
 
 use std::io::Read;
 
+use super::grid::BritishNationalGrid;
 use super::postcode::normalise_postcode;
 
 /// Column names that hold the postcode, best first (ONSPD/NSPL `pcds`, `pcd`, `pcd7`,
@@ -74,12 +76,6 @@ pub enum PlacesFileError {
          pcds, lat and long in the ONS Postcode Directory)"
     )]
     MissingColumn(&'static str),
-    #[error(
-        "this looks like Code-Point Open (no header, eastings and northings): Dayfinder \
-         reads the ONS Postcode Directory instead, which gives latitude and longitude \
-         (see docs/places.md)"
-    )]
-    CodePoint,
     #[error("the file has no usable postcodes, so nothing was replaced")]
     NoRows,
 }
@@ -92,85 +88,214 @@ pub struct PostcodeFile {
     pub skipped: usize,
 }
 
-/// Reads ONSPD, NSPL or `Postcode,lat,long` CSV: columns in any order, found by their
-/// header names in any case. Terminated postcodes and postcodes with no position are
-/// skipped; a row that is not a postcode or not a number is refused with its line.
+/// Code-Point Open's column headings (`Doc/Code-Point_Open_Column_Headers.csv`), for a
+/// file that has them as its first line.
+const EASTINGS_COLUMN: &str = "eastings";
+const NORTHINGS_COLUMN: &str = "northings";
+const QUALITY_COLUMN: &str = "positional_quality_indicator";
+/// Code-Point Open's positional quality for a postcode with no coordinates.
+const NO_COORDINATES_QUALITY: &str = "90";
+
+/// Where a file keeps each row's position.
+enum Layout {
+    /// ONSPD, NSPL and `Postcode,lat,long`: WGS84 degrees.
+    Degrees {
+        postcode: usize,
+        latitude: usize,
+        longitude: usize,
+        terminated: Option<usize>,
+    },
+    /// Code-Point Open: British National Grid eastings and northings in metres.
+    Grid {
+        postcode: usize,
+        quality: Option<usize>,
+        eastings: usize,
+        northings: usize,
+        grid: Box<BritishNationalGrid>,
+    },
+}
+
+/// What one row gave.
+enum Row {
+    Placed(f64, f64),
+    /// Terminated, or with no position.
+    Skipped,
+}
+
+impl Layout {
+    /// The layout a file's first record shows, and whether that record is a row of
+    /// data (Code-Point Open as Ordnance Survey ships it has no header).
+    fn of_first(record: &csv::StringRecord) -> Result<(Layout, bool), PlacesFileError> {
+        let header: Vec<String> = record
+            .iter()
+            .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
+            .collect();
+        let find = |names: &[&str]| {
+            names
+                .iter()
+                .find_map(|n| header.iter().position(|h| h == n))
+        };
+        let postcode = find(POSTCODE_COLUMNS);
+        if let (Some(postcode), Some(eastings), Some(northings)) = (
+            postcode,
+            find(&[EASTINGS_COLUMN]),
+            find(&[NORTHINGS_COLUMN]),
+        ) {
+            let quality = find(&[QUALITY_COLUMN]);
+            return Ok((Layout::grid(postcode, quality, eastings, northings), false));
+        }
+        let Some(postcode) = postcode else {
+            if looks_like_code_point(record) {
+                return Ok((Layout::grid(0, Some(1), 2, 3), true));
+            }
+            return Err(PlacesFileError::MissingColumn("postcode (pcds)"));
+        };
+        let latitude = find(LATITUDE_COLUMNS).ok_or(PlacesFileError::MissingColumn("lat"))?;
+        let longitude = find(LONGITUDE_COLUMNS).ok_or(PlacesFileError::MissingColumn("long"))?;
+        let terminated = find(&[TERMINATED_COLUMN]);
+        let layout = Layout::Degrees {
+            postcode,
+            latitude,
+            longitude,
+            terminated,
+        };
+        Ok((layout, false))
+    }
+
+    fn grid(postcode: usize, quality: Option<usize>, eastings: usize, northings: usize) -> Layout {
+        Layout::Grid {
+            postcode,
+            quality,
+            eastings,
+            northings,
+            grid: Box::new(BritishNationalGrid::new()),
+        }
+    }
+
+    fn postcode_at(&self) -> usize {
+        match self {
+            Layout::Degrees { postcode, .. } | Layout::Grid { postcode, .. } => *postcode,
+        }
+    }
+
+    /// The row's WGS84 position, or why it is passed over; a message for a bad row.
+    fn position(&self, record: &csv::StringRecord) -> Result<Row, String> {
+        let field = |at: usize| record.get(at).unwrap_or("").trim();
+        match self {
+            Layout::Degrees {
+                latitude,
+                longitude,
+                terminated,
+                ..
+            } => {
+                if terminated.is_some_and(|at| !field(at).is_empty()) {
+                    return Ok(Row::Skipped);
+                }
+                let (lat, lon) = (field(*latitude), field(*longitude));
+                if lat.is_empty() || lon.is_empty() {
+                    return Ok(Row::Skipped);
+                }
+                let latitude = number(lat, "latitude")?;
+                let longitude = number(lon, "longitude")?;
+                if (latitude - NO_POSITION_LATITUDE).abs() < 1e-6 {
+                    return Ok(Row::Skipped);
+                }
+                Ok(Row::Placed(latitude, longitude))
+            }
+            Layout::Grid {
+                quality,
+                eastings,
+                northings,
+                grid,
+                ..
+            } => {
+                if quality.is_some_and(|at| field(at) == NO_COORDINATES_QUALITY) {
+                    return Ok(Row::Skipped);
+                }
+                let (e, n) = (field(*eastings), field(*northings));
+                if e.is_empty() || n.is_empty() {
+                    return Ok(Row::Skipped);
+                }
+                let easting = number(e, "easting")?;
+                let northing = number(n, "northing")?;
+                if easting == 0.0 && northing == 0.0 {
+                    return Ok(Row::Skipped);
+                }
+                if !(0.0..=700_000.0).contains(&easting) || !(0.0..=1_300_000.0).contains(&northing)
+                {
+                    return Err(format!(
+                        "{e}, {n} is not a British National Grid reference (eastings and \
+                         northings in metres, in that order)"
+                    ));
+                }
+                let (latitude, longitude) = grid
+                    .to_wgs84(easting, northing)
+                    .ok_or_else(|| format!("{e}, {n} could not be converted to a position"))?;
+                Ok(Row::Placed(latitude, longitude))
+            }
+        }
+    }
+}
+
+/// A headerless first line as Code-Point Open writes it: a postcode, then its positional
+/// quality, easting and northing as numbers.
+fn looks_like_code_point(record: &csv::StringRecord) -> bool {
+    let numeric = |at: usize| {
+        record
+            .get(at)
+            .is_some_and(|f| f.trim().is_empty() || f.trim().parse::<f64>().is_ok())
+    };
+    record.len() >= 4
+        && normalise_postcode(&record[0]).is_some()
+        && numeric(1)
+        && numeric(2)
+        && numeric(3)
+}
+
+fn number(s: &str, what: &str) -> Result<f64, String> {
+    s.parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .ok_or_else(|| format!("the {what} “{}” is not a number", shorten(s)))
+}
+
+/// Reads ONSPD, NSPL or `Postcode,lat,long` CSV (columns in any order, found by their
+/// header names in any case), or Code-Point Open (with or without its header line).
+/// Terminated postcodes and postcodes with no position are skipped; a row that is not a
+/// postcode or not a number is refused with its line.
 pub fn read_postcodes(input: impl Read) -> Result<PostcodeFile, PlacesFileError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(input);
     let mut record = csv::StringRecord::new();
-    let read = |reader: &mut csv::Reader<_>, record: &mut csv::StringRecord| {
-        reader.read_record(record).map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
-            match e.kind() {
-                csv::ErrorKind::Io(io) => PlacesFileError::Read(io.to_string()),
-                _ => PlacesFileError::Line {
-                    line,
-                    message: "this line is not readable CSV (is it UTF-8 text?)".to_string(),
-                },
-            }
-        })
-    };
-    if !read(&mut reader, &mut record)? {
+    if !read_record(&mut reader, &mut record)? {
         return Err(PlacesFileError::NoRows);
     }
-    let header: Vec<String> = record
-        .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
-        .collect();
-    let find = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|n| header.iter().position(|h| h == n))
-    };
-    let Some(postcode_at) = find(POSTCODE_COLUMNS) else {
-        if record.len() >= 4 && normalise_postcode(&record[0]).is_some() {
-            return Err(PlacesFileError::CodePoint);
-        }
-        return Err(PlacesFileError::MissingColumn("postcode (pcds)"));
-    };
-    let latitude_at = find(LATITUDE_COLUMNS).ok_or(PlacesFileError::MissingColumn("lat"))?;
-    let longitude_at = find(LONGITUDE_COLUMNS).ok_or(PlacesFileError::MissingColumn("long"))?;
-    let terminated_at = find(&[TERMINATED_COLUMN]);
+    let (layout, first_is_data) = Layout::of_first(&record)?;
 
     let mut out = PostcodeFile::default();
-    while read(&mut reader, &mut record)? {
+    let mut pending = first_is_data;
+    while std::mem::take(&mut pending) || read_record(&mut reader, &mut record)? {
         let line = record.position().map_or(0, |p| p.line());
-        let field = |at: usize| record.get(at).unwrap_or("").trim();
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        if terminated_at.is_some_and(|at| !field(at).is_empty()) {
-            out.skipped += 1;
-            continue;
-        }
-        let (lat, lon) = (field(latitude_at), field(longitude_at));
-        if lat.is_empty() || lon.is_empty() {
-            out.skipped += 1;
-            continue;
-        }
         let bad = |message: String| PlacesFileError::Line { line, message };
-        let number = |s: &str, what: &str| {
-            s.parse::<f64>()
-                .ok()
-                .filter(|n| n.is_finite())
-                .ok_or_else(|| bad(format!("the {what} “{}” is not a number", shorten(s))))
+        let (latitude, longitude) = match layout.position(&record).map_err(bad)? {
+            Row::Placed(latitude, longitude) => (latitude, longitude),
+            Row::Skipped => {
+                out.skipped += 1;
+                continue;
+            }
         };
-        let latitude = number(lat, "latitude")?;
-        let longitude = number(lon, "longitude")?;
-        if (latitude - NO_POSITION_LATITUDE).abs() < 1e-6 {
-            out.skipped += 1;
-            continue;
-        }
         if !(49.0..=61.0).contains(&latitude) || !(-9.0..=2.0).contains(&longitude) {
             return Err(bad(format!(
                 "{latitude}, {longitude} is not in Great Britain (latitude and longitude \
                  in degrees, in that order)"
             )));
         }
-        let postcode = field(postcode_at);
+        let postcode = record.get(layout.postcode_at()).unwrap_or("").trim();
         let position = PostcodePosition::new(postcode, latitude, longitude)
             .ok_or_else(|| bad(format!("“{}” is not a postcode", shorten(postcode))))?;
         out.postcodes.push(position);
@@ -182,6 +307,23 @@ pub fn read_postcodes(input: impl Read) -> Result<PostcodeFile, PlacesFileError>
         return Err(PlacesFileError::NoRows);
     }
     Ok(out)
+}
+
+/// The next record, or `false` at the end; unreadable CSV is refused with its line.
+pub(super) fn read_record<R: Read>(
+    reader: &mut csv::Reader<R>,
+    record: &mut csv::StringRecord,
+) -> Result<bool, PlacesFileError> {
+    reader.read_record(record).map_err(|e| {
+        let line = e.position().map_or(0, |p| p.line());
+        match e.kind() {
+            csv::ErrorKind::Io(io) => PlacesFileError::Read(io.to_string()),
+            _ => PlacesFileError::Line {
+                line,
+                message: "this line is not readable CSV (is it UTF-8 text?)".to_string(),
+            },
+        }
+    })
 }
 
 /// Outward codes of these postcodes, each at the mean position of its postcodes, sorted.
@@ -228,7 +370,7 @@ fn round5(x: f64) -> f64 {
     (x * 100_000.0).round() / 100_000.0
 }
 
-fn shorten(s: &str) -> String {
+pub(super) fn shorten(s: &str) -> String {
     let mut out: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
     if s.chars().count() > 40 {
         out.push('…');
@@ -316,10 +458,88 @@ mod tests {
             read("name,lat,long\nx,1,2\n"),
             Err(PlacesFileError::MissingColumn(_))
         ));
-        assert!(matches!(
-            read("\"CW1 1AA\",10,370000,355000,E92000001\n"),
-            Err(PlacesFileError::CodePoint)
-        ));
+    }
+
+    /// BR8 7RE: Code-Point Open E 551626, N 170342; ONSPD 51.411831, 0.178871.
+    const BR8_7RE: (f64, f64) = (51.411831, 0.178871);
+
+    fn metres_from(p: &PostcodePosition, at: (f64, f64)) -> f64 {
+        crate::places::distance_miles((f64::from(p.latitude), f64::from(p.longitude)), at)
+            * 1609.344
+    }
+
+    #[test]
+    fn a_code_point_open_file_places_its_postcodes() {
+        // As Ordnance Survey ships it: no header, quoted postcodes, the codes after.
+        let csv = "\"BR8 7RE\",10,551626,170342,\"E92000001\",\"E19000003\",\"E18000007\",\"\",\"E09000004\",\"E05000084\"\n\
+                   \"BR8 7RF\",90,0,0,\"E92000001\",\"\",\"\",\"\",\"E09000004\",\"\"\n\
+                   \"BR8 7RG\",10,,,\"E92000001\",\"\",\"\",\"\",\"E09000004\",\"\"\n\
+                   \"WA130AA\",10,368243,387270,\"E92000001\",\"\",\"\",\"\",\"E06000007\",\"\"\n";
+        let file = read(csv).unwrap();
+        assert_eq!(keys(&file), ["BR8 7RE", "WA13 0AA"]);
+        assert_eq!(
+            file.skipped, 2,
+            "quality 90 and empty coordinates are passed over"
+        );
+        let off = metres_from(&file.postcodes[0], BR8_7RE);
+        assert!(off < 10.0, "BR8 7RE is {off:.1} m from its ONSPD position");
+        // WA13 0AA's ONSPD position is 53.38132, -2.47887.
+        assert!(metres_from(&file.postcodes[1], (53.38132, -2.47887)) < 10.0);
+    }
+
+    #[test]
+    fn code_point_open_with_its_column_headings_is_read_too() {
+        let csv = "Postcode,Positional_quality_indicator,Eastings,Northings,Country_code,\
+                   NHS_regional_HA_code,NHS_HA_code,Admin_county_code,Admin_district_code,\
+                   Admin_ward_code\n\
+                   BR8 7RE,10,551626,170342,E92000001,E19000003,E18000007,,E09000004,E05000084\n\
+                   BR8 7RF,90,,,E92000001,,,,E09000004,\n";
+        let file = read(csv).unwrap();
+        assert_eq!(keys(&file), ["BR8 7RE"]);
+        assert_eq!(file.skipped, 1);
+        assert!(metres_from(&file.postcodes[0], BR8_7RE) < 10.0);
+    }
+
+    #[test]
+    fn the_shared_warrington_positions_survive_a_trip_through_the_grid() {
+        // Code-Point rows made from ONSPD positions of data/another-council/postcodes.csv
+        // come back within a metre of them.
+        let grid = BritishNationalGrid::new();
+        let table = include_str!("../../data/another-council/postcodes.csv");
+        let mut csv = String::new();
+        let mut expected = Vec::new();
+        for line in table.lines().skip(1).step_by(25) {
+            let mut f = line.split(',');
+            let (pc, lat, lon) = (f.next().unwrap(), f.next().unwrap(), f.next().unwrap());
+            let (lat, lon): (f64, f64) = (lat.parse().unwrap(), lon.parse().unwrap());
+            let (e, n) = grid.from_wgs84(lat, lon).unwrap();
+            csv.push_str(&format!("\"{pc}\",10,{e:.0},{n:.0},\"E92000001\"\n"));
+            expected.push((normalise_postcode(pc).unwrap(), (lat, lon)));
+        }
+        let file = read(&csv).unwrap();
+        assert_eq!(file.postcodes.len(), expected.len());
+        for (pc, at) in expected {
+            let p = file.postcodes.iter().find(|p| p.display() == pc).unwrap();
+            assert!(metres_from(p, at) < 1.5, "{pc}");
+        }
+    }
+
+    #[test]
+    fn a_bad_code_point_row_is_refused_with_its_line_number() {
+        let err = read("\"BR8 7RE\",10,551626,170342,\"E92000001\"\n\"BR8 7RF\",10,east,170342,\"E92000001\"\n")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 2: the easting “east” is not a number"
+        );
+        let err = read("\"BR8 7RE\",10,551626,170342\n\"Bromley\",10,551626,170342\n").unwrap_err();
+        assert_eq!(err.to_string(), "line 2: “Bromley” is not a postcode");
+        let err = read("\"BR8 7RE\",10,-5,99999999\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("line 1: -5, 99999999 is not a British National Grid"),
+            "{err}"
+        );
     }
 
     #[test]

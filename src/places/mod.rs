@@ -6,6 +6,7 @@
 //! Cheshire East is known exactly; anywhere else in the UK is placed by its outward code.
 
 mod gazetteer;
+mod grid;
 mod import;
 mod postcode;
 mod towns;
