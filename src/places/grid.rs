@@ -40,7 +40,7 @@ impl BritishNationalGrid {
 
     /// The easting and northing of a WGS84 point (for making test files).
     #[cfg(test)]
-    pub(crate) fn from_wgs84(&self, latitude: f64, longitude: f64) -> Option<(f64, f64)> {
+    pub(crate) fn grid_reference_of(&self, latitude: f64, longitude: f64) -> Option<(f64, f64)> {
         let mut point = (longitude.to_radians(), latitude.to_radians(), 0.0);
         proj4rs::transform::transform(&self.wgs84, &self.grid, &mut point).ok()?;
         Some((point.0, point.1))
@@ -99,7 +99,7 @@ mod tests {
     #[test]
     fn converting_there_and_back_keeps_the_point() {
         let grid = BritishNationalGrid::new();
-        let (e, n) = grid.from_wgs84(53.38735, -2.59836).unwrap();
+        let (e, n) = grid.grid_reference_of(53.38735, -2.59836).unwrap();
         let back = grid.to_wgs84(e, n).unwrap();
         assert!(metres(back, (53.38735, -2.59836)) < 0.01, "{back:?}");
     }

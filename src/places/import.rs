@@ -512,7 +512,7 @@ mod tests {
             let mut f = line.split(',');
             let (pc, lat, lon) = (f.next().unwrap(), f.next().unwrap(), f.next().unwrap());
             let (lat, lon): (f64, f64) = (lat.parse().unwrap(), lon.parse().unwrap());
-            let (e, n) = grid.from_wgs84(lat, lon).unwrap();
+            let (e, n) = grid.grid_reference_of(lat, lon).unwrap();
             csv.push_str(&format!("\"{pc}\",10,{e:.0},{n:.0},\"E92000001\"\n"));
             expected.push((normalise_postcode(pc).unwrap(), (lat, lon)));
         }
