@@ -19,12 +19,7 @@ use crate::security::{EditorPost, SignedIn};
 use crate::startup::AppState;
 
 fn council_only(state: &AppState) -> Response {
-    layout::problem(
-        StatusCode::FORBIDDEN,
-        &state.leptos_options,
-        "Only council editors can decide requests to manage listings",
-        "Ask the council’s directory team.",
-    )
+    layout::council_only(&state.leptos_options, "decide requests to manage listings")
 }
 
 /// Handles `GET /editor/claims` (`?done=approved|turned-down` after a decision).

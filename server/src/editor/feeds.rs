@@ -20,12 +20,7 @@ use crate::security::{EditorPost, SignedIn};
 use crate::startup::AppState;
 
 fn council_only(state: &AppState) -> Response {
-    layout::problem(
-        StatusCode::FORBIDDEN,
-        &state.leptos_options,
-        "Only council editors can manage the feeds Dayfinder follows",
-        "Ask the council’s directory team.",
-    )
+    layout::council_only(&state.leptos_options, "manage the feeds Dayfinder follows")
 }
 
 /// Every followed feed with its listings on the site and those withdrawn.

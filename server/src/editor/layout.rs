@@ -7,6 +7,17 @@ use dayfinder_app::editor::MessagePage;
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;
 
+/// The 403 page for a page only council editors may use: "Only council editors can
+/// <what>", and who to ask.
+pub fn council_only(options: &LeptosOptions, what: &str) -> Response {
+    problem(
+        StatusCode::FORBIDDEN,
+        options,
+        &format!("Only council editors can {what}"),
+        "Ask the council’s directory team.",
+    )
+}
+
 /// A short page saying why nothing happened, with a way on.
 pub fn problem(
     status: StatusCode,
