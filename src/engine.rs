@@ -23,7 +23,7 @@ use crate::store::{
 mod near;
 mod places;
 
-pub use places::PlacesImported;
+pub use places::{NamesImported, PlacesImported};
 
 /// Counts for `stats --json` and the about page.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -47,7 +47,8 @@ pub struct Engine {
     /// Counts of searches for the commissioners' reports (see `crate::insight`).
     pub(crate) insight: crate::insight::Recorder,
     index: SearchIndex,
-    places: &'static Gazetteer,
+    /// The gazetteer, reloaded when a places import lands (see `engine/places.rs`).
+    places: places::Places,
     /// Postcodes imported from open data (`places import`): the same database again.
     places_store: Arc<dyn PlacesStore>,
     /// The feeds the directory follows (`feeds add`): the same database again.
@@ -131,7 +132,7 @@ impl Engine {
             report_keys: Default::default(),
             insight: crate::insight::Recorder::new(store.clone()),
             index,
-            places: places::gazetteer_for(store.as_ref(), store.as_ref())?,
+            places: places::Places::open(store.as_ref(), store.as_ref())?,
             places_store: store.clone(),
             feeds: store.clone(),
             outbox: store.clone(),
@@ -159,7 +160,7 @@ impl Engine {
             report_keys: Default::default(),
             insight: crate::insight::Recorder::new(store.clone()),
             index: SearchIndex::in_memory()?,
-            places: places::gazetteer_for(store.as_ref(), store.as_ref())?,
+            places: places::Places::open(store.as_ref(), store.as_ref())?,
             places_store: store.clone(),
             feeds: store.clone(),
             outbox: store.clone(),
@@ -242,8 +243,10 @@ impl Engine {
         self.data_dir.as_deref()
     }
 
-    pub fn places(&self) -> &'static Gazetteer {
-        self.places
+    /// Where places are: the imported area's, or the built-in ones. A handle to the
+    /// gazetteer of this moment; a places import made meanwhile swaps in a new one.
+    pub fn places(&self) -> Arc<Gazetteer> {
+        self.places.current()
     }
 
     /// Brings the index up to the store's latest change: replays the change log, or
@@ -251,6 +254,9 @@ impl Engine {
     /// replaced. Returns how many services were (re)indexed.
     pub fn catch_up(&self) -> Result<usize> {
         let mut indexed = self.indexed.lock().unwrap_or_else(|e| e.into_inner());
+        // A places import (from the command line, or another node) is followed as the
+        // directory's changes are: one read of its version, each time.
+        self.follow_places()?;
         let head = self.store.head()?;
         if *indexed == Some(head) {
             return Ok(0);
@@ -282,11 +288,14 @@ impl Engine {
             let listings = self.store.listings(&ids)?;
             let deletes: Vec<String> = deletes.into_iter().collect();
             self.index.apply(&listings, &deletes, head)?;
+            self.follow_towns(&listings)?;
             listings.len() + deletes.len()
         } else {
             let directory = self.store.directory()?;
             let listings = listings_of(&directory);
-            self.index.rebuild(&listings, head)?
+            let n = self.index.rebuild(&listings, head)?;
+            self.refresh_towns(&directory)?;
+            n
         };
         // How a node caught up, for its log (a restarted node replays; it does not rebuild).
         tracing::debug!(
@@ -317,7 +326,7 @@ impl Engine {
         let mut place = None;
         let mut place_notice = None;
         if let Some(typed) = query.place.clone() {
-            match self.places.resolve(&typed) {
+            match self.places().resolve(&typed) {
                 Ok(found) => {
                     place = Some(PlaceFound {
                         name: found.name,
@@ -672,11 +681,11 @@ pub fn resolve_events(directory: &Directory) -> Vec<EventListing> {
 
 impl PlaceNames for Engine {
     fn town(&self, words: &str) -> Option<String> {
-        self.places.town(words).map(|t| t.name.to_string())
+        self.places().town(words).map(|t| t.name.to_string())
     }
 
     fn is_outcode(&self, code: &str) -> bool {
-        self.places.outcode(code).is_some()
+        self.places().outcode(code).is_some()
     }
 }
 

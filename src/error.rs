@@ -16,6 +16,9 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error(transparent)]
     PlacesFile(#[from] crate::places::PlacesFileError),
+    /// The place-names file of a places import (the other file is the postcodes').
+    #[error(transparent)]
+    PlaceNamesFile(crate::places::PlacesFileError),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

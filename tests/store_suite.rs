@@ -227,6 +227,8 @@ suite!(
     search_counts_for_the_same_day_and_key_add_up,
     a_second_node_on_the_same_store_catches_up_with_an_edit,
     imported_postcodes_replace_the_last_import_whole_and_an_empty_one_is_refused,
+    place_names_are_replaced_with_or_without_the_postcodes_and_each_import_moves_the_version,
+    a_running_node_follows_a_places_import_and_new_towns_without_a_restart,
     a_followed_feed_is_claimed_by_one_node_once_per_schedule,
     a_feed_is_followed_once_and_its_last_run_is_kept,
     a_listing_its_feed_stops_listing_is_withdrawn_and_comes_back_with_its_open_days,
@@ -1695,6 +1697,137 @@ fn imported_postcodes_replace_the_last_import_whole_and_an_empty_one_is_refused<
     assert_eq!(store.imported_postcodes().unwrap(), second.to_vec());
     assert!(store.replace_imported_postcodes(&[]).is_err());
     assert_eq!(store.imported_postcodes().unwrap(), second.to_vec());
+}
+
+fn place_names_are_replaced_with_or_without_the_postcodes_and_each_import_moves_the_version<
+    B: Backend,
+>(
+    b: &B,
+) {
+    use dayfinder::places::{PlaceName, PostcodePosition};
+    use dayfinder::store::PlacesReplacement;
+    let store = b.open();
+    assert_eq!(store.places_version().unwrap(), 0);
+    assert!(store.imported_place_names().unwrap().is_empty());
+    let postcodes = [PostcodePosition::new("WA4 4QA", 53.35, -2.54).unwrap()];
+    let names = [
+        PlaceName {
+            name: "Appleton Thorn".into(),
+            kind: "LOC".into(),
+            latitude: 53.3509,
+            longitude: -2.5379,
+            outward_codes: vec!["WA4".into(), "WA13".into()],
+        },
+        PlaceName {
+            name: "Lymm".into(),
+            kind: "BUA".into(),
+            latitude: 53.3808,
+            longitude: -2.4771,
+            outward_codes: vec!["WA13".into()],
+        },
+    ];
+    store
+        .replace_imported_places(PlacesReplacement {
+            postcodes: Some(&postcodes),
+            names: Some(&names),
+        })
+        .unwrap();
+    let other = b.open();
+    assert_eq!(other.imported_place_names().unwrap(), names.to_vec());
+    assert_eq!(
+        other.places_version().unwrap(),
+        1,
+        "another node sees the import"
+    );
+
+    // Postcodes alone keep the names; names alone keep the postcodes.
+    store.replace_imported_postcodes(&postcodes).unwrap();
+    assert_eq!(store.imported_place_names().unwrap(), names.to_vec());
+    store
+        .replace_imported_places(PlacesReplacement {
+            postcodes: None,
+            names: Some(&names[1..]),
+        })
+        .unwrap();
+    assert_eq!(store.imported_place_names().unwrap(), names[1..].to_vec());
+    assert_eq!(store.imported_postcodes().unwrap(), postcodes.to_vec());
+    assert_eq!(store.places_version().unwrap(), 3);
+
+    // A refused import changes nothing, the version included.
+    assert!(
+        store
+            .replace_imported_places(PlacesReplacement {
+                postcodes: Some(&[]),
+                names: Some(&names),
+            })
+            .is_err()
+    );
+    assert_eq!(store.imported_place_names().unwrap(), names[1..].to_vec());
+    assert_eq!(store.places_version().unwrap(), 3);
+}
+
+fn a_running_node_follows_a_places_import_and_new_towns_without_a_restart<B: Backend>(b: &B) {
+    let (site_dir, cli_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let site = Engine::open_with(b.open(), site_dir.path()).unwrap();
+    assert!(!site.places().is_imported());
+    assert_eq!(site.places().postcode("WA13 0AA"), None);
+
+    // `dayfinder places import ... --names ...` from the command line, meanwhile.
+    let command_line = Engine::open_with(b.open(), cli_dir.path()).unwrap();
+    let mut names: &[u8] = include_bytes!("../data/another-council/place-names.csv");
+    command_line
+        .import_places(
+            &include_bytes!("../data/another-council/postcodes.csv")[..],
+            Some(&mut names),
+        )
+        .unwrap();
+
+    site.catch_up().unwrap();
+    let (lat, lon) = site
+        .places()
+        .postcode("WA13 0AA")
+        .expect("held exactly now");
+    assert!((lat - 53.38132).abs() < 1e-5 && (lon + 2.47887).abs() < 1e-5);
+    let near = |place: &str| {
+        let mut query = SearchQuery::text("");
+        query.place = Some(place.to_string());
+        site.search(&query).unwrap().place.map(|p| p.name)
+    };
+    assert_eq!(
+        near("near Appleton Thorn").as_deref(),
+        Some("Appleton Thorn")
+    );
+
+    // A listing in a town no address named before is searchable by it after catching up.
+    let mut directory = sample();
+    let location = directory.locations[0].clone();
+    let moore = dayfinder::model::Location {
+        id: "moore-village-hall".into(),
+        town: "Moore".into(),
+        postcode: "WA4 6UD".into(),
+        latitude: 53.3506,
+        longitude: -2.6338,
+        ..location
+    };
+    let mut service = directory.services[0].clone();
+    service.id = "moore-friday-club".into();
+    service.location_id = Some(moore.id.clone());
+    command_line.import(&directory).unwrap();
+    site.catch_up().unwrap();
+    assert_eq!(
+        near("Crewe").as_deref(),
+        Some("Crewe"),
+        "towns of the new directory"
+    );
+    assert_eq!(near("Moore"), None);
+    directory.locations = vec![moore];
+    directory.services = vec![service];
+    directory.organisations.truncate(0);
+    directory.events.clear();
+    command_line.merge(&directory).unwrap();
+    site.catch_up().unwrap();
+    assert_eq!(near("Moore").as_deref(), Some("Moore"));
+    assert_eq!(near("Appleton Thorn").as_deref(), Some("Appleton Thorn"));
 }
 
 fn a_followed_feed_is_claimed_by_one_node_once_per_schedule<B: Backend>(b: &B) {

@@ -87,10 +87,10 @@ pub fn public_origin() -> String {
 
 /// Where places are: the directory's imported postcodes (`dayfinder places import`), or the
 /// built-in ones.
-pub fn places() -> &'static dayfinder::places::Gazetteer {
+pub fn places() -> std::sync::Arc<dayfinder::places::Gazetteer> {
     engine()
         .map(|engine| engine.places())
-        .unwrap_or_else(|_| dayfinder::places::Gazetteer::embedded())
+        .unwrap_or_else(|_| dayfinder::places::Gazetteer::shared())
 }
 
 /// A listing's nearest town, and how far it is from where the person searched ("2.3 miles

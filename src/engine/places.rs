@@ -1,32 +1,64 @@
-//! Places imported from ONS open data (`dayfinder places import`, docs/places.md): read
-//! the file, replace the store's imported table, and build the gazetteer from it at start.
+//! Places imported from open data (`dayfinder places import`, docs/places.md): read the
+//! files, replace the store's imported tables, and keep each engine's gazetteer in step
+//! with them and with the towns the directory's addresses name, without a restart.
 
 use std::io::Read;
+use std::sync::{Arc, Mutex};
+
+use arc_swap::ArcSwap;
 
 use super::Engine;
-use crate::error::Result;
-use crate::places::{Gazetteer, outcode_centroids, read_postcodes};
-use crate::store::PlacesStore;
+use crate::error::{Error, Result};
+use crate::model::{Directory, Listing};
+use crate::places::{
+    AreaTown, Gazetteer, PlaceName, PlaceNamesFile, PlacesFileError, outcode_centroids,
+    read_place_names, read_postcodes,
+};
+use crate::store::{PlacesReplacement, PlacesStore, Store};
 
 /// What `places import` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlacesImported {
-    /// Live postcodes with a position, now the directory's exact postcodes.
+    /// Live postcodes with a position, now the directory's exact postcodes (0 when only
+    /// place names were imported).
     pub postcodes: usize,
     /// Their outward codes ("WA1", "WA2", ...), placed at the mean of their postcodes.
     pub outward_codes: Vec<String>,
     /// Rows passed over: terminated postcodes and postcodes with no position.
     pub skipped: usize,
+    /// Place names kept for the area, when a names file was given.
+    pub names: Option<NamesImported>,
+}
+
+/// What a place-names file gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamesImported {
+    /// Places inside the area, one per name.
+    pub kept: usize,
+    /// Places outside it, left out.
+    pub outside: usize,
 }
 
 impl Engine {
-    /// Reads an ONSPD, NSPL, Code-Point Open or `Postcode,lat,long` file and replaces the imported postcode
-    /// table with it, in one transaction; a bad file (with the line at fault) or one with
-    /// no usable postcodes changes nothing. Site nodes use it from their next start.
-    pub fn import_places(&self, file: impl Read) -> Result<PlacesImported> {
-        let read = read_postcodes(file)?;
+    /// Reads an ONSPD, NSPL, Code-Point Open or `Postcode,lat,long` file, and if given the
+    /// ONS Index of Place Names, and replaces the imported tables with them in one
+    /// transaction; a bad file (with the line at fault), one with no usable postcodes or
+    /// names with none in the area change nothing. Running nodes follow within a second.
+    pub fn import_places(
+        &self,
+        postcodes: impl Read,
+        names: Option<&mut dyn Read>,
+    ) -> Result<PlacesImported> {
+        let read = read_postcodes(postcodes)?;
+        let names = names
+            .map(|file| names_in_area(file, &read.postcodes))
+            .transpose()?;
         self.places_store
-            .replace_imported_postcodes(&read.postcodes)?;
+            .replace_imported_places(PlacesReplacement {
+                postcodes: Some(&read.postcodes),
+                names: names.as_ref().map(|n| n.names.as_slice()),
+            })?;
+        self.follow_places()?;
         Ok(PlacesImported {
             postcodes: read.postcodes.len(),
             outward_codes: outcode_centroids(&read.postcodes)
@@ -34,33 +66,174 @@ impl Engine {
                 .map(|(oc, ..)| oc)
                 .collect(),
             skipped: read.skipped,
+            names: names.as_ref().map(NamesImported::of),
         })
+    }
+
+    /// Reads the ONS Index of Place Names and replaces the imported place names with the
+    /// places inside the area of the postcodes imported before (`places names FILE`).
+    pub fn import_place_names(&self, names: impl Read) -> Result<NamesImported> {
+        let area = self.places_store.imported_postcodes()?;
+        if area.is_empty() {
+            return Err(Error::Invalid(
+                "import the area's postcodes first (dayfinder places import FILE): place \
+                 names are kept for the area they cover"
+                    .to_string(),
+            ));
+        }
+        let mut names = names;
+        let file = names_in_area(&mut names, &area)?;
+        self.places_store
+            .replace_imported_places(PlacesReplacement {
+                postcodes: None,
+                names: Some(&file.names),
+            })?;
+        self.follow_places()?;
+        Ok(NamesImported::of(&file))
+    }
+
+    /// Reloads the gazetteer when a places import was made since it was loaded (here, or
+    /// by another process: the command line, another node). One read of the store when
+    /// nothing changed; called each time the engine catches up with the store.
+    pub(super) fn follow_places(&self) -> Result<()> {
+        let version = self.places_store.places_version()?;
+        let mut loaded = self.places.loaded.lock().unwrap_or_else(|e| e.into_inner());
+        if loaded.version == version {
+            return Ok(());
+        }
+        let (fresh, gazetteer) =
+            Loaded::read(version, self.places_store.as_ref(), self.store.as_ref())?;
+        self.places.current.store(gazetteer);
+        *loaded = fresh;
+        tracing::info!(
+            version,
+            postcodes = self.places.current.load().postcode_count(),
+            "places reloaded after an import"
+        );
+        Ok(())
+    }
+
+    /// After the directory changed: when the area is imported and a changed listing names
+    /// a town the gazetteer does not know, its towns are made again from the directory.
+    pub(super) fn follow_towns(&self, changed: &[Listing]) -> Result<()> {
+        let gazetteer = self.places.current.load();
+        if !gazetteer.is_imported() {
+            return Ok(());
+        }
+        let unknown = changed
+            .iter()
+            .filter_map(|l| l.location.as_ref())
+            .any(|l| !l.town.trim().is_empty() && gazetteer.town(&l.town).is_none());
+        if unknown {
+            self.refresh_towns(&self.store.directory()?)?;
+        }
+        Ok(())
+    }
+
+    /// The area's towns made again from `directory` (after it was replaced, or named a
+    /// new town); kept only when they differ, so an unchanged directory makes none.
+    pub(super) fn refresh_towns(&self, directory: &Directory) -> Result<()> {
+        let loaded = self.places.loaded.lock().unwrap_or_else(|e| e.into_inner());
+        let gazetteer = self.places.current.load_full();
+        if !gazetteer.is_imported() {
+            return Ok(());
+        }
+        let towns = area_towns(directory, &loaded.names);
+        let same = towns.len() == gazetteer.towns().len()
+            && towns.iter().zip(gazetteer.towns()).all(|(a, t)| a.is(t));
+        if !same {
+            let towns = AreaTown::leak_all(towns);
+            self.places
+                .current
+                .store(Arc::new(gazetteer.with_towns(towns)));
+        }
+        Ok(())
     }
 }
 
-/// The gazetteer for a store: the built-in one when nothing was imported, else one built
-/// from the imported postcodes. It lives as long as the process, as the built-in one does
-/// (one per engine opened, which is once in a server's life).
-/// Its towns are those the directory's addresses name (read at open: a restart picks up
-/// towns of listings added since).
-pub(super) fn gazetteer_for(
-    store: &dyn PlacesStore,
-    directory: &dyn crate::store::Store,
-) -> Result<&'static Gazetteer> {
-    let imported = store.imported_postcodes()?;
-    if imported.is_empty() {
-        return Ok(Gazetteer::embedded());
+impl NamesImported {
+    fn of(file: &PlaceNamesFile) -> NamesImported {
+        NamesImported {
+            kept: file.names.len(),
+            outside: file.outside,
+        }
     }
-    let directory = directory.directory()?;
-    let towns = crate::places::Town::of_addresses(directory.locations.iter().map(|l| {
+}
+
+/// The places of a names file inside the area; a file with none there is refused, so a
+/// wrong file (another region's) never empties the names.
+fn names_in_area(
+    file: impl Read,
+    area: &[crate::places::PostcodePosition],
+) -> Result<PlaceNamesFile> {
+    let read = read_place_names(file, area).map_err(Error::PlaceNamesFile)?;
+    if read.names.is_empty() {
+        return Err(Error::PlaceNamesFile(PlacesFileError::NoneInArea {
+            outside: read.outside,
+        }));
+    }
+    Ok(read)
+}
+
+/// An engine's places: the gazetteer searches read (swapped whole, so a search never
+/// sees half an import), and what it was made from.
+pub(super) struct Places {
+    current: ArcSwap<Gazetteer>,
+    /// Held while reloading, so two catch-ups never load the same import twice.
+    loaded: Mutex<Loaded>,
+}
+
+/// The import a gazetteer was made from: its version and place names.
+struct Loaded {
+    version: u64,
+    names: Vec<PlaceName>,
+}
+
+impl Places {
+    /// The places of a store, as an engine opens on it.
+    pub(super) fn open(store: &dyn PlacesStore, directory: &dyn Store) -> Result<Places> {
+        let (loaded, gazetteer) = Loaded::read(store.places_version()?, store, directory)?;
+        Ok(Places {
+            current: ArcSwap::new(gazetteer),
+            loaded: Mutex::new(loaded),
+        })
+    }
+
+    pub(super) fn current(&self) -> Arc<Gazetteer> {
+        self.current.load_full()
+    }
+}
+
+impl Loaded {
+    /// The built-in gazetteer when nothing was imported, else one made from the imported
+    /// postcodes, with the towns of the directory's addresses and the imported names.
+    /// (The version is read first: an import landing meanwhile is loaded again later.)
+    fn read(
+        version: u64,
+        store: &dyn PlacesStore,
+        directory: &dyn Store,
+    ) -> Result<(Loaded, Arc<Gazetteer>)> {
+        let imported = store.imported_postcodes()?;
+        if imported.is_empty() {
+            let names = Vec::new();
+            return Ok((Loaded { version, names }, Gazetteer::shared()));
+        }
+        let names = store.imported_place_names()?;
+        let towns = AreaTown::leak_all(area_towns(&directory.directory()?, &names));
+        let gazetteer = Arc::new(Gazetteer::with_imported(imported, towns));
+        Ok((Loaded { version, names }, gazetteer))
+    }
+}
+
+/// The towns of an imported area: its addresses' and its imported place names.
+fn area_towns(directory: &Directory, names: &[PlaceName]) -> Vec<AreaTown> {
+    let addresses = directory.locations.iter().map(|l| {
         (
             l.town.as_str(),
             l.postcode.as_str(),
             l.latitude,
             l.longitude,
         )
-    }));
-    Ok(Box::leak(Box::new(Gazetteer::with_imported(
-        imported, towns,
-    ))))
+    });
+    AreaTown::of_area(addresses, names)
 }

@@ -53,7 +53,7 @@ impl Engine {
 
     /// Counts a search (as the engine read it) that found `total` results, today.
     pub fn count_search(&self, query: &SearchQuery, total: usize, from: SearchedFrom) {
-        let key = TallyKey::of(query, from == SearchedFrom::EasyRead, self.places());
+        let key = TallyKey::of(query, from == SearchedFrom::EasyRead, &self.places());
         self.insight
             .record(crate::engine::uk_today(), key, Outcome::of(total));
     }
@@ -72,7 +72,7 @@ impl Engine {
             .insight
             .store()
             .search_counts(period.previous().from, period.to)?;
-        Ok(UnmetDemand::from_counts(period, &counts, self.places()))
+        Ok(UnmetDemand::from_counts(period, &counts, &self.places()))
     }
 
     /// The stored counts of searches over `period` (after writing those in memory).

@@ -84,7 +84,7 @@ pub struct Options {
     pub replace: bool,
     pub mapping: Mapping,
     /// Where postcodes are; [`import`] uses the engine's (its imported places, if any).
-    pub places: &'static crate::places::Gazetteer,
+    pub places: std::sync::Arc<crate::places::Gazetteer>,
     /// The date for records that give none (no `assured_date` or `last_modified`).
     pub today: Date,
     /// Where the data comes from, shown on the site; `None` leaves it as it is.
@@ -101,7 +101,7 @@ impl Default for Options {
             skip_invalid: false,
             replace: false,
             mapping: Mapping::embedded().clone(),
-            places: crate::places::Gazetteer::embedded(),
+            places: crate::places::Gazetteer::shared(),
             today: jiff::Timestamp::now()
                 .to_zoned(jiff::tz::TimeZone::UTC)
                 .date(),
@@ -222,7 +222,7 @@ pub fn parse(
     let format = options.format.unwrap_or_else(|| Format::sniff(bytes));
     let mut batch = Batch::new(
         &options.mapping,
-        options.places,
+        &options.places,
         options.today,
         existing,
         format.name(),

@@ -2,7 +2,7 @@
 //! "Crewe, Cheshire") into a point on the map, or a polite refusal with suggestions.
 
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::import::{PostcodePosition, outcode_centroids};
 use super::postcode::{
@@ -38,18 +38,20 @@ struct Entry {
     longitude: f64,
 }
 
-/// Postcodes, outward codes and towns, loaded once from the tables built into the binary.
+/// Postcodes, outward codes and towns: the tables built into the binary, or an imported
+/// area's. Cloning shares the tables (a new set of towns is a new gazetteer).
+#[derive(Clone)]
 pub struct Gazetteer {
     /// Sorted by key (the postcode without its space).
-    postcodes: Vec<Entry>,
+    postcodes: Arc<Vec<Entry>>,
     /// Sorted by key (the outward code).
-    outcodes: Vec<Entry>,
+    outcodes: Arc<Vec<Entry>>,
     /// Postcodes imported by `dayfinder places import`, sorted by key; when there are
     /// any they replace the built-in `postcodes` (see docs/places.md).
-    imported: Vec<PostcodePosition>,
+    imported: Arc<Vec<PostcodePosition>>,
     /// The imported postcodes' outward codes at the mean of their postcodes, sorted;
     /// looked up before the built-in UK table.
-    imported_outcodes: Vec<(String, f64, f64)>,
+    imported_outcodes: Arc<Vec<(String, f64, f64)>>,
     /// The towns people can search by name: the built-in ones, or for an imported area
     /// those of the directory's own addresses.
     towns: &'static [Town],
@@ -75,17 +77,26 @@ impl Default for Gazetteer {
 impl Gazetteer {
     /// The shared gazetteer, parsed on first use and kept for the life of the process.
     pub fn embedded() -> &'static Gazetteer {
-        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-        GAZETTEER.get_or_init(Gazetteer::new)
+        Gazetteer::shared_embedded()
+    }
+
+    /// The built-in gazetteer as a handle, for where an imported area's may stand instead.
+    pub fn shared() -> Arc<Gazetteer> {
+        Arc::clone(Gazetteer::shared_embedded())
+    }
+
+    fn shared_embedded() -> &'static Arc<Gazetteer> {
+        static GAZETTEER: OnceLock<Arc<Gazetteer>> = OnceLock::new();
+        GAZETTEER.get_or_init(|| Arc::new(Gazetteer::new()))
     }
 
     /// Parses the embedded tables (a few milliseconds); prefer `embedded()` to share one.
     pub fn new() -> Gazetteer {
         Gazetteer {
-            postcodes: parse_table(POSTCODES_CSV),
-            outcodes: parse_table(OUTCODES_CSV),
-            imported: Vec::new(),
-            imported_outcodes: Vec::new(),
+            postcodes: Arc::new(parse_table(POSTCODES_CSV)),
+            outcodes: Arc::new(parse_table(OUTCODES_CSV)),
+            imported: Arc::default(),
+            imported_outcodes: Arc::default(),
             towns: TOWNS,
         }
     }
@@ -93,7 +104,9 @@ impl Gazetteer {
     /// A gazetteer whose exact postcodes are these imported ones instead of the built-in
     /// table (which it keeps, as the default, when `imported` is empty); outward codes
     /// are placed from them first and from the built-in UK table elsewhere.
-    /// `towns` are the area's towns (see [`Town::of_addresses`]); none keeps the built-in.
+    /// `towns` are the area's towns (see [`AreaTown::of_area`]); none keeps the built-in.
+    ///
+    /// [`AreaTown::of_area`]: super::AreaTown::of_area
     pub fn with_imported(mut imported: Vec<PostcodePosition>, towns: &'static [Town]) -> Gazetteer {
         if imported.is_empty() {
             return Gazetteer::new();
@@ -101,11 +114,20 @@ impl Gazetteer {
         imported.sort_by(|a, b| a.key().cmp(b.key()));
         imported.dedup_by(|a, b| a.key() == b.key());
         Gazetteer {
-            postcodes: Vec::new(),
-            outcodes: parse_table(OUTCODES_CSV),
-            imported_outcodes: outcode_centroids(&imported),
-            imported,
+            postcodes: Arc::default(),
+            outcodes: Arc::new(parse_table(OUTCODES_CSV)),
+            imported_outcodes: Arc::new(outcode_centroids(&imported)),
+            imported: Arc::new(imported),
             towns: if towns.is_empty() { TOWNS } else { towns },
+        }
+    }
+
+    /// The same places with other towns (an imported area's, when they change); none
+    /// keeps these.
+    pub fn with_towns(&self, towns: &'static [Town]) -> Gazetteer {
+        Gazetteer {
+            towns: if towns.is_empty() { self.towns } else { towns },
+            ..self.clone()
         }
     }
 

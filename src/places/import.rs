@@ -14,8 +14,8 @@ use super::postcode::normalise_postcode;
 /// Column names that hold the postcode, best first (ONSPD/NSPL `pcds`, `pcd`, `pcd7`,
 /// `pcd8`; our own tables `Postcode`).
 const POSTCODE_COLUMNS: &[&str] = &["pcds", "pcd", "pcd7", "pcd8", "postcode"];
-const LATITUDE_COLUMNS: &[&str] = &["lat", "latitude"];
-const LONGITUDE_COLUMNS: &[&str] = &["long", "lon", "lng", "longitude"];
+pub(super) const LATITUDE_COLUMNS: &[&str] = &["lat", "latitude"];
+pub(super) const LONGITUDE_COLUMNS: &[&str] = &["long", "lon", "lng", "longitude"];
 /// ONSPD/NSPL: the month a postcode was terminated; empty while it is live.
 const TERMINATED_COLUMN: &str = "doterm";
 /// ONSPD writes this latitude for postcodes with no grid reference.
@@ -78,6 +78,11 @@ pub enum PlacesFileError {
     MissingColumn(&'static str),
     #[error("the file has no usable postcodes, so nothing was replaced")]
     NoRows,
+    #[error(
+        "none of the {outside} places in the file is inside the imported area, so \
+         nothing was replaced"
+    )]
+    NoneInArea { outside: usize },
 }
 
 /// What a postcode file gave: the live postcodes with a position, sorted by key with no

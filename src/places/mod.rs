@@ -8,6 +8,7 @@
 mod gazetteer;
 mod grid;
 mod import;
+mod names;
 mod postcode;
 mod towns;
 
@@ -18,9 +19,10 @@ pub use gazetteer::Gazetteer;
 pub use import::{
     PlacesFileError, PostcodeFile, PostcodePosition, outcode_centroids, read_postcodes,
 };
+pub use names::{PlaceName, PlaceNamesFile, read_place_names};
 pub(crate) use postcode::normalise_outcode;
 pub use postcode::normalise_postcode;
-pub use towns::Town;
+pub use towns::{AreaTown, Town};
 
 /// The credit the Open Government Licence requires wherever postcode positions are shown.
 pub const ATTRIBUTION: &str = "Contains OS data © Crown copyright and database right 2025. \

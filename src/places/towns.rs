@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use super::PlaceName;
+
 /// A town people can search by name, with the point distances are measured from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Town {
@@ -23,21 +25,33 @@ pub struct Town {
     pub postcode_districts: &'static [&'static str],
 }
 
-impl Town {
-    /// The towns of an area from its listings' own addresses: each town named in an
-    /// address, at the mean position of the places there, covering their outward codes.
-    /// Largest (most places) first. They live as long as the process, as the built-in
-    /// towns do: made once when an engine opens on an imported area.
-    pub fn of_addresses<'a>(
-        places: impl IntoIterator<Item = (&'a str, &'a str, f64, f64)>,
-    ) -> &'static [Town] {
+/// A town of an imported area before it is made a [`Town`]: owned, so a node can tell
+/// whether the towns changed before it makes (and keeps) new ones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaTown {
+    pub name: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub postcode_districts: Vec<String>,
+}
+
+impl AreaTown {
+    /// The towns of an area: those its listings' addresses name (town, postcode,
+    /// latitude, longitude), each at the mean position of the places there, covering
+    /// their outward codes, most places first; then the place names imported from the
+    /// ONS index (`places import --names`), built-up areas first. A name in both is put
+    /// where the index puts it, covering the outward codes of both.
+    pub fn of_area<'a>(
+        addresses: impl IntoIterator<Item = (&'a str, &'a str, f64, f64)>,
+        names: &[PlaceName],
+    ) -> Vec<AreaTown> {
         use std::collections::BTreeMap;
         /// A town's name as first written, its places' points and its outward codes.
         type Gathered = (String, Vec<(f64, f64)>, Vec<String>);
         // Keyed by the name's words in lower case, so "Lymm" and "LYMM" are one town.
         let mut by_key: BTreeMap<String, Gathered> = BTreeMap::new();
-        for (name, postcode, latitude, longitude) in places {
-            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (name, postcode, latitude, longitude) in addresses {
+            let name = tidy(name);
             let key = name.to_lowercase();
             if key.is_empty() || key.chars().any(|c| c.is_ascii_digit()) || key.len() > 60 {
                 continue;
@@ -55,43 +69,95 @@ impl Town {
                 entry.2.push(outward);
             }
         }
-        let mut towns: Vec<(usize, Town)> = by_key
+        let mut towns: Vec<(usize, AreaTown)> = by_key
             .into_values()
-            .map(|(name, points, districts)| {
+            .map(|(name, points, postcode_districts)| {
                 let n = points.len() as f64;
-                let latitude = points.iter().map(|p| p.0).sum::<f64>() / n;
-                let longitude = points.iter().map(|p| p.1).sum::<f64>() / n;
-                let slug = name
+                let town = AreaTown {
+                    name,
+                    latitude: points.iter().map(|p| p.0).sum::<f64>() / n,
+                    longitude: points.iter().map(|p| p.1).sum::<f64>() / n,
+                    postcode_districts,
+                };
+                (points.len(), town)
+            })
+            .collect();
+        towns.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
+        let mut towns: Vec<AreaTown> = towns.into_iter().map(|(_, t)| t).collect();
+        let mut names: Vec<&PlaceName> = names.iter().collect();
+        names.sort_by(|a, b| {
+            super::names::kind_rank(&a.kind)
+                .cmp(&super::names::kind_rank(&b.kind))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        for place in names {
+            let key = tidy(&place.name).to_lowercase();
+            match towns.iter_mut().find(|t| t.name.to_lowercase() == key) {
+                Some(town) => {
+                    town.latitude = place.latitude;
+                    town.longitude = place.longitude;
+                    for code in &place.outward_codes {
+                        if !town.postcode_districts.contains(code) {
+                            town.postcode_districts.push(code.clone());
+                        }
+                    }
+                }
+                None => towns.push(AreaTown {
+                    name: tidy(&place.name),
+                    latitude: place.latitude,
+                    longitude: place.longitude,
+                    postcode_districts: place.outward_codes.clone(),
+                }),
+            }
+        }
+        towns
+    }
+
+    /// Whether this is `town` as it was made.
+    pub fn is(&self, town: &Town) -> bool {
+        self.name == town.name
+            && self.latitude == town.latitude
+            && self.longitude == town.longitude
+            && self.postcode_districts.iter().eq(town.postcode_districts)
+    }
+
+    /// The towns as the gazetteer holds them. They live as long as the process, as the
+    /// built-in towns do: made when an engine opens on an imported area, and again only
+    /// when a places import or a new town name changes them (rare, and each a few KB).
+    pub fn leak_all(towns: Vec<AreaTown>) -> &'static [Town] {
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        let towns: Vec<Town> = towns
+            .into_iter()
+            .map(|t| {
+                let slug = t
+                    .name
                     .to_lowercase()
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
                     .collect::<Vec<_>>()
                     .join("-");
-                let districts: Vec<&'static str> = districts
-                    .into_iter()
-                    .map(|d| &*Box::leak(d.into_boxed_str()))
-                    .collect();
-                let town = Town {
-                    name: Box::leak(name.into_boxed_str()),
-                    slug: Box::leak(slug.into_boxed_str()),
-                    latitude,
-                    longitude,
+                let districts: Vec<&'static str> =
+                    t.postcode_districts.into_iter().map(leak).collect();
+                Town {
+                    name: leak(t.name),
+                    slug: leak(slug),
+                    latitude: t.latitude,
+                    longitude: t.longitude,
                     centre_postcode: "",
                     postcode_districts: Box::leak(districts.into_boxed_slice()),
-                };
-                (points.len(), town)
+                }
             })
             .collect();
-        towns.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(b.1.name)));
-        Box::leak(
-            towns
-                .into_iter()
-                .map(|(_, t)| t)
-                .collect::<Vec<_>>()
-                .into_boxed_slice(),
-        )
+        Box::leak(towns.into_boxed_slice())
     }
+}
 
+/// A name with its spaces collapsed: "Great  Sankey " → "Great Sankey".
+fn tidy(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Town {
     /// The centre as (latitude, longitude), the order `distance_miles` takes.
     pub fn position(&self) -> (f64, f64) {
         (self.latitude, self.longitude)

@@ -306,6 +306,19 @@ pub fn migrations() -> Migrations<'static> {
              );
              CREATE INDEX listing_sources_by_feed ON listing_sources (feed_url);",
         ),
+        // 15 (issue 22): town
+        // and village names from the ONS Index of Place Names for the imported area
+        // (`places import --names`, docs/places.md), each with the outward codes around
+        // it, space-separated. Nodes reload places when `meta.places_version` moves.
+        M::up(
+            "CREATE TABLE imported_place_names (
+                 name TEXT PRIMARY KEY,
+                 kind TEXT NOT NULL,
+                 latitude REAL NOT NULL,
+                 longitude REAL NOT NULL,
+                 outward_codes TEXT NOT NULL
+             ) WITHOUT ROWID;",
+        ),
     ])
 }
 

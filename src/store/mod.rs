@@ -29,7 +29,7 @@ pub use enquiries::EnquiryStore;
 pub use followed_feeds::FeedsStore;
 pub use outbox::OutboxStore;
 pub use password_links::PasswordLinkStore;
-pub use places::PlacesStore;
+pub use places::{PlacesReplacement, PlacesStore};
 #[cfg(feature = "postgres")]
 pub use postgres::PostgresStore;
 pub use reviews::ReviewStore;

@@ -178,7 +178,7 @@ pub fn services(
     near: Option<Near>,
     with_location: bool,
 ) -> Result<(usize, Vec<Listing>), ApiError> {
-    let (query, mut checks) = plan(filters, engine.places());
+    let (query, mut checks) = plan(filters, &engine.places());
     // Within a distance of a point: the index measures it in its pass, nearest first.
     if let Some(Near {
         latitude,

@@ -138,7 +138,7 @@ fn borough_engine() -> Arc<Engine> {
             let places = include_bytes!("../../../data/another-council/postcodes.csv");
             Engine::open(dir.path())
                 .expect("the engine opens in an empty folder")
-                .import_places(&places[..])
+                .import_places(&places[..], None)
                 .expect("the second council's postcodes import");
             // Opened again: an engine reads its places when it opens, as a site node does.
             let engine = Engine::open(dir.path()).expect("the engine opens again");

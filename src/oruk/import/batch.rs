@@ -23,14 +23,14 @@ pub(crate) struct Cx<'m> {
     pub name: Option<String>,
     pub mapping: &'m Mapping,
     /// Where postcodes are: the directory's imported places, or the built-in ones.
-    pub places: &'static Gazetteer,
+    pub places: &'m Gazetteer,
     pub issues: Vec<(String, String)>,
     pub warnings: Vec<(String, String)>,
     pub unmapped: Vec<(Option<String>, String, Option<String>)>,
 }
 
 impl<'m> Cx<'m> {
-    pub fn new(position: Position, mapping: &'m Mapping, places: &'static Gazetteer) -> Cx<'m> {
+    pub fn new(position: Position, mapping: &'m Mapping, places: &'m Gazetteer) -> Cx<'m> {
         Cx {
             position,
             name: None,
@@ -100,7 +100,7 @@ pub(crate) struct Built {
 /// The records read so far: the valid ones as a directory, and the report of the rest.
 pub(crate) struct Batch<'m> {
     pub mapping: &'m Mapping,
-    pub places: &'static Gazetteer,
+    pub places: &'m Gazetteer,
     pub today: Date,
     pub slugs: Slugs,
     pub directory: Directory,
@@ -117,7 +117,7 @@ pub(crate) struct Batch<'m> {
 impl<'m> Batch<'m> {
     pub fn new(
         mapping: &'m Mapping,
-        places: &'static Gazetteer,
+        places: &'m Gazetteer,
         today: Date,
         existing: &Directory,
         format: &str,

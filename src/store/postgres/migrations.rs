@@ -258,6 +258,15 @@ pub(super) const MIGRATIONS: &[&str] = &[
          withdrawn_body TEXT
      );
      CREATE INDEX listing_sources_by_feed ON listing_sources (feed_url);"#,
+    // 15: place names for the imported area
+    // (see the SQLite migration).
+    r#"CREATE TABLE imported_place_names (
+         name TEXT COLLATE "C" PRIMARY KEY,
+         kind TEXT NOT NULL,
+         latitude DOUBLE PRECISION NOT NULL,
+         longitude DOUBLE PRECISION NOT NULL,
+         outward_codes TEXT NOT NULL
+     );"#,
 ];
 
 /// Applies the steps this database has not had, in one transaction under the writers'
