@@ -23,7 +23,7 @@ use crate::store::{
 mod near;
 mod places;
 
-pub use places::{NamesImported, PlacesImported};
+pub use places::{NamesImported, PlacesImported, import_place_names, import_places};
 
 /// Counts for `stats --json` and the about page.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

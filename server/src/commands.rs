@@ -131,6 +131,17 @@ pub async fn open_outbox(
     })
 }
 
+/// The imported places alone (the shared database's, or the embedded store's), for
+/// `places import` while the site runs (it follows the import by itself).
+pub async fn open_places(
+    data_dir: &Path,
+) -> anyhow::Result<Arc<dyn dayfinder::store::PlacesStore>> {
+    Ok(match DATABASE.get().cloned() {
+        Some(url) => blocking(move || Ok(Arc::new(connect(&url)?))).await?,
+        None => open_store(data_dir).await?,
+    })
+}
+
 /// The enquiries alone (the shared database's, or the embedded store's), for commands that
 /// must work while the site runs.
 pub async fn open_enquiries(

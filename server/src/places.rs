@@ -58,21 +58,24 @@ fn open(path: &Path) -> anyhow::Result<std::io::BufReader<std::fs::File>> {
 async fn import(data_dir: &Path, args: PlacesImportArgs) -> anyhow::Result<()> {
     let file = open(&args.file)?;
     let names = args.names.as_deref().map(open).transpose()?;
-    let engine = crate::commands::open(data_dir).await?;
+    let store = crate::commands::open_places(data_dir).await?;
     let shown = args.file.display().to_string();
     let names_shown = args.names.as_ref().map(|p| p.display().to_string());
     let done = crate::commands::blocking(move || {
         let mut names = names;
-        engine
-            .import_places(file, names.as_mut().map(|n| n as &mut dyn std::io::Read))
-            .map_err(|e| {
-                // Name the file at fault: a line number is of one of the two.
-                let at = match (&e, &names_shown) {
-                    (dayfinder::Error::PlaceNamesFile(_), Some(names)) => names,
-                    _ => &shown,
-                };
-                anyhow::anyhow!("{at}: {e}")
-            })
+        dayfinder::engine::import_places(
+            store.as_ref(),
+            file,
+            names.as_mut().map(|n| n as &mut dyn std::io::Read),
+        )
+        .map_err(|e| {
+            // Name the file at fault: a line number is of one of the two.
+            let at = match (&e, &names_shown) {
+                (dayfinder::Error::PlaceNamesFile(_), Some(names)) => names,
+                _ => &shown,
+            };
+            anyhow::anyhow!("{at}: {e}")
+        })
     })
     .await?;
     println!(
@@ -91,11 +94,10 @@ async fn import(data_dir: &Path, args: PlacesImportArgs) -> anyhow::Result<()> {
 
 async fn names(data_dir: &Path, args: PlacesNamesArgs) -> anyhow::Result<()> {
     let file = open(&args.file)?;
-    let engine = crate::commands::open(data_dir).await?;
+    let store = crate::commands::open_places(data_dir).await?;
     let shown = args.file.display().to_string();
     let done = crate::commands::blocking(move || {
-        engine
-            .import_place_names(file)
+        dayfinder::engine::import_place_names(store.as_ref(), file)
             .map_err(|e| anyhow::anyhow!("{shown}: {e}"))
     })
     .await?;

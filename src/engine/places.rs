@@ -40,56 +40,22 @@ pub struct NamesImported {
 }
 
 impl Engine {
-    /// Reads an ONSPD, NSPL, Code-Point Open or `Postcode,lat,long` file, and if given the
-    /// ONS Index of Place Names, and replaces the imported tables with them in one
-    /// transaction; a bad file (with the line at fault), one with no usable postcodes or
-    /// names with none in the area change nothing. Running nodes follow within a second.
+    /// [`import_places`] into this engine's store; this engine uses them at once.
     pub fn import_places(
         &self,
         postcodes: impl Read,
         names: Option<&mut dyn Read>,
     ) -> Result<PlacesImported> {
-        let read = read_postcodes(postcodes)?;
-        let names = names
-            .map(|file| names_in_area(file, &read.postcodes))
-            .transpose()?;
-        self.places_store
-            .replace_imported_places(PlacesReplacement {
-                postcodes: Some(&read.postcodes),
-                names: names.as_ref().map(|n| n.names.as_slice()),
-            })?;
+        let done = import_places(self.places_store.as_ref(), postcodes, names)?;
         self.follow_places()?;
-        Ok(PlacesImported {
-            postcodes: read.postcodes.len(),
-            outward_codes: outcode_centroids(&read.postcodes)
-                .into_iter()
-                .map(|(oc, ..)| oc)
-                .collect(),
-            skipped: read.skipped,
-            names: names.as_ref().map(NamesImported::of),
-        })
+        Ok(done)
     }
 
-    /// Reads the ONS Index of Place Names and replaces the imported place names with the
-    /// places inside the area of the postcodes imported before (`places names FILE`).
+    /// [`import_place_names`] into this engine's store; this engine uses them at once.
     pub fn import_place_names(&self, names: impl Read) -> Result<NamesImported> {
-        let area = self.places_store.imported_postcodes()?;
-        if area.is_empty() {
-            return Err(Error::Invalid(
-                "import the area's postcodes first (dayfinder places import FILE): place \
-                 names are kept for the area they cover"
-                    .to_string(),
-            ));
-        }
-        let mut names = names;
-        let file = names_in_area(&mut names, &area)?;
-        self.places_store
-            .replace_imported_places(PlacesReplacement {
-                postcodes: None,
-                names: Some(&file.names),
-            })?;
+        let done = import_place_names(self.places_store.as_ref(), names)?;
         self.follow_places()?;
-        Ok(NamesImported::of(&file))
+        Ok(done)
     }
 
     /// Reloads the gazetteer when a places import was made since it was loaded (here, or
@@ -149,6 +115,54 @@ impl Engine {
         }
         Ok(())
     }
+}
+
+/// Reads an ONSPD, NSPL, Code-Point Open or `Postcode,lat,long` file, and if given the ONS
+/// Index of Place Names, and replaces the imported tables with them in one transaction; a
+/// bad file (with the line at fault), one with no usable postcodes, or names with none in
+/// the area change nothing. It needs the store alone, so the command line runs it while
+/// the site does; running nodes follow within a second or so.
+pub fn import_places(
+    store: &dyn PlacesStore,
+    postcodes: impl Read,
+    names: Option<&mut dyn Read>,
+) -> Result<PlacesImported> {
+    let read = read_postcodes(postcodes)?;
+    let names = names
+        .map(|file| names_in_area(file, &read.postcodes))
+        .transpose()?;
+    store.replace_imported_places(PlacesReplacement {
+        postcodes: Some(&read.postcodes),
+        names: names.as_ref().map(|n| n.names.as_slice()),
+    })?;
+    Ok(PlacesImported {
+        postcodes: read.postcodes.len(),
+        outward_codes: outcode_centroids(&read.postcodes)
+            .into_iter()
+            .map(|(oc, ..)| oc)
+            .collect(),
+        skipped: read.skipped,
+        names: names.as_ref().map(NamesImported::of),
+    })
+}
+
+/// Reads the ONS Index of Place Names and replaces the imported place names with the
+/// places inside the area of the postcodes imported before (`places names FILE`).
+pub fn import_place_names(store: &dyn PlacesStore, names: impl Read) -> Result<NamesImported> {
+    let area = store.imported_postcodes()?;
+    if area.is_empty() {
+        return Err(Error::Invalid(
+            "import the area's postcodes first (dayfinder places import FILE): place \
+             names are kept for the area they cover"
+                .to_string(),
+        ));
+    }
+    let file = names_in_area(names, &area)?;
+    store.replace_imported_places(PlacesReplacement {
+        postcodes: None,
+        names: Some(&file.names),
+    })?;
+    Ok(NamesImported::of(&file))
 }
 
 impl NamesImported {

@@ -249,6 +249,44 @@ fn an_engine_counts_searches_and_reports_them_after_a_flush() {
     assert_eq!(stored[0].key.places, ["CW11"]);
 }
 
+#[test]
+fn an_imported_area_s_searches_are_counted_by_its_own_places_and_towns() {
+    let engine = Engine::with_store(SqliteStore::in_memory().unwrap()).unwrap();
+    let mut names: &[u8] = include_bytes!("../../data/another-council/place-names.csv");
+    engine
+        .import_places(
+            &include_bytes!("../../data/another-council/postcodes.csv")[..],
+            Some(&mut names),
+        )
+        .unwrap();
+    for near in ["Appleton Thorn", "WA13 0AA"] {
+        let (query, _) = SearchQuery::from_params([("q", "dementia"), ("near", near)]);
+        engine
+            .search_and_count(&query, SearchedFrom::Results)
+            .unwrap();
+    }
+    engine.flush_search_counts().unwrap();
+    let today = crate::engine::uk_today();
+    let stored = engine.insight.store().search_counts(today, today).unwrap();
+    let mut places: Vec<&str> = stored.iter().map(|c| c.key.places[0].as_str()).collect();
+    places.sort();
+    assert_eq!(
+        places,
+        ["Appleton Thorn", "WA13"],
+        "a village of the imported names, not “other”"
+    );
+    let report = engine.unmet_demand(Period::last_days(30, today)).unwrap();
+    let towns: Vec<&str> = report
+        .by_need_and_town
+        .iter()
+        .map(|r| r.town.as_str())
+        .collect();
+    assert!(
+        towns.contains(&"Lymm"),
+        "WA13 is reported as Lymm: {towns:?}"
+    );
+}
+
 fn listing(
     base: &Listing,
     id: &str,

@@ -10,6 +10,10 @@ use dayfinder::profile::CouncilProfile;
 use crate::helpers::{ANOTHER_COUNCIL, council_server};
 
 const WARRINGTON: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/places-wa.csv");
+const PLACE_NAMES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../data/another-council/place-names.csv"
+);
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -101,4 +105,98 @@ async fn imported_warrington_postcodes_resolve_exactly_on_the_site() {
     // Not in the import, but its outward code is: placed at the imported centroid.
     assert!(page("WA1+9ZZ").await.contains("near WA1<"));
     drop(dir);
+}
+
+#[tokio::test]
+async fn a_places_import_with_names_reaches_the_running_site_without_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().to_path_buf();
+    let address = std::thread::spawn(move || {
+        let engine = Engine::open(&data_dir).expect("the engine opens");
+        let profile = CouncilProfile::parse(ANOTHER_COUNCIL, "another-council.toml")
+            .expect("the second council's profile is valid");
+        let (runtime, address) =
+            council_server(Arc::new(engine), Arc::new(profile), Default::default());
+        Box::leak(Box::new(runtime));
+        address
+    })
+    .join()
+    .expect("the server starts");
+    let client = reqwest::Client::new();
+    let page = |near: &'static str| {
+        let client = client.clone();
+        let address = address.clone();
+        async move {
+            let url = format!("{address}/search?near={near}");
+            client.get(url).send().await.unwrap().text().await.unwrap()
+        }
+    };
+    assert!(page("Appleton+Thorn").await.contains("could not find"));
+
+    let dir_path = dir.path().to_path_buf();
+    let out = tokio::task::spawn_blocking(move || {
+        dayfinder(
+            &dir_path,
+            &["places", "import", WARRINGTON, "--names", PLACE_NAMES],
+        )
+    })
+    .await
+    .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("place names inside the area"), "{stdout}");
+
+    // The site follows the store every second: a few seconds at most.
+    let mut found = false;
+    for _ in 0..50 {
+        if page("Appleton+Thorn").await.contains("near Appleton Thorn") {
+            found = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert!(found, "the village of the imported names is searchable");
+    assert!(page("WA1+1AA").await.contains("near WA1 1AA"));
+    drop(dir);
+}
+
+#[test]
+fn a_bad_names_file_is_refused_with_its_name_and_line_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("names.csv");
+    std::fs::write(
+        &bad,
+        "place23nm,lat,long\nLymm,53.38,-2.47\nThelwall,north,-2.53\n",
+    )
+    .unwrap();
+    let out = dayfinder(
+        dir.path(),
+        &[
+            "places",
+            "import",
+            WARRINGTON,
+            "--names",
+            bad.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("names.csv: line 3: the latitude “north” is not a number"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let engine = Engine::open(dir.path()).unwrap();
+    assert!(
+        !engine.places().is_imported(),
+        "the postcodes were not imported either"
+    );
+
+    let out = dayfinder(dir.path(), &["places", "names", PLACE_NAMES]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("import the area's postcodes first"),
+        "{}",
+        text(&out.stderr)
+    );
 }
