@@ -131,15 +131,8 @@ impl Layout {
     /// The layout a file's first record shows, and whether that record is a row of
     /// data (Code-Point Open as Ordnance Survey ships it has no header).
     fn of_first(record: &csv::StringRecord) -> Result<(Layout, bool), PlacesFileError> {
-        let header: Vec<String> = record
-            .iter()
-            .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
-            .collect();
-        let find = |names: &[&str]| {
-            names
-                .iter()
-                .find_map(|n| header.iter().position(|h| h == n))
-        };
+        let header = Header::of(record);
+        let find = |names: &[&str]| header.find(names);
         let postcode = find(POSTCODE_COLUMNS);
         if let (Some(postcode), Some(eastings), Some(northings)) = (
             postcode,
@@ -269,14 +262,7 @@ fn number(s: &str, what: &str) -> Result<f64, String> {
 /// Terminated postcodes and postcodes with no position are skipped; a row that is not a
 /// postcode or not a number is refused with its line.
 pub fn read_postcodes(input: impl Read) -> Result<PostcodeFile, PlacesFileError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(input);
-    let mut record = csv::StringRecord::new();
-    if !read_record(&mut reader, &mut record)? {
-        return Err(PlacesFileError::NoRows);
-    }
+    let (mut reader, mut record) = open_csv(input)?;
     let (layout, first_is_data) = Layout::of_first(&record)?;
 
     let mut out = PostcodeFile::default();
@@ -312,6 +298,42 @@ pub fn read_postcodes(input: impl Read) -> Result<PostcodeFile, PlacesFileError>
         return Err(PlacesFileError::NoRows);
     }
     Ok(out)
+}
+
+/// A CSV file read record by record, and its first record; an empty file is refused.
+pub(super) fn open_csv<R: Read>(
+    input: R,
+) -> Result<(csv::Reader<R>, csv::StringRecord), PlacesFileError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(input);
+    let mut record = csv::StringRecord::new();
+    if !read_record(&mut reader, &mut record)? {
+        return Err(PlacesFileError::NoRows);
+    }
+    Ok((reader, record))
+}
+
+/// A header line's column names, trimmed and in lower case (and without a byte-order mark).
+pub(super) struct Header(pub(super) Vec<String>);
+
+impl Header {
+    pub(super) fn of(record: &csv::StringRecord) -> Header {
+        Header(
+            record
+                .iter()
+                .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
+                .collect(),
+        )
+    }
+
+    /// The first of `names` that is a column, by its position.
+    pub(super) fn find(&self, names: &[&str]) -> Option<usize> {
+        names
+            .iter()
+            .find_map(|n| self.0.iter().position(|h| h == n))
+    }
 }
 
 /// The next record, or `false` at the end; unreadable CSV is refused with its line.

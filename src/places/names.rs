@@ -11,7 +11,8 @@ use std::io::Read;
 
 use super::distance_miles;
 use super::import::{
-    LATITUDE_COLUMNS, LONGITUDE_COLUMNS, PlacesFileError, PostcodePosition, read_record, shorten,
+    Header, LATITUDE_COLUMNS, LONGITUDE_COLUMNS, PlacesFileError, PostcodePosition, open_csv,
+    read_record, shorten,
 };
 
 /// A named place inside the imported area, as the store keeps it.
@@ -72,24 +73,11 @@ pub fn read_place_names(
     input: impl Read,
     area: &[PostcodePosition],
 ) -> Result<PlaceNamesFile, PlacesFileError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(input);
-    let mut record = csv::StringRecord::new();
-    if !read_record(&mut reader, &mut record)? {
-        return Err(PlacesFileError::NoRows);
-    }
-    let header: Vec<String> = record
-        .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
-        .collect();
-    let find = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|n| header.iter().position(|h| h == n))
-    };
+    let (mut reader, mut record) = open_csv(input)?;
+    let header = Header::of(&record);
+    let find = |names: &[&str]| header.find(names);
     let name_at = header
+        .0
         .iter()
         .position(|h| is_place_name_column(h))
         .ok_or(PlacesFileError::MissingColumn("place name (place23nm)"))?;

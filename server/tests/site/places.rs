@@ -19,6 +19,39 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// The second council's site on the store in `data_dir` (with a synthetic directory if
+/// asked), running in the background; its address.
+fn borough_site(data_dir: &std::path::Path, synthetic: bool) -> String {
+    let data_dir = data_dir.to_path_buf();
+    std::thread::spawn(move || {
+        let engine = Engine::open(&data_dir).expect("the engine opens");
+        if synthetic {
+            engine
+                .import(&dayfinder::sample::synthetic(60, 7))
+                .expect("the synthetic directory loads");
+        }
+        let profile = CouncilProfile::parse(ANOTHER_COUNCIL, "another-council.toml")
+            .expect("the second council's profile is valid");
+        let (runtime, address) =
+            council_server(Arc::new(engine), Arc::new(profile), Default::default());
+        // The server's runtime must outlive the test (see helpers::shared_server).
+        Box::leak(Box::new(runtime));
+        address
+    })
+    .join()
+    .expect("the server starts")
+}
+
+/// The results page for `near`, as the site renders it.
+async fn search_near(address: &str, near: &str) -> String {
+    reqwest::get(format!("{address}/search?near={near}"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 #[test]
 fn a_bad_places_file_is_refused_with_its_line_and_the_last_import_is_kept() {
     let dir = tempfile::tempdir().unwrap();
@@ -68,37 +101,8 @@ async fn imported_warrington_postcodes_resolve_exactly_on_the_site() {
     let dir = tempfile::tempdir().unwrap();
     let out = dayfinder(dir.path(), &["places", "import", WARRINGTON]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let data_dir = dir.path().to_path_buf();
-    let address = std::thread::spawn(move || {
-        let engine = Engine::open(&data_dir).expect("the engine opens");
-        engine
-            .import(&dayfinder::sample::synthetic(60, 7))
-            .expect("the synthetic directory loads");
-        let profile = CouncilProfile::parse(ANOTHER_COUNCIL, "another-council.toml")
-            .expect("the second council's profile is valid");
-        let (runtime, address) =
-            council_server(Arc::new(engine), Arc::new(profile), Default::default());
-        // The server's runtime must outlive the test (see helpers::shared_server).
-        Box::leak(Box::new(runtime));
-        address
-    })
-    .join()
-    .expect("the server starts");
-    let client = reqwest::Client::new();
-    let page = |near: &'static str| {
-        let client = client.clone();
-        let address = address.clone();
-        async move {
-            client
-                .get(format!("{address}/search?near={near}"))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap()
-        }
-    };
+    let address = borough_site(dir.path(), true);
+    let page = |near: &'static str| search_near(&address, near);
     // Held exactly: the built-in table would have placed these by their outward codes.
     assert!(page("WA1+1AA").await.contains("near WA1 1AA"));
     assert!(page("wa110dn").await.contains("near WA11 0DN"));
@@ -110,27 +114,8 @@ async fn imported_warrington_postcodes_resolve_exactly_on_the_site() {
 #[tokio::test]
 async fn a_places_import_with_names_reaches_the_running_site_without_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let data_dir = dir.path().to_path_buf();
-    let address = std::thread::spawn(move || {
-        let engine = Engine::open(&data_dir).expect("the engine opens");
-        let profile = CouncilProfile::parse(ANOTHER_COUNCIL, "another-council.toml")
-            .expect("the second council's profile is valid");
-        let (runtime, address) =
-            council_server(Arc::new(engine), Arc::new(profile), Default::default());
-        Box::leak(Box::new(runtime));
-        address
-    })
-    .join()
-    .expect("the server starts");
-    let client = reqwest::Client::new();
-    let page = |near: &'static str| {
-        let client = client.clone();
-        let address = address.clone();
-        async move {
-            let url = format!("{address}/search?near={near}");
-            client.get(url).send().await.unwrap().text().await.unwrap()
-        }
-    };
+    let address = borough_site(dir.path(), false);
+    let page = |near: &'static str| search_near(&address, near);
     assert!(page("Appleton+Thorn").await.contains("could not find"));
 
     let dir_path = dir.path().to_path_buf();
