@@ -243,6 +243,74 @@ pub struct Area {
     #[serde(default)]
     pub local_authority_code: Option<LocalAuthorityCode>,
     pub outward_codes: OutwardCodes,
+    /// The towns offered as buttons in the easy-read guided search, in that order; unset,
+    /// the area's towns with the most listings.
+    #[serde(default)]
+    pub towns: Option<GuideTowns>,
+    /// The postcode the forms' hints give as an example ("Crewe or CW1 2BJ"); unset, the
+    /// area's first outward code.
+    #[serde(default)]
+    pub example_postcode: Option<ExamplePostcode>,
+}
+
+impl Area {
+    /// The postcode the forms' hints give as an example: the profile's, else the area's
+    /// first outward code.
+    pub fn example_postcode(&self) -> String {
+        self.example_postcode
+            .as_ref()
+            .map_or_else(|| self.outward_codes.as_slice()[0].clone(), |p| p.0.clone())
+    }
+}
+
+/// The guided search's town buttons: 1 to 12 names, each one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuideTowns(Vec<String>);
+
+impl GuideTowns {
+    /// At most this many buttons: more is a list no one reads in easy read.
+    pub const MOST: usize = 12;
+
+    pub fn parse<S: AsRef<str>>(towns: &[S]) -> Result<GuideTowns, String> {
+        if towns.is_empty() {
+            return Err("is empty: name at least one town, or leave it out".into());
+        }
+        if towns.len() > Self::MOST {
+            return Err(format!(
+                "names {} towns: at most {} fit",
+                towns.len(),
+                Self::MOST
+            ));
+        }
+        towns
+            .iter()
+            .map(|t| Text::parse(t.as_ref()).map(|t| t.0))
+            .collect::<Result<Vec<_>, _>>()
+            .map(GuideTowns)
+    }
+
+    pub fn as_slice(&self) -> &[String] {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for GuideTowns {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let towns = Vec::<String>::deserialize(deserializer)?;
+        GuideTowns::parse(&towns).map_err(D::Error::custom)
+    }
+}
+
+/// A full postcode, in its display form ("CW1 2BJ").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExamplePostcode(String);
+
+impl ExamplePostcode {
+    pub fn parse(text: &str) -> Result<ExamplePostcode, String> {
+        crate::places::normalise_postcode(text)
+            .map(ExamplePostcode)
+            .ok_or_else(|| format!("“{text}” is not a full postcode (like CW1 2BJ)"))
+    }
 }
 
 /// What the site says about itself.
@@ -253,6 +321,15 @@ pub struct Site {
     pub tagline: Text,
     /// Every page's description for search engines.
     pub description: Text,
+    /// Where the listings come from, on every page's banner and footer and the about
+    /// page ("Sample data: ..." shows the sample tag). Unset, the directory's own note
+    /// stands (the bundled sample's says it is sample data).
+    #[serde(default)]
+    pub data_source: Option<Text>,
+    /// Whether an empty store is filled with the bundled sample directory at start: the
+    /// sample's profile says so; a council's own never should.
+    #[serde(default)]
+    pub sample_directory: bool,
 }
 
 /// The routes into the council that people are told about.
@@ -306,6 +383,15 @@ pub enum ProfileError {
 }
 
 impl CouncilProfile {
+    /// Where the listings come from, as the site says it: the profile's `site.data_source`,
+    /// else the directory's own note (`directory_note`).
+    pub fn data_source(&self, directory_note: String) -> String {
+        self.site
+            .data_source
+            .as_ref()
+            .map_or(directory_note, ToString::to_string)
+    }
+
     /// The sample profile (Cheshire East), read once.
     pub fn sample() -> Arc<CouncilProfile> {
         static SAMPLE_PROFILE: OnceLock<Arc<CouncilProfile>> = OnceLock::new();
@@ -410,7 +496,14 @@ macro_rules! checked_text {
     )*};
 }
 
-checked_text!(Text, Phone, WebAddress, ContactEmail, LocalAuthorityCode);
+checked_text!(
+    Text,
+    Phone,
+    WebAddress,
+    ContactEmail,
+    LocalAuthorityCode,
+    ExamplePostcode
+);
 
 /// Words to show: one line, not empty, at most 300 characters.
 #[derive(Debug, Clone, PartialEq, Eq)]

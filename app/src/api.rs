@@ -99,13 +99,18 @@ pub async fn get_listing(id: String, near: Option<String>) -> Result<ListingShee
 #[server(endpoint = "source", input = Postcard, output = Postcard)]
 pub async fn data_source() -> Result<String, AppError> {
     let engine = crate::ssr::engine()?;
-    crate::ssr::blocking("read the data source", move || engine.source()).await
+    let council = crate::ssr::council()?;
+    crate::ssr::blocking("read the data source", move || {
+        Ok(council.data_source(engine.source()?))
+    })
+    .await
 }
 
 /// Counts and browse lists for the home and about pages.
 #[server(endpoint = "overview", input = Postcard, output = Postcard)]
 pub async fn directory_overview() -> Result<Overview, AppError> {
     let engine = crate::ssr::engine()?;
+    let council = crate::ssr::council()?;
     crate::ssr::blocking("summarise the directory", move || {
         let stats = engine.stats()?;
         let everything = engine.search(&SearchQuery::text(""))?;
@@ -118,7 +123,7 @@ pub async fn directory_overview() -> Result<Overview, AppError> {
                 .unwrap_or_default()
         };
         Ok(Overview {
-            source: engine.source()?,
+            source: council.data_source(engine.source()?),
             services: stats.services,
             providers: stats.providers,
             needs: facet("need"),

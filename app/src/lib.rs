@@ -82,10 +82,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // The council's names, written on <html> for the browser too (see `profile`).
     let profile = profile::SiteProfile::get();
     let names = profile.names;
+    let towns = names.towns_attribute();
     view! {
         <!DOCTYPE html>
         <html lang="en-GB" data-view=mode.slug() class:view-easy=mode.is_easy()
-            data-council=names.council data-area=names.area data-tagline=names.tagline>
+            data-council=names.council data-area=names.area data-tagline=names.tagline
+            data-towns=towns data-example-postcode=names.example_postcode>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -5,7 +5,7 @@
 //! The server puts a [`SiteProfile`] in context for every page. Pages only the server
 //! renders read all of it. Hydrated pages (home, results, listing, and the layout around
 //! them) show only [`SiteNames`]: the server writes those on `<html>` (`data-council`,
-//! `data-area`, `data-tagline`) and the browser reads them from there when it hydrates,
+//! `data-area`, `data-tagline`, `data-towns`, `data-example-postcode`) and the browser reads them from there when it hydrates,
 //! so both render the same text. Anything else a hydrated page shows from the profile
 //! travels in its page data (a listing's care assessment words, its structured data).
 
@@ -20,6 +20,10 @@ pub struct SiteNames {
     pub area: String,
     /// Under the site's name on every page.
     pub tagline: String,
+    /// The guided search's town buttons, in order.
+    pub towns: Vec<String>,
+    /// A postcode of the area for the forms' hints ("CW1 2BJ"), or an outward code.
+    pub example_postcode: String,
 }
 
 /// One route into the council, ready to show.
@@ -79,6 +83,8 @@ impl From<&dayfinder::profile::CouncilProfile> for SiteProfile {
                 council: p.council.name.to_string(),
                 area: p.area.name.to_string(),
                 tagline: p.site.tagline.to_string(),
+                towns: Vec::new(),
+                example_postcode: p.area.example_postcode(),
             },
             description: p.site.description.to_string(),
             website: p.council.website.to_string(),
@@ -95,7 +101,55 @@ impl From<&dayfinder::profile::CouncilProfile> for SiteProfile {
     }
 }
 
+#[cfg(feature = "ssr")]
+impl SiteProfile {
+    /// This profile with the area's towns as they are now: the profile's own list, or the
+    /// towns in the area's outward codes with the most listings (a places import or a new
+    /// feed changes them; before a places import, the built-in table's that are there).
+    pub fn with_places(
+        mut self,
+        council: &dayfinder::profile::CouncilProfile,
+        places: &dayfinder::places::Gazetteer,
+    ) -> SiteProfile {
+        use dayfinder::profile::GuideTowns;
+        let towns = match &council.area.towns {
+            Some(towns) => towns.as_slice().to_vec(),
+            None => places
+                .towns()
+                .iter()
+                .filter(|t| {
+                    let area = council.area.outward_codes.as_slice();
+                    t.postcode_districts
+                        .iter()
+                        .any(|d| area.iter().any(|a| a == d))
+                })
+                .take(GuideTowns::MOST)
+                .map(|t| t.name.to_string())
+                .collect(),
+        };
+        self.names.towns = towns;
+        self
+    }
+}
+
+/// Town names joined for an attribute on `<html>`: no town's name holds a line break
+/// (the profile's are one line each, the gazetteer's have their spaces collapsed).
+const TOWN_SEPARATOR: char = '\n';
+
 impl SiteNames {
+    /// A place to type, for the forms' hints: "Crewe or CW1 2BJ".
+    pub fn example_place(&self) -> String {
+        match self.towns.first() {
+            Some(town) => format!("{town} or {}", self.example_postcode),
+            None => self.example_postcode.clone(),
+        }
+    }
+
+    /// The towns as `<html data-towns>` holds them.
+    pub fn towns_attribute(&self) -> String {
+        self.towns.join(&TOWN_SEPARATOR.to_string())
+    }
+
     /// The names of the page being rendered: on the server from the profile in context, in
     /// the browser from what the server wrote on `<html>`.
     pub fn detect() -> SiteNames {
@@ -115,6 +169,12 @@ impl SiteNames {
                 council: read("data-council"),
                 area: read("data-area"),
                 tagline: read("data-tagline"),
+                towns: read("data-towns")
+                    .split(TOWN_SEPARATOR)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                example_postcode: read("data-example-postcode"),
             }
         }
     }

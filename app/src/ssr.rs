@@ -21,6 +21,14 @@ pub fn engine() -> Result<SharedEngine, AppError> {
     })
 }
 
+/// The council profile of this request (the server puts it in context with the engine).
+pub fn council() -> Result<std::sync::Arc<dayfinder::profile::CouncilProfile>, AppError> {
+    use_context::<std::sync::Arc<dayfinder::profile::CouncilProfile>>().ok_or_else(|| {
+        tracing::error!("the council profile is not in context");
+        AppError::Internal
+    })
+}
+
 /// Runs a blocking engine call on the blocking thread pool. Failures are logged with their
 /// cause chain and become `AppError::Internal`: people see plain words, the log the detail.
 pub async fn blocking<T, F>(what: &'static str, f: F) -> Result<T, AppError>

@@ -39,7 +39,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve the website. An empty store is first filled with the sample directory.
+    /// Serve the website. An empty store is first filled with the sample directory when the
+    /// profile asks for it (the sample's does: `sample_directory = true`).
     Serve(ServeArgs),
     /// Rebuild the search index from the store.
     Reindex,

@@ -48,7 +48,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(args) => crate::transfer::import(&data_dir, args).await,
         Command::Export(args) => crate::transfer::export(&data_dir, args).await,
         Command::Stats(args) => stats(&data_dir, args, &profile).await,
-        Command::Search(args) => search(&data_dir, args).await,
+        Command::Search(args) => search(&data_dir, args, &profile).await,
         Command::AddEditor(args) => add_editor(&data_dir, args).await,
         Command::ResetTotp(args) => reset_totp(&data_dir, args).await,
         Command::Backup(args) => crate::backup::backup(&data_dir, args).await,
@@ -153,13 +153,24 @@ pub async fn open_enquiries(
     })
 }
 
-/// Opens the store, filling it with the sample directory if it is empty.
-pub async fn open_with_sample(data_dir: &Path) -> anyhow::Result<Arc<Engine>> {
+/// Opens the store, filling it with the sample directory if it is empty and the profile
+/// asks for it (the sample's does). A council's own profile starts empty: its directory
+/// comes from its import or feed (docs/new-council.md), never mixed with the sample's.
+pub async fn open_with_sample(
+    data_dir: &Path,
+    profile: &CouncilProfile,
+) -> anyhow::Result<Arc<Engine>> {
     let engine = open(data_dir).await?;
     let handle = engine.clone();
     let dir = data_dir.display().to_string();
+    let is_sample = profile.site.sample_directory;
     blocking(move || {
-        if handle.is_empty().context("Failed to read the store")? {
+        if !handle.is_empty().context("Failed to read the store")? {
+            return Ok(());
+        }
+        if !is_sample {
+            tracing::info!(data_dir = %dir, "the store is empty: import your directory (dayfinder import FILE) or follow its feed (dayfinder feeds add URL)");
+        } else {
             let directory = sample::directory();
             handle.import(&directory).context("Failed to load the sample directory")?;
             tracing::info!(services = directory.services.len(), data_dir = %dir, "the store was empty, so it now holds the sample directory");
@@ -176,7 +187,7 @@ async fn serve(
     profile: Arc<CouncilProfile>,
 ) -> anyhow::Result<()> {
     let mailer = crate::email::Mailer::new(args.smtp_url.as_deref(), profile.email.as_ref())?;
-    let engine = open_with_sample(data_dir).await?;
+    let engine = open_with_sample(data_dir, &profile).await?;
     tokio::spawn(crate::events::keep_sample_events_current(engine.clone()));
     let council = profile.council.name.to_string();
     let settings = Settings {
@@ -230,7 +241,7 @@ async fn generate(data_dir: &Path, args: GenerateArgs) -> anyhow::Result<()> {
 }
 
 async fn stats(data_dir: &Path, args: StatsArgs, profile: &CouncilProfile) -> anyhow::Result<()> {
-    let engine = open_with_sample(data_dir).await?;
+    let engine = open_with_sample(data_dir, profile).await?;
     let stats = blocking(move || engine.stats().context("Failed to count the directory")).await?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&stats)?);
@@ -302,9 +313,9 @@ impl SearchLine {
     }
 }
 
-async fn search(data_dir: &Path, args: SearchArgs) -> anyhow::Result<()> {
+async fn search(data_dir: &Path, args: SearchArgs, profile: &CouncilProfile) -> anyhow::Result<()> {
     let query = search_query(&args)?;
-    let engine = open_with_sample(data_dir).await?;
+    let engine = open_with_sample(data_dir, profile).await?;
     let results = blocking(move || {
         engine
             .search(&query)

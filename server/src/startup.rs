@@ -92,7 +92,7 @@ pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync 
     let council = state.profile.clone();
     move || {
         provide_context(engine.clone());
-        provide_context(profile.clone());
+        provide_context(profile.clone().with_places(&council, &engine.places()));
         provide_context(council.clone());
         provide_context(site_options.clone());
         if let Some(url) = &public_url {

@@ -68,7 +68,11 @@ fn a_missing_table_is_named() {
     );
     let text: String = SAMPLE
         .lines()
-        .filter(|l| !l.starts_with("tagline") && !l.starts_with("description"))
+        .filter(|l| {
+            !l.starts_with("tagline")
+                && !l.starts_with("description")
+                && !l.starts_with("sample_directory")
+        })
         .map(|l| format!("{l}\n"))
         .collect::<String>()
         .replace("[site]\n", "");
@@ -326,4 +330,68 @@ fn the_review_cycle_has_defaults_and_its_months_must_come_in_order() {
     assert!(error.contains("must be \"warn\" or \"hide\""), "{error}");
     let error = error_of(&sample_with("link_days = 30", "link_days = 0"));
     assert!(error.contains("from 1 to 90"), "{error}");
+}
+
+#[test]
+fn the_guided_search_towns_and_example_postcode_are_checked_where_they_are_written() {
+    let thirteen = format!(
+        "towns = [{}]",
+        (1..=13)
+            .map(|n| format!("\"Town {n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let text = sample_with(
+        "towns = [\"Crewe\"",
+        &format!("{thirteen}\nold = [\"Crewe\""),
+    );
+    let text = text.replacen("old = [", "# old = [", 1);
+    let error = error_of(&text);
+    assert!(
+        error.contains("`area.towns`: names 13 towns: at most 12 fit"),
+        "{error}"
+    );
+
+    let text = sample_with(
+        "example_postcode = \"CW1 2BJ\"",
+        "example_postcode = \"CW1\"",
+    );
+    let line = line_of(&text, "example_postcode");
+    assert_eq!(
+        error_of(&text),
+        format!(
+            "profile.toml line {line}: `area.example_postcode`: “CW1” is not a full postcode (like CW1 2BJ)"
+        )
+    );
+}
+
+#[test]
+fn without_towns_or_an_example_the_first_outward_code_is_the_example() {
+    let text = sample_with("example_postcode = \"CW1 2BJ\"", "");
+    let profile = CouncilProfile::parse(&text, "profile.toml").unwrap();
+    assert_eq!(profile.area.example_postcode(), "CW1");
+    assert_eq!(CouncilProfile::sample().area.example_postcode(), "CW1 2BJ");
+    assert!(CouncilProfile::sample().site.sample_directory);
+    let own = sample_with("sample_directory = true", "");
+    assert!(
+        !CouncilProfile::parse(&own, "p.toml")
+            .unwrap()
+            .site
+            .sample_directory
+    );
+}
+
+#[test]
+fn the_profiles_data_source_stands_before_the_directorys_own_note() {
+    let note = "Sample data: the directory's own note.".to_string();
+    assert_eq!(CouncilProfile::sample().data_source(note.clone()), note);
+    let text = sample_with(
+        "sample_directory = true",
+        "data_source = \"Listings from the council's community directory.\"",
+    );
+    let profile = CouncilProfile::parse(&text, "p.toml").unwrap();
+    assert_eq!(
+        profile.data_source(note),
+        "Listings from the council's community directory."
+    );
 }

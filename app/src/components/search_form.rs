@@ -20,6 +20,7 @@ pub fn SearchFields(
     #[prop(optional)]
     within: Option<Option<f64>>,
 ) -> impl IntoView {
+    let example = crate::profile::SiteNames::get().example_place();
     let radius = within.map(|chosen| {
         let chosen = chosen.unwrap_or(dayfinder::query::DEFAULT_RADIUS_MILES);
         view! {
@@ -47,7 +48,7 @@ pub fn SearchFields(
             </div>
             <div class="form-group search-fields__where">
                 <label class="label" for="near">"Where?"</label>
-                <div class="hint" id="near-hint">"A town or postcode, for example Crewe or CW1 2BJ"</div>
+                <div class="hint" id="near-hint">"A town or postcode, for example " {example}</div>
                 <input class="input" id="near" name="near" type="text" value=place.clone() prop:value=place aria-describedby="near-hint" autocomplete="postal-code" />
             </div>
             {radius}

@@ -176,7 +176,7 @@ fn Table(page: CompareData) -> impl IntoView {
             <input type="hidden" name="ids" value=page.ids />
             <div class=if has_problem { "form-group form-group--error" } else { "form-group" }>
                 <label class="label" for="near">"Distance from a town or postcode"</label>
-                <p class="hint" id="near-hint">"For example, Crewe or CW1 2BJ"</p>
+                <p class="hint" id="near-hint">"For example, " {crate::profile::SiteNames::get().example_place()}</p>
                 {problem}
                 <input class="input compare-place__input" type="text" id="near" name="near" value=page.near
                     autocomplete="postal-code" spellcheck="false"

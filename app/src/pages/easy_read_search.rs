@@ -13,22 +13,6 @@ use crate::components::easy_read_data::need_words;
 use crate::components::pictures::Picture;
 use crate::enhance::FocusOnArrival;
 
-/// Towns offered as buttons at the "Where do you live?" step.
-pub const TOWNS: &[&str] = &[
-    "Crewe",
-    "Macclesfield",
-    "Congleton",
-    "Sandbach",
-    "Nantwich",
-    "Wilmslow",
-    "Knutsford",
-    "Alsager",
-    "Middlewich",
-    "Poynton",
-    "Holmes Chapel",
-    "Handforth",
-];
-
 /// The value of the "I do not mind where" button.
 const ANYWHERE: &str = "anywhere";
 
@@ -195,24 +179,28 @@ pub fn GuidedWhoPage() -> impl IntoView {
 #[component]
 pub fn GuidedWherePage() -> impl IntoView {
     let query = use_query_map();
+    // The profile's towns, or the area's with the most listings (see `profile`).
+    let names = crate::profile::SiteNames::get();
     move || {
         let answers = Answers::from_query(&query.read());
         let typed = answers
             .near
             .clone()
-            .filter(|n| !TOWNS.iter().any(|t| t.eq_ignore_ascii_case(n)))
+            .filter(|n| !names.towns.iter().any(|t| t.eq_ignore_ascii_case(n)))
             .unwrap_or_default();
-        let towns = TOWNS
+        let towns = names
+            .towns
             .iter()
-            .map(|&town| {
+            .map(|town| {
+                let town = town.clone();
                 let chosen = answers
                     .near
                     .as_deref()
-                    .is_some_and(|n| n.eq_ignore_ascii_case(town));
+                    .is_some_and(|n| n.eq_ignore_ascii_case(&town));
                 view! {
-                    <button type="submit" name="near" value=town class="big-button big-button--small">
+                    <button type="submit" name="near" value=town.clone() class="big-button big-button--small">
                         <Picture name="address" />
-                        <span class="big-button__text">{town}</span>
+                        <span class="big-button__text">{town.clone()}</span>
                         {chosen_mark(chosen)}
                     </button>
                 }
@@ -226,7 +214,7 @@ pub fn GuidedWherePage() -> impl IntoView {
                 {answers.hidden("near")}
                 <div class="form-group">
                     <label class="label label--big" for="near">"Type your town or postcode"</label>
-                    <div class="hint" id="near-hint">"For example, Crewe or CW1 2BJ"</div>
+                    <div class="hint" id="near-hint">"For example, " {names.example_place()}</div>
                     <input class="input input--big" id="near" name="near" type="text" value=typed.clone() prop:value=typed aria-describedby="near-hint" autocomplete="postal-code" />
                 </div>
                 // First in the form, so pressing Enter in the box chooses it.

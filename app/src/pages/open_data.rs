@@ -11,6 +11,13 @@ use crate::enhance::FocusOnArrival;
 /// The open data and API page.
 #[component]
 pub fn OpenDataPage() -> impl IntoView {
+    // The example asks for a town of this area.
+    let mut example = vec![("need", "dementia"), ("day", "SA")];
+    let names = crate::profile::SiteNames::get();
+    if let Some(town) = names.towns.first() {
+        example.push(("town", town));
+    }
+    let example = format!("/api/v3/services?{}", crate::urls::encode(example));
     view! {
         <Title text="Open data and API – Dayfinder" />
         <h1 class="heading-l">"Open data and API"</h1>
@@ -46,7 +53,7 @@ pub fn OpenDataPage() -> impl IntoView {
             <code>"/api/v3/services"</code>
             " takes the UK profile’s day, start_time, end_time, minimum_age and maximum_age, and our own need, kind, tier, vacancy, cost, access and town. "
             "For example: "
-            <a class="link" href="/api/v3/services?need=dementia&day=SA&town=Crewe"><code>"/api/v3/services?need=dementia&day=SA&town=Crewe"</code></a>"."
+            <a class="link" href=example.clone()><code>{example.clone()}</code></a>"."
         </p>
         <p class="body">
             "Our own facts (tier, vacancy and when it was confirmed, the easy-read summary) are taxonomy terms linked to each service, and an "

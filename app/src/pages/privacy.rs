@@ -27,6 +27,14 @@ fn hours(n: i64) -> String {
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     let profile = SiteProfile::get();
+    // The area's own postcode shows what "the first half" means.
+    let postcode = profile.names.example_postcode.clone();
+    let outward = postcode.split(' ').next().unwrap_or_default().to_string();
+    let never = if postcode.contains(' ') {
+        format!("never “{postcode}”")
+    } else {
+        "never the whole postcode".to_string()
+    };
     view! {
         <Title text="Privacy notice – Dayfinder" />
         <h1 class="heading-l">"Privacy notice"</h1>
@@ -62,7 +70,7 @@ pub fn PrivacyPage() -> impl IntoView {
         <p class="body">"For each search we add one to a count of searches made that day with the same:"</p>
         <ul class="list list--bullet">
             <li>"needs, kinds of service, days, times of day and ways of paying chosen"</li>
-            <li>"town, or the first half of a postcode only (for example “CW11”, never “CW11 1AA”)"</li>
+            <li>"town, or the first half of a postcode only (for example “" {outward} "”, " {never} ")"</li>
             <li>"words typed, only when they are words the directory itself uses, like “dementia” or “day centre”: any other word is counted as “other” and is not kept"</li>
             <li>"whether the search was made in easy read"</li>
             <li>"whether it found nothing, 1 to 3 services, or more"</li>

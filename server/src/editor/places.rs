@@ -120,7 +120,13 @@ fn parse_place(
                 "We could not find that postcode. Check it, or ask the council to add it".into(),
             )),
         },
-        None => errors.push(("postcode", "Enter a full UK postcode, like CW1 2BJ".into())),
+        None => errors.push((
+            "postcode",
+            format!(
+                "Enter a full UK postcode, like {}",
+                state.profile.area.example_postcode()
+            ),
+        )),
     }
     if errors.is_empty() {
         Ok(l)

@@ -131,7 +131,7 @@ fn our_parameters() -> Vec<(&'static str, Value)> {
             "town",
             param(
                 "town",
-                "Dayfinder. Services in any of these towns (name or slug, e.g. Crewe, holmes-chapel).",
+                "Dayfinder. Services in any of these towns, by name or slug (any case; a town of two words as its name or with a hyphen).",
                 json!({ "type": "string" }),
             ),
         ),

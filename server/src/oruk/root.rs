@@ -18,7 +18,8 @@ pub async fn api_details(
 ) -> Result<Json<ApiDetails>, ApiError> {
     let base = api_base(&headers);
     let engine = state.engine.clone();
-    let source = blocking(move || Ok(engine.source()?)).await?;
+    let profile = state.profile.clone();
+    let source = blocking(move || Ok(profile.data_source(engine.source()?))).await?;
     Ok(Json(map::api_details(
         format!("{base}/openapi.json"),
         source,

@@ -56,6 +56,50 @@ fn no_council_is_named_in_the_code_of_the_site_or_the_server() {
     );
 }
 
+#[test]
+fn no_town_or_postcode_of_the_sample_is_written_in_what_the_site_shows() {
+    let sample = CouncilProfile::sample();
+    let mut words: Vec<String> = sample
+        .area
+        .towns
+        .as_ref()
+        .expect("the sample profile names its towns")
+        .as_slice()
+        .to_vec();
+    words.push(sample.area.example_postcode());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("../app/src"), &mut files);
+    rust_files(&root.join("src"), &mut files);
+    let mut found = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("a readable source file");
+        // What pages show: not the tests (at the end of a file) and not the comments.
+        let tests_at = text
+            .match_indices("#[cfg(test)]")
+            .find(|(at, attr)| {
+                text[at + attr.len()..]
+                    .trim_start()
+                    .starts_with("mod tests")
+            })
+            .map_or(text.len(), |(at, _)| at);
+        let shown = &text[..tests_at];
+        for (number, line) in shown.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            if let Some(word) = words.iter().find(|w| line.contains(w.as_str())) {
+                found.push(format!("{}:{}: “{word}”", file.display(), number + 1));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a town of the sample is written in code; take it from the profile or the places instead:\n{}",
+        found.join("\n")
+    );
+}
+
 /// The page at `path` for the other council: it answers, and never names the sample's.
 async fn page_for_another_council(path: &str) -> String {
     let app = spawn_app_for_another_council().await;
@@ -85,6 +129,53 @@ async fn the_home_page_names_the_council_of_the_profile() {
     // What the browser reads when it takes the page over, so it renders the same names.
     assert!(body.contains(r#"data-council="Mersey Vale Borough Council""#));
     assert!(body.contains(r#"data-area="Mersey Vale""#));
+}
+
+#[tokio::test]
+async fn the_forms_examples_and_the_guided_searchs_towns_are_the_areas_own() {
+    let sample = CouncilProfile::sample();
+    let sample_towns = sample.area.towns.as_ref().unwrap().as_slice().to_vec();
+    for path in [
+        "/",
+        "/search?q=",
+        "/guided-search/where",
+        "/privacy",
+        "/open-data",
+        "/compare",
+    ] {
+        let body = page_for_another_council(path).await;
+        for town in sample_towns.iter().chain([&sample.area.example_postcode()]) {
+            assert!(
+                !body.contains(town.as_str()),
+                "{path} names the sample's {town}"
+            );
+        }
+    }
+    // No towns in the profile: the buttons are the towns with the most listings, the
+    // first of them the forms' example, with the profile's example postcode.
+    let guided = page_for_another_council("/guided-search/where").await;
+    let towns: Vec<&str> = guided
+        .split(r#"data-towns=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the towns are written on <html>")
+        .lines()
+        .collect();
+    assert!(towns.contains(&"Lymm") && towns.len() <= 12, "{towns:?}");
+    for town in &towns {
+        assert!(
+            guided.contains(&format!(r#"value="{town}""#)),
+            "{town}: {guided}"
+        );
+    }
+    let home = page_for_another_council("/").await;
+    let example = format!("for example {} or WA13 0AA", towns[0]);
+    assert!(home.contains(&example), "{home}");
+    let privacy = page_for_another_council("/privacy").await;
+    assert!(
+        privacy.contains("for example “WA13”, never “WA13 0AA”"),
+        "{privacy}"
+    );
 }
 
 #[tokio::test]
@@ -208,10 +299,15 @@ fn the_command_line_refuses_a_broken_profile_naming_its_line_and_field() {
         .expect("the binary runs");
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = ANOTHER_COUNCIL
+        .lines()
+        .position(|l| l.contains("phone = \"01632 960001\""))
+        .expect("the profile has the phone")
+        + 1;
     assert!(
-        stderr.contains(
-            "profile.toml line 18: `contacts.care_assessment.phone`: is not a phone number"
-        ),
+        stderr.contains(&format!(
+            "profile.toml line {line}: `contacts.care_assessment.phone`: is not a phone number"
+        )),
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
