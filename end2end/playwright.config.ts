@@ -84,6 +84,8 @@ export default defineConfig({
       LEPTOS_SITE_PKG_DIR: 'pkg',
       LEPTOS_ENV: 'PROD',
       RUST_LOG: 'warn',
+      // Any free port: several servers may run on this machine at once.
+      DAYFINDER_METRICS_ADDR: '127.0.0.1:0',
     },
   },
 });

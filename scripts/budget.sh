@@ -22,7 +22,7 @@ trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
 echo "Generating $services synthetic services..." >&2
 target/release/dayfinder --data-dir "$data" generate --services "$services" --seed 1 >&2
 LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD RUST_LOG=warn \
-  target/release/dayfinder --data-dir "$data" serve --addr "127.0.0.1:$port" &
+  target/release/dayfinder --data-dir "$data" serve --addr "127.0.0.1:$port" --metrics-addr off &
 server=$!
 for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break

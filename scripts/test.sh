@@ -67,12 +67,19 @@ start_postgres
 
 # The email tests start a real SMTP server (aiosmtpd) with this Python.
 export DAYFINDER_TEST_SMTPD_PYTHON="$PWD/target/tools/smtpd/bin/python"
-
-step "Unit and integration tests"
-cargo test --workspace
+# Servers the tests start take any free port for their metrics (several run at once).
+export DAYFINDER_METRICS_ADDR=127.0.0.1:0
 
 step "Building the site (server and hydration bundle)"
 cargo leptos build
+
+step "Packing the release from this build"
+scripts/release.sh --debug
+DAYFINDER_TEST_RELEASE="$PWD/$(ls -t dist/dayfinder-*-linux.tar.gz | head -n 1)"
+export DAYFINDER_TEST_RELEASE
+
+step "Unit and integration tests"
+cargo test --workspace
 
 step "Browser tests"
 (cd end2end && CI=1 npx playwright test)

@@ -20,9 +20,11 @@ use crate::store::{
     ChangeKind, FeedsStore, MergeCounts, OutboxStore, PlacesStore, SqliteStore, Store,
 };
 
+mod health;
 mod near;
 mod places;
 
+pub use health::IndexHealth;
 pub use places::{NamesImported, PlacesImported, import_place_names, import_places};
 
 /// Counts for `stats --json` and the about page.
@@ -66,6 +68,8 @@ pub struct Engine {
     /// How far into the store's change log the index is; held while catching up, so
     /// two catch-ups never interleave.
     indexed: Mutex<Option<u64>>,
+    /// The same, readable while a catch-up holds the lock (readiness, metrics).
+    progress: health::IndexProgress,
     data_dir: Option<PathBuf>,
     /// Every event with its place, service and provider resolved, soonest first. Built
     /// from the store on first use and dropped on every write through this engine.
@@ -142,6 +146,7 @@ impl Engine {
             claims: store,
             review_rules: Default::default(),
             indexed: Mutex::new(indexed),
+            progress: health::IndexProgress::new(indexed),
             data_dir: Some(data_dir.to_path_buf()),
             events: RwLock::new(None),
         };
@@ -170,6 +175,7 @@ impl Engine {
             claims: store,
             review_rules: Default::default(),
             indexed: Mutex::new(None),
+            progress: health::IndexProgress::new(None),
             data_dir: None,
             events: RwLock::new(None),
         };
@@ -291,6 +297,7 @@ impl Engine {
             self.follow_towns(&listings)?;
             listings.len() + deletes.len()
         } else {
+            let _rebuilding = self.progress.rebuilding();
             let directory = self.store.directory()?;
             let listings = listings_of(&directory);
             let n = self.index.rebuild(&listings, head)?;
@@ -306,6 +313,7 @@ impl Engine {
             "the index caught up with the store"
         );
         *indexed = Some(head);
+        self.progress.set_indexed(*indexed);
         // The change may have come from another process (a restore, another node): the
         // resolved events may name what it changed.
         self.forget_events();
@@ -450,6 +458,7 @@ impl Engine {
     /// Rebuilds the search index from the store; returns how many services it indexed.
     pub fn reindex(&self) -> Result<usize> {
         *self.indexed.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        self.progress.set_indexed(None);
         self.catch_up()
     }
 

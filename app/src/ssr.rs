@@ -36,7 +36,15 @@ where
     T: Send + 'static,
     F: FnOnce() -> dayfinder::Result<T> + Send + 'static,
 {
-    match tokio::task::spawn_blocking(f).await {
+    // How long the directory's work takes apart from rendering, for operators (`/metrics`).
+    let timed = move || {
+        let started = std::time::Instant::now();
+        let result = f();
+        metrics::histogram!("dayfinder_engine_call_seconds", "call" => what)
+            .record(started.elapsed().as_secs_f64());
+        result
+    };
+    match tokio::task::spawn_blocking(timed).await {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(error)) => {
             tracing::error!(error = %error_chain(&error), "failed to {what}");

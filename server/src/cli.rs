@@ -33,6 +33,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "DAYFINDER_PROFILE")]
     pub profile: Option<PathBuf>,
 
+    /// How the log is written to standard error: `text` for people, `json` for a log
+    /// collector (one JSON object per line). Never personal data, either way.
+    #[arg(long, global = true, env = "DAYFINDER_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -79,6 +84,17 @@ pub enum Command {
     Enquiries(crate::enquiries::EnquiriesArgs),
 }
 
+/// How the log is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+/// The default `--metrics-addr`: this machine only.
+pub const METRICS_ADDR: &str = "127.0.0.1:9464";
+
 #[derive(Debug, Clone, Default, Args)]
 pub struct ServeArgs {
     /// Address to listen on [default: LEPTOS_SITE_ADDR, or 127.0.0.1:3000].
@@ -106,6 +122,33 @@ pub struct ServeArgs {
     /// it, email waits in the outbox and editors are told email is not set up (docs/email.md).
     #[arg(long, env = "DAYFINDER_SMTP_URL", hide_env_values = true, value_parser = crate::email::smtp_url)]
     pub smtp_url: Option<String>,
+    /// Where `/metrics` (Prometheus text format) answers: an address of its own, so that it
+    /// is never on the public site; `off` for nowhere. Port 0 picks a free one.
+    #[arg(long, env = "DAYFINDER_METRICS_ADDR", default_value = METRICS_ADDR, value_parser = MetricsAddr::parse)]
+    pub metrics_addr: MetricsAddr,
+}
+
+/// Where `/metrics` answers, if anywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MetricsAddr(pub Option<SocketAddr>);
+
+impl MetricsAddr {
+    /// `127.0.0.1:9464`, or `off`.
+    pub fn parse(text: &str) -> Result<MetricsAddr, String> {
+        let text = text.trim();
+        if text.eq_ignore_ascii_case("off") {
+            return Ok(MetricsAddr(None));
+        }
+        text.parse().map(|a| MetricsAddr(Some(a))).map_err(|_| {
+            format!("“{text}” is not an address and port such as {METRICS_ADDR} (or off)")
+        })
+    }
+}
+
+impl Default for MetricsAddr {
+    fn default() -> Self {
+        MetricsAddr::parse(METRICS_ADDR).expect("the default is an address")
+    }
 }
 
 /// `10.0.0.5` or `10.0.0.0/24` (an address alone is a network of one).

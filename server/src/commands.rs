@@ -194,6 +194,7 @@ async fn serve(
         public_url: args.public_url,
         mailer,
         profile,
+        metrics_addr: args.metrics_addr.0,
         ..Settings::from_env(args.addr)
     };
     let editor = crate::editor::EditorOptions {
@@ -202,6 +203,9 @@ async fn serve(
     };
     let app = Application::build_with(settings, engine, editor).await?;
     // Tests and scripts read the address from this line: keep its words.
+    if let Some(metrics) = app.metrics_address() {
+        tracing::info!("Metrics are at http://{metrics}/metrics");
+    }
     tracing::info!(%council, "Dayfinder is at http://{}", app.address());
     app.run_until_stopped()
         .await

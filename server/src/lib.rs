@@ -16,6 +16,7 @@ pub mod feeds;
 pub mod follow;
 pub mod headers;
 pub mod limits;
+pub mod monitoring;
 pub mod oruk;
 pub mod periodic;
 pub mod places;

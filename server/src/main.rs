@@ -10,7 +10,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
-    telemetry::init();
+    let mut cli = Cli::parse();
+    if cli.command.is_none() {
+        // No command is `serve`, read as `serve` is (its flags' environment variables
+        // and defaults too): the global options given stay where they are.
+        cli = Cli::parse_from(std::env::args_os().chain(["serve".into()]));
+    }
+    telemetry::init(cli.log_format);
     commands::run(cli).await
 }

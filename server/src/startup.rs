@@ -2,6 +2,7 @@
 //! call it too), `Application::build` binds a listener (port 0 in tests).
 
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Context;
@@ -54,6 +55,8 @@ pub struct Settings {
     pub profile: Arc<CouncilProfile>,
     /// What sends the outbox's email (`--smtp-url`); `None`: email waits in the outbox.
     pub mailer: Option<crate::email::Mailer>,
+    /// Where `/metrics` answers (`--metrics-addr`); `None`: nowhere.
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 impl Settings {
@@ -65,11 +68,22 @@ impl Settings {
             .unwrap_or_else(|_| LeptosOptions::builder().output_name("dayfinder").build());
         // Run directly (not by cargo-leptos), find out whether the build hashed file names
         // from the hash file it leaves beside the binary.
+        let exe_dir = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(Path::to_path_buf));
         if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
-            leptos_options.hash_files = std::env::current_exe()
-                .ok()
-                .and_then(|exe| exe.parent().map(|dir| dir.join(&*leptos_options.hash_file)))
-                .is_some_and(|file| file.exists());
+            leptos_options.hash_files = exe_dir
+                .as_ref()
+                .is_some_and(|dir| dir.join(&*leptos_options.hash_file).exists());
+        }
+        // Run from an unpacked release (`bin/dayfinder` beside `site/`, see
+        // scripts/release.sh), the site's files are that folder, wherever it is unpacked.
+        if std::env::var_os("LEPTOS_SITE_ROOT").is_none()
+            && let Some(site) = exe_dir
+                .and_then(|dir| dir.parent().map(|release| release.join("site")))
+                .filter(|site| site.join(&*leptos_options.site_pkg_dir).is_dir())
+        {
+            leptos_options.site_root = site.display().to_string().into();
         }
         Settings {
             addr: addr.unwrap_or(leptos_options.site_addr),
@@ -77,6 +91,7 @@ impl Settings {
             public_url: None,
             profile: CouncilProfile::sample(),
             mailer: None,
+            metrics_addr: None,
         }
     }
 }
@@ -168,7 +183,8 @@ pub fn app(state: AppState) -> Router {
         https_only: state.editor.secure_cookies,
     };
     let router = Router::new()
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(crate::monitoring::healthz))
+        .route("/readyz", get(crate::monitoring::readyz))
         .merge(crate::oruk::routes())
         .merge(crate::downloads::routes())
         .merge(crate::shortlist::routes())
@@ -203,6 +219,8 @@ pub fn app(state: AppState) -> Router {
         );
     crate::limits::bound(router)
         .layer(TraceLayer::new_for_http())
+        // Outermost, so what the limits refuse is counted too.
+        .layer(middleware::from_fn(crate::monitoring::count_requests))
         .with_state(state)
 }
 
@@ -225,6 +243,8 @@ impl Predicate for NotMarkedUncompressed {
 /// The app bound to its port, ready to run.
 pub struct Application {
     listener: TcpListener,
+    /// `/metrics`, on an address of its own.
+    metrics: Option<TcpListener>,
     router: Router,
     engine: Arc<Engine>,
     mailer: Option<crate::email::Mailer>,
@@ -249,6 +269,13 @@ impl Application {
         let listener = TcpListener::bind(settings.addr)
             .await
             .with_context(|| format!("Failed to listen on {}", settings.addr))?;
+        crate::monitoring::install();
+        let metrics = match settings.metrics_addr {
+            Some(addr) => Some(TcpListener::bind(addr).await.with_context(|| {
+                format!("Failed to listen for metrics on {addr} (--metrics-addr)")
+            })?),
+            None => None,
+        };
         let site_url = settings.public_url.clone().unwrap_or_else(|| {
             let addr = listener.local_addr().unwrap_or(settings.addr);
             format!("http://{addr}")
@@ -267,12 +294,18 @@ impl Application {
         });
         Ok(Application {
             listener,
+            metrics,
             router,
             engine,
             mailer: settings.mailer,
             enquiries: (enquiries, site_url),
             reviews,
         })
+    }
+
+    /// The address `/metrics` answers on, when it does.
+    pub fn metrics_address(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().and_then(|l| l.local_addr().ok())
     }
 
     /// The address actually bound.
@@ -320,6 +353,14 @@ impl Application {
                 crate::email::CHECK_EVERY,
             ))
         });
+        let metrics = self.metrics.map(|listener| {
+            let router = crate::monitoring::metrics_router(self.engine.clone());
+            tokio::spawn(async move {
+                if let Err(error) = axum::serve(accepting(listener), router).await {
+                    tracing::error!(%error, "the metrics listener stopped");
+                }
+            })
+        });
         // With each connection's address: the editors' sign-in limits count per client.
         let served = axum::serve(
             accepting(self.listener),
@@ -335,6 +376,9 @@ impl Application {
         reviews.abort();
         claims.abort();
         feeds.abort();
+        if let Some(metrics) = metrics {
+            metrics.abort();
+        }
         if let Some(email) = email {
             email.abort();
         }

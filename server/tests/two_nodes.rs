@@ -149,7 +149,13 @@ impl Node {
             .arg("--data-dir")
             .arg(data_dir)
             .args(["--database", &database.url])
-            .args(["serve", "--addr", "127.0.0.1:0"])
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--metrics-addr",
+                "127.0.0.1:0",
+            ])
             // The engine's debug lines say how its index caught up (replayed or rebuilt).
             .env("RUST_LOG", "info,dayfinder=debug,tantivy=warn")
             .env("NO_COLOR", "1")
@@ -207,6 +213,17 @@ impl Node {
 
     fn log(&self) -> Vec<String> {
         self.log.lock().unwrap().clone()
+    }
+
+    /// Where its `/metrics` answers, as its log said.
+    fn metrics(&self) -> String {
+        self.log()
+            .iter()
+            .find_map(|line| {
+                let at = line.find("Metrics are at ")? + "Metrics are at ".len();
+                Some(line[at..].split_whitespace().next()?.to_string())
+            })
+            .expect("the node says where its metrics are")
     }
 }
 
@@ -417,6 +434,35 @@ async fn a_vacancy_saved_on_one_node_is_found_on_the_other_within_two_seconds() 
             .any(|line| line.contains("listening for changes from other nodes")),
         "node B listens for changes"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_node_reports_its_database_connections_and_index_lag_on_its_metrics_address() {
+    let Some(pair) = Pair::start() else { return };
+    let ready = reqwest::get(format!("{}/readyz", pair.a.address))
+        .await
+        .unwrap();
+    assert_eq!(ready.status().as_u16(), 200);
+    let metrics = reqwest::get(pair.a.metrics())
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for figure in [
+        "dayfinder_store_up 1",
+        "dayfinder_index_ready 1",
+        "dayfinder_index_changes_behind ",
+        "dayfinder_store_connections_max ",
+        "dayfinder_store_connections_idle ",
+    ] {
+        assert!(metrics.contains(figure), "{figure} is not in:\n{metrics}");
+    }
+    // Not on the public site.
+    let public = reqwest::get(format!("{}/metrics", pair.a.address))
+        .await
+        .unwrap();
+    assert_eq!(public.status().as_u16(), 404);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

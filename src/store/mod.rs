@@ -129,6 +129,21 @@ pub trait Store: Send + Sync {
     fn change_feed(&self) -> StoreResult<Option<Box<dyn ChangeFeed>>> {
         Ok(None)
     }
+    /// How the store's pool of database connections is used, where it has one
+    /// (PostgreSQL); `None` for the embedded store.
+    fn pool_use(&self) -> Option<PoolUse> {
+        None
+    }
+}
+
+/// A connection pool's use, at one moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolUse {
+    /// Connections open, in use or idle.
+    pub connections: u32,
+    pub idle: u32,
+    /// The most it opens.
+    pub max: u32,
 }
 
 /// News that the change log may have moved, from a connection of its own. It says only

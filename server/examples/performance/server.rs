@@ -28,6 +28,7 @@ impl Server {
             .arg("--data-dir")
             .arg(data)
             .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+            .args(["--metrics-addr", "off"])
             .env("LEPTOS_SITE_ROOT", site)
             .env("LEPTOS_ENV", "PROD")
             .env("RUST_LOG", "warn")

@@ -113,6 +113,7 @@ pub fn council_server(
             public_url: None,
             profile,
             mailer: None,
+            metrics_addr: None,
         };
         let app = Application::build_with(settings, engine, options)
             .await

@@ -18,6 +18,19 @@ pub const PASSWORD: &str = "plum tree river lantern";
 pub struct Site {
     child: Child,
     pub address: String,
+    /// Where `/metrics` answers (`--metrics-addr`, a free port here).
+    pub metrics: Option<String>,
+}
+
+/// The address a log line gives after `words` ("Dayfinder is at http://..."), if it does.
+pub fn address_after(line: &str, words: &str) -> Option<String> {
+    let at = line.find(words)? + words.len();
+    Some(
+        line[at..]
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != '\u{1b}' && *c != '"')
+            .collect(),
+    )
 }
 
 impl Site {
@@ -29,13 +42,23 @@ impl Site {
 
     /// The same, with more arguments for `serve` (`--smtp-url`, ...) or global ones.
     pub fn start_with(data_dir: &Path, more: &[&OsStr]) -> Site {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dayfinder"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_dayfinder"));
+        command
             .arg("--data-dir")
             .arg(data_dir)
             .args(["serve", "--addr", "127.0.0.1:0"])
             .args(more)
             .env("RUST_LOG", "info,tantivy=warn")
-            .env("NO_COLOR", "1")
+            // Any free port: tests run several servers at once.
+            .env("DAYFINDER_METRICS_ADDR", "127.0.0.1:0")
+            .env("NO_COLOR", "1");
+        Site::spawn(command)
+    }
+
+    /// Starts `command` (a `dayfinder serve` made ready by the caller: another binary, its
+    /// own environment) and waits for it to say where it listens.
+    pub fn spawn(mut command: Command) -> Site {
+        let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -47,14 +70,13 @@ impl Site {
         std::thread::spawn(move || {
             let mut found = Some(found);
             let mut seen = Vec::new();
+            let mut metrics = None;
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(at) = line.find("Dayfinder is at http://") {
-                    let url: String = line[at + "Dayfinder is at ".len()..]
-                        .chars()
-                        .take_while(|c| !c.is_whitespace() && *c != '\u{1b}')
-                        .collect();
+                if let Some(url) = address_after(&line, "Metrics are at ") {
+                    metrics = Some(url.trim_end_matches("/metrics").to_string());
+                } else if let Some(url) = address_after(&line, "Dayfinder is at ") {
                     if let Some(tx) = found.take() {
-                        let _ = tx.send(Ok(url));
+                        let _ = tx.send(Ok((url, metrics.take())));
                     }
                 } else if found.is_some() {
                     seen.push(line);
@@ -66,7 +88,11 @@ impl Site {
         });
         // A guard against a hang, not a measure of speed.
         match address.recv_timeout(Duration::from_secs(300)) {
-            Ok(Ok(address)) => Site { child, address },
+            Ok(Ok((address, metrics))) => Site {
+                child,
+                address,
+                metrics,
+            },
             Ok(Err(log)) => panic!("the server stopped before listening:\n{log}"),
             Err(_) => {
                 let _ = child.kill();

@@ -390,6 +390,15 @@ impl Store for PostgresStore {
         self.with(source)
     }
 
+    fn pool_use(&self) -> Option<crate::store::PoolUse> {
+        let state = self.pool.state();
+        Some(crate::store::PoolUse {
+            connections: state.connections,
+            idle: state.idle_connections,
+            max: self.pool.max_size(),
+        })
+    }
+
     fn change_feed(&self) -> StoreResult<Option<Box<dyn crate::store::ChangeFeed>>> {
         Ok(Some(Box::new(self.listen()?)))
     }

@@ -1,0 +1,139 @@
+//! What operators watch, on the real binary: `/metrics` on its own address, `/readyz`
+//! and `/healthz`, the log as JSON lines, and a mistaken option stopping the server with
+//! one clear line.
+
+use std::ffi::OsStr;
+use std::process::{Command, Stdio};
+
+// Shared by the tests that run the binary; each uses part of it.
+#[allow(dead_code)]
+#[path = "support/process.rs"]
+mod process;
+use process::Site;
+
+async fn get(url: &str) -> (u16, String) {
+    let response = reqwest::get(url).await.expect("the server answers");
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap_or_default())
+}
+
+#[tokio::test]
+async fn metrics_answer_on_their_own_address_with_requests_by_route_and_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = Site::start(dir.path());
+    let metrics = site
+        .metrics
+        .clone()
+        .expect("the server says where its metrics are");
+    assert_ne!(
+        metrics, site.address,
+        "metrics are not on the site's address"
+    );
+
+    let (status, results) = get(&format!("{}/search?q=memory", site.address)).await;
+    assert_eq!(status, 200);
+    let listing = results
+        .split("href=\"/services/")
+        .nth(1)
+        .and_then(|rest| rest.split(['"', '?']).next())
+        .expect("a result links to its listing")
+        .to_string();
+    assert_eq!(
+        get(&format!("{}/services/{listing}", site.address)).await.0,
+        200
+    );
+    assert_eq!(
+        get(&format!("{}/services/no-such-place", site.address))
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        get(&format!("{}/healthz", site.address)).await,
+        (200, "ok".into())
+    );
+    assert_eq!(
+        get(&format!("{}/readyz", site.address)).await,
+        (200, "ready".into())
+    );
+
+    let (status, figures) = get(&format!("{metrics}/metrics")).await;
+    assert_eq!(status, 200);
+    for figure in [
+        r#"dayfinder_http_requests_total{route="/search",method="GET",status="200"} 1"#,
+        r#"dayfinder_http_requests_total{route="/services/{id}",method="GET",status="200"} 1"#,
+        r#"dayfinder_http_requests_total{route="/services/{id}",method="GET",status="404"} 1"#,
+        r#"dayfinder_http_request_duration_seconds_bucket{route="/search",le="#,
+        r#"dayfinder_engine_call_seconds_count{call="search the directory"}"#,
+        "dayfinder_index_ready 1",
+        "dayfinder_index_changes_behind 0",
+        "dayfinder_store_up 1",
+        "dayfinder_outbox_waiting ",
+        "# TYPE dayfinder_http_request_duration_seconds histogram",
+    ] {
+        assert!(figures.contains(figure), "{figure} is not in:\n{figures}");
+    }
+    // A route is its pattern: no listing's id, and nothing anyone typed.
+    assert!(!figures.contains(&listing), "{figures}");
+    assert!(!figures.contains("memory"), "{figures}");
+    // And the public site has no /metrics.
+    assert_eq!(get(&format!("{}/metrics", site.address)).await.0, 404);
+}
+
+#[tokio::test]
+async fn the_log_is_json_lines_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log");
+    let site = Site::start_with(
+        dir.path(),
+        &[OsStr::new("--log-format"), OsStr::new("json")],
+    );
+    assert_eq!(get(&format!("{}/healthz", site.address)).await.0, 200);
+    drop(site);
+    // A command on a new store, which says what it did (made the store, filled it), its
+    // log kept whole.
+    let fresh = dir.path().join("fresh");
+    let out = Command::new(env!("CARGO_BIN_EXE_dayfinder"))
+        .arg("--data-dir")
+        .arg(&fresh)
+        .args(["--log-format", "json", "stats"])
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .status()
+        .expect("the binary runs");
+    assert!(out.success());
+    let text = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(
+        lines.iter().any(|l| l.contains("the store was empty")),
+        "the command logged what it did: {text}"
+    );
+    for line in lines {
+        let value: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("{line:?} is not JSON: {e}"));
+        assert!(
+            value.get("level").is_some() && value.get("timestamp").is_some(),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_mistaken_option_stops_the_server_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dayfinder"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["serve", "--metrics-addr", "everywhere"])
+        .output()
+        .expect("the binary runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("invalid value 'everywhere' for '--metrics-addr <METRICS_ADDR>'")
+            && stderr.contains("is not an address and port such as 127.0.0.1:9464 (or off)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
