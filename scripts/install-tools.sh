@@ -2,13 +2,29 @@
 # Installs what building, running and testing Dayfinder needs, skipping what is already
 # there, so it is safe (and quick) to run again. See ../shared/toolchain.md for why each
 # pin. A new machine takes about 20 minutes (cargo-leptos and wasm-bindgen compile).
-#   scripts/install-tools.sh              everything (build, run, browser tests)
-#   scripts/install-tools.sh --site-only  only what building and running the site needs
+#   scripts/install-tools.sh                  everything (build, run, browser tests)
+#   scripts/install-tools.sh --site-only      only what building and running the site needs
+#   scripts/install-tools.sh --packages-only  only the Debian packages the server's build
+#                                             needs (seconds): what scripts/run.sh needs first
+#   scripts/install-tools.sh --check-site     installs nothing; succeeds when the site's
+#                                             build tools (hydration included) are all there
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 site_only=false
-[ "${1:-}" = "--site-only" ] && site_only=true
+packages_only=false
+case "${1:-}" in
+  --site-only) site_only=true ;;
+  --packages-only) site_only=true; packages_only=true ;;
+  --check-site)
+    wb=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p' | head -1)
+    rustup target list --installed | grep -qx wasm32-unknown-unknown &&
+      cargo leptos --version 2>/dev/null | grep -q '0\.3\.10' &&
+      [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" = "$wb" ] &&
+      command -v wasm-opt >/dev/null 2>&1
+    exit $?
+    ;;
+esac
 
 say() { printf 'install-tools: %s\n' "$*"; }
 
@@ -39,6 +55,8 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}"
 fi
+
+$packages_only && exit 0
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown ||
   rustup target add wasm32-unknown-unknown

@@ -35,6 +35,10 @@ pub struct CouncilProfile {
     /// Optional: when providers are asked to confirm their listings (defaults below).
     #[serde(default)]
     pub reviews: ReviewRules,
+    /// Optional: the server's own options (`dayfinder serve`'s, docs/deploy.md), read and
+    /// checked by the server, where a flag or the environment does not give them.
+    #[serde(default)]
+    pub serve: Option<serde::de::IgnoredAny>,
 }
 
 /// When the server asks providers to confirm their listings are still right, counted in

@@ -7,6 +7,7 @@ pub mod backup;
 pub mod claims;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod downloads;
 pub mod editor;
 pub mod email;

@@ -1,7 +1,6 @@
 //! `dayfinder`: serve the site, or work with the directory from the command line.
 
-use clap::Parser;
-use dayfinder_server::{cli::Cli, commands, telemetry};
+use dayfinder_server::{commands, config, telemetry};
 
 /// Rendering pages allocates many small strings; mimalloc serves them far faster than
 /// glibc's malloc (see docs/performance.md).
@@ -10,12 +9,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let mut cli = Cli::parse();
-    if cli.command.is_none() {
-        // No command is `serve`, read as `serve` is (its flags' environment variables
-        // and defaults too): the global options given stay where they are.
-        cli = Cli::parse_from(std::env::args_os().chain(["serve".into()]));
-    }
+    // Flags, then the environment, then the profile's `[serve]` table (docs/deploy.md).
+    let cli = config::parse(std::env::args_os().collect())?;
     telemetry::init(cli.log_format);
     commands::run(cli).await
 }

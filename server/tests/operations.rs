@@ -137,3 +137,112 @@ fn a_mistaken_option_stops_the_server_with_one_clear_line() {
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// The sample's profile with `more` at its end, in `dir`.
+fn profile_with(dir: &std::path::Path, more: &str) -> std::path::PathBuf {
+    let sample = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/profile.toml"),
+    )
+    .unwrap();
+    let path = dir.join("profile.toml");
+    std::fs::write(&path, format!("{sample}\n{more}")).unwrap();
+    path
+}
+
+#[tokio::test]
+async fn serves_options_can_be_written_in_the_profile_and_a_flag_still_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = profile_with(
+        dir.path(),
+        "[serve]\npublic_url = \"https://dayfinder.example.gov.uk\"\nlog_format = \"json\"\n",
+    );
+    let site = Site::start_with(dir.path(), &[OsStr::new("--profile"), profile.as_os_str()]);
+    let (_, results) = get(&format!("{}/search?q=memory", site.address)).await;
+    let listing = results
+        .split("href=\"/services/")
+        .nth(1)
+        .and_then(|rest| rest.split(['"', '?']).next())
+        .unwrap()
+        .to_string();
+    let (_, page) = get(&format!("{}/services/{listing}", site.address)).await;
+    assert!(
+        page.contains(&format!(
+            "https://dayfinder.example.gov.uk/services/{listing}"
+        )),
+        "the share link uses the profile's public_url: {page}"
+    );
+    drop(site);
+
+    let flagged = Site::start_with(
+        dir.path(),
+        &[
+            OsStr::new("--profile"),
+            profile.as_os_str(),
+            OsStr::new("--public-url"),
+            OsStr::new("https://other.example.gov.uk"),
+        ],
+    );
+    let (_, page) = get(&format!("{}/services/{listing}", flagged.address)).await;
+    assert!(
+        page.contains("https://other.example.gov.uk/services/"),
+        "{page}"
+    );
+}
+
+#[test]
+fn a_wrong_option_in_the_profile_stops_the_server_naming_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = profile_with(dir.path(), "[serve]\nmetrics_addr = \"everywhere\"\n");
+    let line = std::fs::read_to_string(&profile)
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("metrics_addr"))
+        .unwrap()
+        + 1;
+    let out = Command::new(env!("CARGO_BIN_EXE_dayfinder"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("--profile")
+        .arg(&profile)
+        .arg("serve")
+        .env_remove("DAYFINDER_METRICS_ADDR")
+        .output()
+        .expect("the binary runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "profile.toml line {line}: `serve.metrics_addr`: invalid value 'everywhere'"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn the_profiles_data_folder_holds_for_every_command_given_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("from-the-profile");
+    let profile = profile_with(
+        dir.path(),
+        &format!("[serve]\ndata_dir = {:?}\n", data.display().to_string()),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_dayfinder"))
+        .arg("--profile")
+        .arg(&profile)
+        .arg("stats")
+        .current_dir(dir.path())
+        .env_remove("DAYFINDER_DATA")
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        data.join("index").is_dir(),
+        "the store is in the profile's data folder"
+    );
+    assert!(!dir.path().join("dayfinder-data").exists());
+}
