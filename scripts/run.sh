@@ -48,8 +48,8 @@ trap stop EXIT INT TERM
 log=target/run-enhanced.log
 say "Dayfinder is at http://127.0.0.1:3000 (Ctrl-C to stop). Every page works now, without"
 say "JavaScript. The enhanced version is on its way: its tools are being installed and its"
-say "bundle built in the background (about 20 minutes, once; see $log). This page will"
-say "switch to it by itself: nothing to restart."
+say "bundle built in the background (about 20 minutes, once; see $log). The site"
+say "switches to it by itself (the next page opened after that is enhanced): nothing to restart."
 (
   scripts/install-tools.sh --site-only &&
     cargo leptos build "${release_flag[@]}"
