@@ -246,3 +246,59 @@ fn the_profiles_data_folder_holds_for_every_command_given_the_profile() {
     );
     assert!(!dir.path().join("dayfinder-data").exists());
 }
+
+#[test]
+fn sigterm_finishes_the_request_in_flight_then_stops() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let mut site = Site::start(dir.path());
+    let host = site.address.trim_start_matches("http://").to_string();
+    let body = "kind=closed&details=It+closed+in+May&contact=&website=";
+    let mut stream = std::net::TcpStream::connect(&host).unwrap();
+    // First a whole request on the same connection: the server has taken it up.
+    write!(stream, "GET /healthz HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+    let mut reader = std::io::BufReader::new(stream.try_clone().unwrap());
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut reader, &mut line).unwrap();
+        if let Some(n) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = n.trim().parse().unwrap();
+        }
+        if line == "\r\n" {
+            break;
+        }
+    }
+    let mut ok = vec![0; length];
+    reader.read_exact(&mut ok).unwrap();
+    assert_eq!(ok, b"ok");
+    write!(
+        stream,
+        "POST /services/no-such-service/report-a-problem HTTP/1.1\r\nHost: {host}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\
+         Connection: close\r\n\r\n{}",
+        body.len(),
+        &body[..10]
+    )
+    .unwrap();
+    stream.flush().unwrap();
+    // The server now waits for the rest of the form: the request is in flight.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    site.terminate();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(
+        site.stopped_within(std::time::Duration::ZERO).is_none(),
+        "the server waits for the request in flight"
+    );
+    stream.write_all(body[10..].as_bytes()).unwrap();
+    let mut response = String::new();
+    reader.read_to_string(&mut response).unwrap();
+    assert!(
+        response.starts_with("HTTP/1.1 "),
+        "the request was answered: {response:?}"
+    );
+    let status = site
+        .stopped_within(std::time::Duration::from_secs(60))
+        .expect("the server stops once the request is answered");
+    assert!(status.success(), "{status:?}");
+}

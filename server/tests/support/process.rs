@@ -101,6 +101,29 @@ impl Site {
         }
     }
 
+    /// SIGTERM, as `systemctl stop` sends: the server stops accepting and finishes what it
+    /// was doing.
+    pub fn terminate(&self) {
+        let sent = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success(), "SIGTERM was sent");
+    }
+
+    /// Waits for the server to stop by itself (after `terminate`); its exit status, or
+    /// `None` if it is still running after `limit` (a guard against a hang).
+    pub fn stopped_within(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        let until = std::time::Instant::now() + limit;
+        while std::time::Instant::now() < until {
+            if let Some(status) = self.child.try_wait().expect("the server's status") {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
+    }
+
     /// SIGKILL: no shutdown, no flushing, nothing.
     pub fn kill(mut self) {
         let _ = self.child.kill();
