@@ -290,7 +290,7 @@ fn sigterm_finishes_the_request_in_flight_then_stops() {
         site.stopped_within(std::time::Duration::ZERO).is_none(),
         "the server waits for the request in flight"
     );
-    stream.write_all(body[10..].as_bytes()).unwrap();
+    stream.write_all(&body.as_bytes()[10..]).unwrap();
     let mut response = String::new();
     reader.read_to_string(&mut response).unwrap();
     assert!(
