@@ -2,8 +2,9 @@
 # Runs the Dayfinder site on the bundled Cheshire East sample directory, at
 # http://127.0.0.1:3000. The store lives in ./dayfinder-data (or $DAYFINDER_DATA) and is
 # filled with the sample when empty.
-#   scripts/run.sh             debug build
-#   scripts/run.sh --release   optimised build
+#   scripts/run.sh                  debug build
+#   scripts/run.sh --release        optimised build
+#   scripts/run.sh --server-first   as on a new machine, even where the tools are there
 #
 # On a new machine the site is served as soon as the server is built: every page works
 # without JavaScript. Meanwhile the tools for the enhanced (JavaScript) version are
@@ -13,21 +14,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mode=debug
-[ "${1:-}" = "--release" ] && mode=release
 say() { printf 'run: %s\n' "$*"; }
+mode=debug
+server_first=false
+release_flag=()
+for arg in "$@"; do
+  case "$arg" in
+    --release) mode=release; release_flag=(--release) ;;
+    --server-first) server_first=true ;;
+    *) say "unknown option $arg (try --release or --server-first)" >&2; exit 2 ;;
+  esac
+done
 # Release builds need binaryen's own wasm-opt, not Debian's (see install-tools.sh).
 export PATH="$PWD/target/tools/node_modules/.bin:$PATH"
 
-if scripts/install-tools.sh --check-site; then
+if ! $server_first && scripts/install-tools.sh --check-site; then
   echo "Building Dayfinder; it will be at http://127.0.0.1:3000 (Ctrl-C to stop)."
-  exec cargo leptos serve "$@"
+  exec cargo leptos serve "${release_flag[@]}"
 fi
 
 # First run: the server alone first (the Debian packages its build needs take seconds).
 scripts/install-tools.sh --packages-only
-release_flag=()
-[ "$mode" = release ] && release_flag=(--release)
 say "building the server (a few minutes the first time)"
 cargo build -p dayfinder-server --bin dayfinder "${release_flag[@]}"
 
@@ -62,7 +69,7 @@ if wait "$enhanced"; then
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
   trap - EXIT INT TERM
-  exec cargo leptos serve "$@"
+  exec cargo leptos serve "${release_flag[@]}"
 fi
 enhanced=""
 say "building the enhanced version failed (see $log); the site stays as it is, without" >&2
