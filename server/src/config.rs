@@ -32,7 +32,7 @@ const KEYS: &[(&str, &str, &str)] = &[
 
 /// A mistake in the profile's `[serve]` table.
 #[derive(Debug, thiserror::Error)]
-#[error("{file} line {line}: `serve.{key}`: {problem}")]
+#[error("{file} line {line}: `serve{}`: {problem}", if key.is_empty() { String::new() } else { format!(".{key}") })]
 pub struct ServeOptionError {
     pub file: String,
     pub line: usize,
@@ -46,6 +46,12 @@ pub struct ServeOptionError {
 struct ProfileServe {
     #[serde(default)]
     serve: std::collections::BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
+}
+
+/// The profile's `serve`, whatever it holds (a table, or a mistake).
+#[derive(Deserialize)]
+struct ProfileServeAny {
+    serve: Option<toml::Spanned<toml::Value>>,
 }
 
 /// The command line as given (no command is `serve`), with `serve`'s options from the
@@ -120,6 +126,17 @@ fn profile_options(
     let file = path.display().to_string();
     let line_of = |at: usize| text[..at.min(text.len())].matches('\n').count() + 1;
     // The profile's own check (at start) says what is wrong with the file as TOML.
+    let Ok(any) = toml::from_str::<ProfileServeAny>(text) else {
+        return Ok(Vec::new());
+    };
+    if let Some(serve) = any.serve.filter(|s| !s.get_ref().is_table()) {
+        return Err(ServeOptionError {
+            file,
+            line: line_of(serve.span().start),
+            key: String::new(),
+            problem: "must be a table: a line `[serve]`, then one option a line".into(),
+        });
+    }
     let Ok(read) = toml::from_str::<ProfileServe>(text) else {
         return Ok(Vec::new());
     };
@@ -249,6 +266,13 @@ mod tests {
         assert_eq!(
             error,
             "profile.toml line 2: `serve.secure_cookies`: must be true or false"
+        );
+        let error = options("serve = \"fast\"\n\n[council]\nname = \"x\"\n", &[])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.starts_with("profile.toml line 1: `serve`: must be a table"),
+            "{error}"
         );
     }
 }
