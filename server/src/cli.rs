@@ -46,6 +46,11 @@ pub struct Cli {
 pub enum Command {
     /// Serve the website. An empty store is first filled with the sample directory when the
     /// profile asks for it (the sample's does: `sample_directory = true`).
+    ///
+    /// Each option below is a flag, an environment variable, or a key of the profile's
+    /// `[serve]` table (`addr`, `public_url`, `secure_cookies`, `trusted_proxies`,
+    /// `smtp_url`, `metrics_addr`, `data_dir`, `database`, `log_format`), in that order of
+    /// precedence (docs/deploy.md).
     Serve(ServeArgs),
     /// Rebuild the search index from the store.
     Reindex,
