@@ -8,7 +8,9 @@ use std::sync::Arc;
 use anyhow::Context;
 use axum::{Router, extract::FromRef, middleware, routing::get};
 use dayfinder::Engine;
+use dayfinder::places::Gazetteer;
 use dayfinder::profile::CouncilProfile;
+use dayfinder_app::profile::SiteProfile;
 use dayfinder_app::{App, shell};
 use leptos::config::{LeptosOptions, get_configuration};
 use leptos::prelude::provide_context;
@@ -103,11 +105,26 @@ pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync 
     let public_url = state.public_url.clone().map(dayfinder_app::ssr::PublicUrl);
     // The site's options: pages read the site root from them (which pictures exist).
     let site_options = state.leptos_options.clone();
-    let profile = dayfinder_app::profile::SiteProfile::from(&*state.profile);
+    let profile = SiteProfile::from(&*state.profile);
     let council = state.profile.clone();
+    // The profile with the area's towns, made again only when the gazetteer is swapped
+    // (a places import, a new town), not on every page. Holding the gazetteer keeps its
+    // address from being reused by another.
+    let with_towns = Arc::new(std::sync::Mutex::new(None::<(Arc<Gazetteer>, SiteProfile)>));
     move || {
         provide_context(engine.clone());
-        provide_context(profile.clone().with_places(&council, &engine.places()));
+        let places = engine.places();
+        let mut held = with_towns.lock().unwrap_or_else(|e| e.into_inner());
+        let page_profile = match &*held {
+            Some((made_from, made)) if Arc::ptr_eq(made_from, &places) => made.clone(),
+            _ => {
+                let made = profile.clone().with_places(&council, &places);
+                *held = Some((places, made.clone()));
+                made
+            }
+        };
+        drop(held);
+        provide_context(page_profile);
         provide_context(council.clone());
         provide_context(site_options.clone());
         if let Some(url) = &public_url {

@@ -219,10 +219,7 @@ impl Node {
     fn metrics(&self) -> String {
         self.log()
             .iter()
-            .find_map(|line| {
-                let at = line.find("Metrics are at ")? + "Metrics are at ".len();
-                Some(line[at..].split_whitespace().next()?.to_string())
-            })
+            .find_map(|line| process::address_after(line, "Metrics are at "))
             .expect("the node says where its metrics are")
     }
 }
